@@ -1,0 +1,430 @@
+"""Loading question sets: one file or a folder, every mistake reported at its line and column.
+
+`load_question_set` and `load_question_sets` return valid sets or raise `QuestionSetError` with all
+the errors found; `check_paths` never raises for a bad file and returns every error and warning, for
+`quiz check`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+from pydantic_core import ErrorDetails
+
+from quiz.core.checks import Finding, check_question_set, check_questions, nearest
+from quiz.core.diagnostics import Diagnostic, QuestionSetError, Severity
+from quiz.core.models import (
+    QUESTION_TYPES,
+    Article,
+    Choice,
+    Defaults,
+    DraftInfo,
+    HighlightQuestion,
+    MultipleChoiceQuestion,
+    NumericQuestion,
+    OrderingQuestion,
+    Question,
+    QuestionBase,
+    QuestionSet,
+    SingleChoiceQuestion,
+    TextQuestion,
+    TrueFalseQuestion,
+)
+from quiz.core.skills import Skill
+from quiz.core.text import clean_text
+from quiz.core.yaml_reader import Locator, YamlProblem, read_yaml
+
+MAX_FILE_BYTES = 32 * 1024 * 1024
+"""Refused before reading: a bank of 10,000 questions is about 6 MB."""
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024
+SET_SUFFIXES = (".yaml", ".yml")
+
+_QUESTION_MODELS: dict[str, type[Any]] = {
+    "single": SingleChoiceQuestion,
+    "multiple": MultipleChoiceQuestion,
+    "true_false": TrueFalseQuestion,
+    "numeric": NumericQuestion,
+    "text": TextQuestion,
+    "order": OrderingQuestion,
+    "highlight": HighlightQuestion,
+}
+_QUESTION_ADAPTER: TypeAdapter[QuestionBase] = TypeAdapter(Question)
+_NESTED_MODELS: dict[str, type[Any]] = {
+    "article": Article,
+    "defaults": Defaults,
+    "choices": Choice,
+    "draft": DraftInfo,
+}
+
+
+@dataclass
+class CheckReport:
+    """What `check_paths` found: the sets that loaded, and every diagnostic of every file."""
+
+    question_sets: list[QuestionSet] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: int = 0
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity is Severity.WARNING]
+
+
+def load_question_set(path: str | os.PathLike[str]) -> QuestionSet:
+    """Load one set, or raise `QuestionSetError` with every error of the file."""
+    question_set, diagnostics = _load_file(Path(path))
+    if question_set is None or any(d.severity is Severity.ERROR for d in diagnostics):
+        raise QuestionSetError([d for d in diagnostics if d.severity is Severity.ERROR])
+    return question_set
+
+
+def load_question_sets(paths: Iterable[str | os.PathLike[str]]) -> list[QuestionSet]:
+    """Load every set in the given files and folders, or raise with every error of every file."""
+    report = check_paths(paths)
+    if report.errors:
+        raise QuestionSetError(report.errors)
+    return report.question_sets
+
+
+def parse_question_set(text: str, path: str = "<text>", base_dir: Path | None = None) -> QuestionSet:
+    """Validate a set held in a string (what `quiz generate` writes), as if read from `path`."""
+    question_set, diagnostics = _load_text(text, path, base_dir)
+    errors = [d for d in diagnostics if d.severity is Severity.ERROR]
+    if question_set is None or errors:
+        raise QuestionSetError(errors)
+    return question_set
+
+
+def find_set_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[Diagnostic]]:
+    """The set files named or found (recursively, sorted) in the named folders."""
+    files: list[Path] = []
+    problems: list[Diagnostic] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(
+                sorted(p for p in path.rglob("*") if p.suffix in SET_SUFFIXES and p.is_file())
+            )
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(
+                Diagnostic(
+                    str(path), 1, 1, Severity.ERROR, "no such file or folder", code="not-found"
+                )
+            )
+    return files, problems
+
+
+def check_paths(paths: Iterable[str | os.PathLike[str]]) -> CheckReport:
+    """Check every set in the given files and folders; set ids must be unique across them."""
+    files, problems = find_set_files(paths)
+    report = CheckReport(diagnostics=problems, files=len(files))
+    first_with_id: dict[str, tuple[Path, int]] = {}
+    for file in files:
+        question_set, diagnostics = _load_file(file)
+        report.diagnostics.extend(diagnostics)
+        if question_set is None:
+            continue
+        if question_set.id in first_with_id:
+            other, line = first_with_id[question_set.id]
+            where = Locator(file.read_text(encoding="utf-8-sig")).locate(("id",))
+            report.diagnostics.append(
+                Diagnostic(
+                    str(file),
+                    where[0] + 1,
+                    where[1] + 1,
+                    Severity.ERROR,
+                    f"set id '{question_set.id}' is already used by {other}:{line}",
+                    "each set needs its own id: results and leaderboards are kept under it",
+                    code="duplicate-set-id",
+                )
+            )
+            continue
+        if not any(d.severity is Severity.ERROR for d in diagnostics):
+            where = Locator(file.read_text(encoding="utf-8-sig")).locate(("id",))
+            first_with_id[question_set.id] = (file, where[0] + 1)
+            report.question_sets.append(question_set)
+    report.diagnostics.sort()
+    return report
+
+
+def _load_file(path: Path) -> tuple[QuestionSet | None, list[Diagnostic]]:
+    name = str(path)
+    text = _read_text(path, MAX_FILE_BYTES, "question set")
+    if isinstance(text, Diagnostic):
+        return None, [text]
+    return _load_text(text, name, path.parent)
+
+
+def _read_text(path: Path, limit: int, what: str) -> str | Diagnostic:
+    """A file's text, refused before reading when too large, with a located error when not UTF-8."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            return _file_error(
+                name,
+                f"the {what} file is {size:,} bytes, more than the {limit:,} allowed",
+                "split it into several files",
+                "too-large",
+            )
+        with path.open("rb") as stream:
+            data = stream.read(limit + 1)  # a file that grows while we read is still bounded
+    except OSError as error:
+        return _file_error(name, f"cannot read the {what} file: {error.strerror}", None, "unreadable")
+    if len(data) > limit:
+        return _file_error(name, f"the {what} file is larger than {limit:,} bytes", None, "too-large")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        return Diagnostic(
+            name,
+            line,
+            column,
+            Severity.ERROR,
+            f"the file is not UTF-8 text (byte 0x{data[error.start]:02x} cannot be read)",
+            "save it as UTF-8: in most editors, 'Save with encoding' → UTF-8",
+            code="encoding",
+        )
+
+
+def _file_error(path: str, message: str, hint: str | None, code: str) -> Diagnostic:
+    return Diagnostic(path, 1, 1, Severity.ERROR, message, hint, code=code)
+
+
+def _load_text(
+    text: str, path: str, base_dir: Path | None
+) -> tuple[QuestionSet | None, list[Diagnostic]]:
+    try:
+        result = read_yaml(text)
+    except YamlProblem as problem:
+        return None, [
+            Diagnostic(
+                path,
+                problem.line + 1,
+                problem.column + 1,
+                Severity.ERROR,
+                problem.message,
+                problem.hint,
+                code=problem.code,
+            )
+        ]
+    diagnostics = [
+        Diagnostic(path, p.line + 1, p.column + 1, Severity.ERROR, p.message, p.hint, code=p.code)
+        for p in result.problems
+    ]
+    data = result.data
+    if not isinstance(data, dict):
+        diagnostics.append(
+            _file_error(
+                path,
+                "a question set is a mapping of keys (id, title, language, article, questions)",
+                "start from the example in the README's teacher's guide",
+                "not-a-mapping",
+            )
+        )
+        return None, diagnostics
+
+    findings: list[Finding] = []
+    question_set: QuestionSet | None = None
+    try:
+        question_set = QuestionSet.model_validate(data)
+    except ValidationError as error:
+        findings.extend(_finding_from_pydantic(e) for e in error.errors())
+        findings.extend(_check_valid_questions(data.get("questions")))
+    if question_set is not None:
+        question_set._source_path = path
+        findings.extend(_attach_article(question_set, base_dir))
+        findings.extend(check_question_set(question_set))
+
+    if findings:
+        locator = Locator(text)
+        for finding in findings:
+            line, column = locator.locate(finding.path, at_key=finding.code == "unknown-key")
+            message = finding.message
+            if finding.related is not None:
+                message += f" (see line {locator.locate(finding.related)[0] + 1})"
+            diagnostics.append(
+                Diagnostic(
+                    path,
+                    line + 1,
+                    column + 1,
+                    finding.severity,
+                    message,
+                    finding.hint,
+                    code=finding.code,
+                )
+            )
+    diagnostics.sort()
+    return question_set, diagnostics
+
+
+def _check_valid_questions(questions: Any) -> list[Finding]:
+    """When the set as a whole is invalid, still check the questions that are valid on their own."""
+    if not isinstance(questions, list):
+        return []
+    valid: list[tuple[int, QuestionBase]] = []
+    for index, raw in enumerate(questions):
+        try:
+            valid.append((index, _QUESTION_ADAPTER.validate_python(raw)))
+        except ValidationError:
+            continue  # already reported, with its path, by the validation of the whole set
+    return list(check_questions(valid))
+
+
+def _attach_article(question_set: QuestionSet, base_dir: Path | None) -> list[Finding]:
+    linked = question_set.article.text_file
+    if linked is None:
+        return []
+    file = (base_dir or Path.cwd()) / linked
+    text = _read_text(file, MAX_ARTICLE_BYTES, "article")
+    if isinstance(text, Diagnostic):
+        return [
+            Finding(
+                ("article", "text_file"),
+                f"{linked}: {text.message}",
+                text.hint or "the path is relative to the folder of the set's file",
+                code="article",
+            )
+        ]
+    question_set._article_text = clean_text(text)
+    return []
+
+
+# --- pydantic's errors, in a teacher's words ------------------------------------------------------
+
+_TYPE_NAMES = {
+    "str": "text",
+    "int": "a whole number",
+    "float": "a number",
+    "bool": "true or false",
+    "dict": "a mapping (key: value lines)",
+    "list": "a list ('- ' items)",
+    "NoneType": "nothing",
+}
+
+
+def _found(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    shown = str(value)
+    return f"'{shown[:60]}…'" if len(shown) > 60 else f"'{shown}'"
+
+
+def _model_at(path: Sequence[str | int]) -> type[Any]:
+    model: type[Any] = QuestionSet
+    for element in path:
+        if isinstance(element, str):
+            model = _QUESTION_MODELS.get(element) or _NESTED_MODELS.get(element) or model
+    return model
+
+
+def _finding_from_pydantic(error: ErrorDetails) -> Finding:
+    path: tuple[str | int, ...] = tuple(error["loc"])
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    value = error.get("input")
+    code = "invalid"
+    hint: str | None = None
+
+    if kind == "missing":
+        message = f"missing required key '{path[-1]}'"
+        hint = f"add `{path[-1]}:` to this {_describe(path[:-1])}"
+        path = path[:-1]
+        code = "missing-key"
+    elif kind == "extra_forbidden":
+        key = str(path[-1])
+        allowed = sorted(_model_at(path[:-1]).model_fields)
+        guess = nearest(key, allowed)
+        message = f"unknown key '{key}' in this {_describe(path[:-1])}"
+        hint = (f"did you mean '{guess}'? " if guess else "") + "allowed keys: " + ", ".join(allowed)
+        code = "unknown-key"
+    elif kind == "union_tag_invalid":
+        tag = str(ctx.get("tag"))
+        guess = nearest(tag, list(QUESTION_TYPES))
+        message = f"unknown question type '{tag}'"
+        hint = (f"did you mean '{guess}'? " if guess else "") + "the types are: " + ", ".join(
+            QUESTION_TYPES
+        )
+        path = (*path, "type")
+        code = "unknown-type"
+    elif kind == "union_tag_not_found":
+        message = "this question has no `type:`"
+        hint = "add `type:` with one of: " + ", ".join(QUESTION_TYPES)
+        code = "missing-key"
+    elif kind == "enum" and path and path[-1] == "skill":
+        skills = [s.value for s in Skill]
+        guess = nearest(str(value), skills)
+        message = f"unknown skill '{value}'"
+        hint = (f"did you mean '{guess}'? " if guess else "") + "the skills are: " + ", ".join(skills)
+        code = "unknown-skill"
+    elif kind in ("enum", "literal_error"):
+        message = f"{_found(value)} is not allowed here; expected {ctx.get('expected')}"
+    elif kind.endswith("_type") or kind in ("model_attributes_type", "model_type"):
+        expected = _TYPE_NAMES.get(kind.removesuffix("_type"), kind.removesuffix("_type"))
+        if kind in ("model_type", "model_attributes_type", "dict_type"):
+            expected = _TYPE_NAMES["dict"]
+        message = f"expected {expected} here, found {_found(value)}"
+        if kind == "string_type" and isinstance(value, bool):
+            hint = "write true/false/yes/no between quotes when you mean the words"
+    elif kind == "bool_parsing":
+        message = f"expected true or false (vrai/faux, yes/no), found {_found(value)}"
+    elif kind in ("int_parsing", "float_parsing", "int_from_float"):
+        message = f"expected a number, found {_found(value)}"
+    elif kind in ("date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
+        message = f"expected a date, found {_found(value)}"
+        hint = "write dates as YYYY-MM-DD, for example 2013-11-02"
+    elif kind == "string_too_short":
+        message = "this text is empty"
+        hint = "write something, or remove the key if it is optional"
+    elif kind == "string_too_long":
+        message = f"this text is longer than {ctx.get('max_length')} characters"
+    elif kind == "too_short":
+        message = f"needs at least {ctx.get('min_length')} items, has {ctx.get('actual_length')}"
+    elif kind == "too_long":
+        message = f"allows at most {ctx.get('max_length')} items, has {ctx.get('actual_length')}"
+    elif kind == "string_pattern_mismatch":
+        if path and path[-1] == "language":
+            message = f"{_found(value)} is not a language code"
+            hint = "use a code such as fr, en, es or pt-BR"
+        else:
+            message = f"{_found(value)} is not a valid id"
+            hint = "ids use letters, digits, '-', '_' and '.', starting with a letter or digit"
+    elif kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        bound = {
+            "greater_than_equal": ("at least", "ge"),
+            "greater_than": ("more than", "gt"),
+            "less_than_equal": ("at most", "le"),
+            "less_than": ("less than", "lt"),
+        }[kind]
+        message = f"must be {bound[0]} {ctx.get(bound[1])}, found {_found(value)}"
+    else:
+        message = error["msg"]
+    return Finding(path, message, hint, code=code)
+
+
+def _describe(path: Sequence[str | int]) -> str:
+    model = _model_at(path)
+    if model is QuestionSet and not path:
+        return "set"
+    if model in _QUESTION_MODELS.values():
+        return "question"
+    return {Article: "article", Defaults: "defaults", Choice: "choice", DraftInfo: "draft"}.get(
+        model, "mapping"
+    )

@@ -1,0 +1,303 @@
+"""Safe, located YAML reading for question sets, in one pass over libyaml's event stream.
+
+Why not `yaml.safe_load`: it cannot refuse anchors before they expand (an alias bomb), it lets
+duplicate keys silently overwrite each other, libyaml's composer crashes the process on deep
+nesting, and it forgets where each value came from. Here the C parser's events are built into plain
+dicts and lists directly, refusing aliases, tags, duplicate keys and deep nesting as they appear.
+Positions are not kept on the happy path: when something is wrong, `locate` composes the (already
+vetted) text again and walks to the node at fault.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import yaml
+
+from quiz.core.text import clean_text
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_DEPTH = 20
+"""Deepest nesting of lists and mappings; a question set needs about six levels."""
+
+
+class YamlProblem(Exception):
+    """A problem with the YAML itself, at a 0-based line and column."""
+
+    def __init__(
+        self, line: int, column: int, message: str, hint: str | None = None, *, code: str
+    ) -> None:
+        super().__init__(message)
+        self.line, self.column, self.message, self.hint, self.code = (
+            line,
+            column,
+            message,
+            hint,
+            code,
+        )
+
+
+class YamlResult:
+    """The data read, and the problems that did not stop the reading (duplicate keys)."""
+
+    __slots__ = ("data", "problems")
+
+    def __init__(self, data: Any, problems: list[YamlProblem]) -> None:
+        self.data = data
+        self.problems = problems
+
+
+# YAML 1.1 reads `no`, `off`, `yes`, `on` as booleans: a French choice "Non" would become False.
+# They stay text here; where the model wants a boolean, pydantic accepts these words.
+_BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_INT = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
+_MAYBE_SPECIAL = frozenset("-+.0123456789~nNtTfF")
+_resolver = yaml.resolver.Resolver()
+_constructor = yaml.constructor.SafeConstructor()
+
+_INT_TAG = "tag:yaml.org,2002:int"
+_FLOAT_TAG = "tag:yaml.org,2002:float"
+
+
+def _plain_scalar(value: str) -> Any:
+    """What a plain (unquoted) scalar means; dates stay text for pydantic to parse."""
+    if not value:
+        return None
+    if value[0] not in _MAYBE_SPECIAL:
+        return clean_text(value)
+    if value in _NULLS:
+        return None
+    boolean = _BOOLEANS.get(value)
+    if boolean is not None:
+        return boolean
+    if _INT.match(value):
+        return int(value.replace("_", ""))
+    tag = _resolver.resolve(yaml.ScalarNode, value, (True, False))
+    if tag == _INT_TAG:
+        return _constructor.construct_yaml_int(yaml.ScalarNode(tag, value))
+    if tag == _FLOAT_TAG:
+        return _constructor.construct_yaml_float(yaml.ScalarNode(tag, value))
+    return clean_text(value)
+
+
+def _refuse_decorations(event: Any) -> None:
+    if getattr(event, "anchor", None) is not None:
+        raise YamlProblem(
+            event.start_mark.line,
+            event.start_mark.column,
+            f"anchors (&{event.anchor}) are not allowed in a question set",
+            "write the repeated text out in full; anchors and aliases can hide huge expansions",
+            code="anchor",
+        )
+    if getattr(event, "tag", None) is not None:
+        raise YamlProblem(
+            event.start_mark.line,
+            event.start_mark.column,
+            f"YAML tags ({event.tag}) are not allowed in a question set",
+            "remove the '!…' tag: a question set holds only plain text, numbers, lists and keys",
+            code="tag",
+        )
+
+
+_SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
+    ("'\\t'", "YAML indents with spaces, never tabs: replace the tab with spaces"),
+    (
+        "mapping values are not allowed",
+        "text that contains ': ' must be quoted: put the whole value between double quotes",
+    ),
+    ("could not find expected ':'", "check the indentation, or a missing ':' after a key"),
+    ("did not find expected key", "check the indentation: keys of one mapping line up exactly"),
+    ("did not find expected '-'", "check the indentation: items of one list line up exactly"),
+    ("found unexpected end of stream", "a quote or bracket opened here is never closed"),
+    ("found unknown escape character", "inside double quotes write \\\\ for a backslash"),
+    ("control characters are not allowed", "the file holds an invisible control character"),
+    (
+        "found character '@' that cannot start any token",
+        "text starting with @ or ` must be quoted",
+    ),
+)
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError) -> YamlProblem:
+    mark = error.problem_mark or error.context_mark
+    problem = error.problem or "not valid YAML"
+    message = f"not valid YAML: {problem}"
+    if error.context:
+        message += f" ({error.context}"
+        if error.context_mark is not None and error.context_mark.line != getattr(mark, "line", -1):
+            message += f" at line {error.context_mark.line + 1}"
+        message += ")"
+    hint = next((h for needle, h in _SYNTAX_HINTS if needle in problem), None)
+    return YamlProblem(
+        mark.line if mark else 0, mark.column if mark else 0, message, hint, code="syntax"
+    )
+
+
+def read_yaml(text: str, *, max_depth: int = MAX_DEPTH) -> YamlResult:
+    """Parse one YAML document into plain data, every string already through `clean_text`.
+
+    Raises `YamlProblem` for what makes the document unreadable (syntax, anchors, aliases, tags,
+    nesting, several documents); duplicate keys are collected in the result, the first value kept.
+    """
+    loader = _Loader(text)
+    get_event = loader.get_event
+    problems: list[YamlProblem] = []
+    # A frame is [container, pending_key, key_lines]; a list frame leaves the last two None.
+    stack: list[list[Any]] = []
+    root: Any = None
+    documents = 0
+    try:
+        while True:
+            event = get_event()
+            kind = event.__class__
+            if kind is yaml.ScalarEvent:
+                if event.anchor is not None or event.tag is not None:
+                    _refuse_decorations(event)
+                frame = stack[-1] if stack else None
+                if frame is not None and frame[1] is _KEY_EXPECTED:
+                    key = clean_text(event.value)
+                    lines = frame[2]
+                    if key in lines:
+                        problems.append(_duplicate_key(key, lines[key], event))
+                        frame[1] = _DISCARD
+                    else:
+                        lines[key] = event.start_mark.line
+                        frame[1] = key
+                    continue
+                raw = event.value
+                if event.implicit[0]:
+                    value = _plain_scalar(raw)
+                else:
+                    value = raw if raw.isprintable() else clean_text(raw)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if event.anchor is not None or event.tag is not None:
+                    _refuse_decorations(event)
+                if stack and stack[-1][1] is _KEY_EXPECTED:
+                    raise YamlProblem(
+                        event.start_mark.line,
+                        event.start_mark.column,
+                        "a key must be plain text, not a list or mapping",
+                        "write keys as `name: value`",
+                        code="complex-key",
+                    )
+                if len(stack) >= max_depth:
+                    raise YamlProblem(
+                        event.start_mark.line,
+                        event.start_mark.column,
+                        f"lists and mappings are nested more than {max_depth} levels deep",
+                        "a question set needs only a few levels: check the indentation",
+                        code="depth",
+                    )
+                if kind is yaml.MappingStartEvent:
+                    stack.append([{}, _KEY_EXPECTED, {}])
+                else:
+                    stack.append([[], None, None])
+                continue
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                value = stack.pop()[0]
+            elif kind is yaml.AliasEvent:
+                raise YamlProblem(
+                    event.start_mark.line,
+                    event.start_mark.column,
+                    f"aliases (*{event.anchor}) are not allowed in a question set",
+                    "write the repeated text out in full",
+                    code="alias",
+                )
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise YamlProblem(
+                        event.start_mark.line,
+                        event.start_mark.column,
+                        "a question set file holds one YAML document, this is a second one",
+                        "remove the '---' line, or split the sets into separate files",
+                        code="documents",
+                    )
+                continue
+            elif kind is yaml.StreamEndEvent:
+                break
+            else:  # stream start, document end
+                continue
+
+            if not stack:
+                root = value
+                continue
+            frame = stack[-1]
+            container = frame[0]
+            if container.__class__ is list:
+                container.append(value)
+            else:
+                key = frame[1]
+                if key is not _DISCARD:
+                    container[key] = value
+                frame[1] = _KEY_EXPECTED
+    except yaml.MarkedYAMLError as error:
+        raise _syntax_problem(error) from None
+    except yaml.YAMLError as error:  # a reader error without a mark
+        raise YamlProblem(0, 0, f"not valid YAML: {error}", code="syntax") from None
+    finally:
+        loader.dispose()
+    return YamlResult(root, problems)
+
+
+class _Marker:
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+_KEY_EXPECTED = _Marker("KEY_EXPECTED")
+_DISCARD = _Marker("DISCARD")
+
+
+def _duplicate_key(key: str, first_line: int, event: Any) -> YamlProblem:
+    return YamlProblem(
+        event.start_mark.line,
+        event.start_mark.column,
+        f"duplicate key '{key}': already given at line {first_line + 1}",
+        "a key appears once in each mapping: keep one of the two and delete the other",
+        code="duplicate-key",
+    )
+
+
+class Locator:
+    """Finds where a path of keys and indices (as pydantic reports them) sits in the text."""
+
+    def __init__(self, text: str) -> None:
+        # The text has passed `read_yaml`: no aliases, bounded depth, so composing is safe.
+        try:
+            self._root: yaml.Node | None = yaml.compose(text, Loader=_Loader)
+        except yaml.YAMLError:
+            self._root = None
+
+    def locate(self, path: Sequence[str | int], *, at_key: bool = False) -> tuple[int, int]:
+        """The 0-based (line, column) of the deepest node of `path` that exists.
+
+        Path elements that are not in the document (a union's tag, a missing key) are skipped, so a
+        missing key points at the mapping that lacks it. With `at_key`, a mapping entry found last
+        is located at its key rather than its value (for "unknown key" messages).
+        """
+        node = self._root
+        if node is None:
+            return 0, 0
+        mark = node.start_mark
+        for element in path:
+            if isinstance(node, yaml.MappingNode) and isinstance(element, str):
+                for key_node, value_node in node.value:
+                    if key_node.value == element:
+                        mark = key_node.start_mark if at_key else value_node.start_mark
+                        node = value_node
+                        break
+            elif isinstance(node, yaml.SequenceNode) and isinstance(element, int):
+                if 0 <= element < len(node.value):
+                    node = node.value[element]
+                    mark = node.start_mark
+        return mark.line, mark.column
