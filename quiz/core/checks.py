@@ -110,7 +110,11 @@ def _check_choices(
     for i, answer in enumerate(answers):
         if normalise_answer(answer) not in normalised_choices:
             closest = nearest(answer, texts)
-            where = (*at, "answer") if isinstance(question, SingleChoiceQuestion) else (*at, "answer", i)
+            where = (
+                (*at, "answer")
+                if isinstance(question, SingleChoiceQuestion)
+                else (*at, "answer", i)
+            )
             yield Finding(
                 where,
                 f"the answer '{answer}' is not one of the choices",
@@ -118,7 +122,9 @@ def _check_choices(
                 code="answer-not-a-choice",
             )
     flagged = {i for i, c in enumerate(question.choices) if c.correct}
-    by_answer = {i for i, t in enumerate(normalised_choices) if t in {normalise_answer(a) for a in answers}}
+    by_answer = {
+        i for i, t in enumerate(normalised_choices) if t in {normalise_answer(a) for a in answers}
+    }
     if flagged and answers and flagged != by_answer:
         yield Finding(
             (*at, "answer"),

@@ -95,7 +95,9 @@ def load_question_sets(paths: Iterable[str | os.PathLike[str]]) -> list[Question
     return report.question_sets
 
 
-def parse_question_set(text: str, path: str = "<text>", base_dir: Path | None = None) -> QuestionSet:
+def parse_question_set(
+    text: str, path: str = "<text>", base_dir: Path | None = None
+) -> QuestionSet:
     """Validate a set held in a string (what `quiz generate` writes), as if read from `path`."""
     question_set, diagnostics = _load_text(text, path, base_dir)
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]
@@ -181,9 +183,13 @@ def _read_text(path: Path, limit: int, what: str) -> str | Diagnostic:
         with path.open("rb") as stream:
             data = stream.read(limit + 1)  # a file that grows while we read is still bounded
     except OSError as error:
-        return _file_error(name, f"cannot read the {what} file: {error.strerror}", None, "unreadable")
+        return _file_error(
+            name, f"cannot read the {what} file: {error.strerror}", None, "unreadable"
+        )
     if len(data) > limit:
-        return _file_error(name, f"the {what} file is larger than {limit:,} bytes", None, "too-large")
+        return _file_error(
+            name, f"the {what} file is larger than {limit:,} bytes", None, "too-large"
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -353,14 +359,18 @@ def _finding_from_pydantic(error: ErrorDetails) -> Finding:
         allowed = sorted(_model_at(path[:-1]).model_fields)
         guess = nearest(key, allowed)
         message = f"unknown key '{key}' in this {_describe(path[:-1])}"
-        hint = (f"did you mean '{guess}'? " if guess else "") + "allowed keys: " + ", ".join(allowed)
+        hint = (
+            (f"did you mean '{guess}'? " if guess else "") + "allowed keys: " + ", ".join(allowed)
+        )
         code = "unknown-key"
     elif kind == "union_tag_invalid":
         tag = str(ctx.get("tag"))
         guess = nearest(tag, list(QUESTION_TYPES))
         message = f"unknown question type '{tag}'"
-        hint = (f"did you mean '{guess}'? " if guess else "") + "the types are: " + ", ".join(
-            QUESTION_TYPES
+        hint = (
+            (f"did you mean '{guess}'? " if guess else "")
+            + "the types are: "
+            + ", ".join(QUESTION_TYPES)
         )
         path = (*path, "type")
         code = "unknown-type"
@@ -372,7 +382,9 @@ def _finding_from_pydantic(error: ErrorDetails) -> Finding:
         skills = [s.value for s in Skill]
         guess = nearest(str(value), skills)
         message = f"unknown skill '{value}'"
-        hint = (f"did you mean '{guess}'? " if guess else "") + "the skills are: " + ", ".join(skills)
+        hint = (
+            (f"did you mean '{guess}'? " if guess else "") + "the skills are: " + ", ".join(skills)
+        )
         code = "unknown-skill"
     elif kind in ("enum", "literal_error"):
         message = f"{_found(value)} is not allowed here; expected {ctx.get('expected')}"
@@ -425,6 +437,10 @@ def _describe(path: Sequence[str | int]) -> str:
         return "set"
     if model in _QUESTION_MODELS.values():
         return "question"
-    return {Article: "article", Defaults: "defaults", Choice: "choice", DraftInfo: "draft"}.get(
-        model, "mapping"
-    )
+    names: dict[type[Any], str] = {
+        Article: "article",
+        Defaults: "defaults",
+        Choice: "choice",
+        DraftInfo: "draft",
+    }
+    return names.get(model, "mapping")

@@ -22,7 +22,6 @@ from pydantic import (
     PrivateAttr,
     StringConstraints,
     field_validator,
-    model_validator,
 )
 
 from quiz.core.skills import Skill
@@ -107,8 +106,12 @@ class QuestionBase(_Strict):
     id: Identifier = Field(description="Stable id: results are stored under it; never reuse one.")
     skill: Skill = Field(description="The one media-literacy skill this question trains.")
     prompt: Text
-    explanation: Text = Field(description="Shown after answering: teach, do not just repeat the key.")
-    evidence: Text = Field(description="A short verbatim quote of the article that holds the answer.")
+    explanation: Text = Field(
+        description="Shown after answering: teach, do not just repeat the key."
+    )
+    evidence: Text = Field(
+        description="A short verbatim quote of the article that holds the answer."
+    )
     difficulty: Difficulty | None = None
     time_limit: Seconds | None = None
     points: Points | None = None
@@ -120,17 +123,24 @@ class Choice(_Strict):
     correct: bool = False
     feedback: Text | None = Field(None, description="Why this choice is right or wrong.")
 
-    @model_validator(mode="before")
-    @classmethod
-    def _from_plain_text(cls, data: Any) -> Any:
-        if isinstance(data, str | int | float) and not isinstance(data, bool):
-            return {"text": str(data)}
-        return data
+
+def _choice_from_text(data: Any) -> Any:
+    """A choice may be written as plain text when it needs no flag or feedback."""
+    if isinstance(data, str | int | float) and not isinstance(data, bool):
+        return {"text": str(data)}
+    return data
+
+
+ChoiceEntry = Annotated[
+    Choice, BeforeValidator(_choice_from_text, json_schema_input_type=Choice | str)
+]
 
 
 def _as_list(value: Any) -> Any:
     """`answer: X` and `answer: [X, Y]` are both fine where several answers may be right."""
-    return [value] if isinstance(value, str | int | float) and not isinstance(value, bool) else value
+    return (
+        [value] if isinstance(value, str | int | float) and not isinstance(value, bool) else value
+    )
 
 
 _BOOLEAN_WORDS = {"vrai": True, "faux": False, "true": True, "false": False}
@@ -143,7 +153,7 @@ def _boolean_word(value: Any) -> Any:
 
 
 class _ChoiceQuestion(QuestionBase):
-    choices: list[Choice] = Field(min_length=2, max_length=12)
+    choices: list[ChoiceEntry] = Field(min_length=2, max_length=12)
 
     def answer_texts(self) -> list[str]:
         raise NotImplementedError
@@ -161,7 +171,9 @@ class SingleChoiceQuestion(_ChoiceQuestion):
     """Pick the one right answer."""
 
     type: Literal["single"]
-    answer: Text | None = Field(None, description="The text of the right choice (or mark it correct).")
+    answer: Text | None = Field(
+        None, description="The text of the right choice (or mark it correct)."
+    )
 
     def answer_texts(self) -> list[str]:
         return [self.answer] if self.answer else []
@@ -171,9 +183,10 @@ class MultipleChoiceQuestion(_ChoiceQuestion):
     """Select all that apply."""
 
     type: Literal["multiple"]
-    answer: Annotated[list[Text], BeforeValidator(_as_list)] | None = Field(
-        None, description="The texts of the right choices (or mark each correct)."
-    )
+    answer: (
+        Annotated[list[Text], BeforeValidator(_as_list, json_schema_input_type=list[str] | str)]
+        | None
+    ) = Field(None, description="The texts of the right choices (or mark each correct).")
 
     def answer_texts(self) -> list[str]:
         return self.answer or []
@@ -181,7 +194,9 @@ class MultipleChoiceQuestion(_ChoiceQuestion):
 
 class TrueFalseQuestion(QuestionBase):
     type: Literal["true_false"]
-    answer: Annotated[bool, BeforeValidator(_boolean_word)]
+    answer: Annotated[bool, BeforeValidator(_boolean_word, json_schema_input_type=bool | str)] = (
+        Field(description="true or false (vrai or faux).")
+    )
 
 
 class NumericQuestion(QuestionBase):
@@ -198,9 +213,9 @@ class TextQuestion(QuestionBase):
     """A short typed answer; by default case, accents and extra spaces do not matter."""
 
     type: Literal["text"]
-    answer: Annotated[list[Text], BeforeValidator(_as_list)] = Field(
-        min_length=1, description="Every accepted answer."
-    )
+    answer: Annotated[
+        list[Text], BeforeValidator(_as_list, json_schema_input_type=list[str] | str)
+    ] = Field(min_length=1, description="Every accepted answer.")
     case_sensitive: bool = False
     accent_sensitive: bool = False
 
@@ -229,7 +244,9 @@ class HighlightQuestion(QuestionBase):
 
     type: Literal["highlight"]
     text: Text = Field(description="The passage the student picks words in.")
-    answer: Annotated[list[Text], BeforeValidator(_as_list)] = Field(
+    answer: Annotated[
+        list[Text], BeforeValidator(_as_list, json_schema_input_type=list[str] | str)
+    ] = Field(
         min_length=1, description="The word or words to pick, each as it appears in the text."
     )
 

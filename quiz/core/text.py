@@ -83,7 +83,9 @@ def strip_accents(text: str) -> str:
 _EDGE_PUNCTUATION = ".,;:!?\"'()[]«» "
 
 
-def normalise_answer(text: str, *, case_sensitive: bool = False, accent_sensitive: bool = False) -> str:
+def normalise_answer(
+    text: str, *, case_sensitive: bool = False, accent_sensitive: bool = False
+) -> str:
     """The form in which a typed answer is compared with the accepted ones.
 
     Case, accents, quote styles, repeated spaces and punctuation at either end are ignored by

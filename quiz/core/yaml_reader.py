@@ -52,12 +52,19 @@ class YamlResult:
 
 # YAML 1.1 reads `no`, `off`, `yes`, `on` as booleans: a French choice "Non" would become False.
 # They stay text here; where the model wants a boolean, pydantic accepts these words.
-_BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_BOOLEANS = {
+    "true": True,
+    "True": True,
+    "TRUE": True,
+    "false": False,
+    "False": False,
+    "FALSE": False,
+}
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
 _MAYBE_SPECIAL = frozenset("-+.0123456789~nNtTfF")
-_resolver = yaml.resolver.Resolver()
-_constructor = yaml.constructor.SafeConstructor()
+_resolver: Any = yaml.resolver.Resolver()  # PyYAML's classes are untyped
+_constructor: Any = yaml.constructor.SafeConstructor()
 
 _INT_TAG = "tag:yaml.org,2002:int"
 _FLOAT_TAG = "tag:yaml.org,2002:float"
@@ -296,8 +303,11 @@ class Locator:
                         mark = key_node.start_mark if at_key else value_node.start_mark
                         node = value_node
                         break
-            elif isinstance(node, yaml.SequenceNode) and isinstance(element, int):
-                if 0 <= element < len(node.value):
-                    node = node.value[element]
-                    mark = node.start_mark
+            elif (
+                isinstance(node, yaml.SequenceNode)
+                and isinstance(element, int)
+                and 0 <= element < len(node.value)
+            ):
+                node = node.value[element]
+                mark = node.start_mark
         return mark.line, mark.column
