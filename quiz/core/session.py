@@ -214,7 +214,7 @@ class GameSession:
         self.seed: int = settings.seed if settings.seed is not None else secrets.randbits(32)
         self.rule: ScoringRule = settings.rule or question_set.defaults.scoring
         self.questions: tuple[QuestionBase, ...] = self._question_order()
-        self.phase = Phase.READY
+        self._phase = Phase.READY
         self._results: list[QuestionResult] = []
         self._current: PresentedQuestion | None = None
         self._started_at = 0.0
@@ -257,7 +257,7 @@ class GameSession:
             else:
                 session._record(saved.answer, saved.elapsed, timed_out=False)
         session._current = None
-        session.phase = Phase.ANSWERED if previous else Phase.READY
+        session._phase = Phase.ANSWERED if previous else Phase.READY
         return session
 
     def _question_order(self) -> tuple[QuestionBase, ...]:
@@ -308,6 +308,11 @@ class GameSession:
     # --- Playing ----------------------------------------------------------------------------------
 
     @property
+    def phase(self) -> Phase:
+        """Where the game is; only the methods below move it."""
+        return self._phase
+
+    @property
     def results(self) -> tuple[QuestionResult, ...]:
         """The results so far, in play order."""
         return tuple(self._results)
@@ -339,7 +344,7 @@ class GameSession:
             raise SessionError("every question has been answered: call finish()")
         self._current = self._present(len(self._results))
         self._started_at = now
-        self.phase = Phase.ASKING
+        self._phase = Phase.ASKING
         return self._current
 
     def remaining(self, now: float) -> float | None:
@@ -383,7 +388,7 @@ class GameSession:
             left = len(self.questions) - len(self._results)
             raise SessionError(f"{left} question(s) are still to be asked before finish()")
         self._result = self._build_result()
-        self.phase = Phase.FINISHED
+        self._phase = Phase.FINISHED
         return self._result
 
     def result(self) -> GameResult:
@@ -435,7 +440,7 @@ class GameSession:
         )
         self._streak = streak
         self._results.append(result)
-        self.phase = Phase.ANSWERED
+        self._phase = Phase.ANSWERED
         return result
 
     def _build_result(self) -> GameResult:
