@@ -334,7 +334,7 @@ class GameSession:
 
     @property
     def current(self) -> PresentedQuestion | None:
-        """The question being asked or just answered."""
+        """The question being asked or just answered (None before the first and after a resume)."""
         return self._current
 
     def start_question(self, now: float) -> PresentedQuestion:
