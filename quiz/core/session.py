@@ -252,10 +252,12 @@ class GameSession:
                     f"{number} of this game is '{question.id}': the set or the seed changed"
                 )
             session._current = session._present(number - 1)
-            if saved.timed_out or saved.answer is None:
-                session._record(None, saved.elapsed, timed_out=True)
-            else:
-                session._record(saved.answer, saved.elapsed, timed_out=False)
+            try:
+                session._settle(None if saved.timed_out else saved.answer, saved.elapsed)
+            except (TypeError, ValueError) as error:
+                raise SessionError(
+                    f"saved answer {number} does not fit question '{question.id}': {error}"
+                ) from error
         session._current = None
         session._phase = Phase.ANSWERED if previous else Phase.READY
         return session
@@ -361,11 +363,7 @@ class GameSession:
         the session stays ASKING then, so the screen can let the player try again.
         """
         self._expect(Phase.ASKING, doing="answer")
-        current = self._require_current()
-        elapsed = max(0.0, now - self._started_at)
-        if current.time_limit is not None and elapsed > current.time_limit:
-            return self._record(None, elapsed, timed_out=True)
-        return self._record(given, elapsed, timed_out=False)
+        return self._settle(given, now - self._started_at)
 
     def time_out(self, now: float) -> QuestionResult:
         """The clock ran out on the current question (ASKING → ANSWERED): no answer, no points.
@@ -408,6 +406,15 @@ class GameSession:
         if self._current is None:  # pragma: no cover - ASKING always has a current question
             raise SessionError("no question is being asked")
         return self._current
+
+    def _settle(self, given: Answer | None, elapsed: float) -> QuestionResult:
+        """Record `given` (None: the time ran out), late answers counting as timed out."""
+        current = self._require_current()
+        elapsed = max(0.0, elapsed)
+        late = current.time_limit is not None and elapsed > current.time_limit
+        if given is None or late:
+            return self._record(None, elapsed, timed_out=True)
+        return self._record(given, elapsed, timed_out=False)
 
     def _record(self, given: Answer | None, elapsed: float, *, timed_out: bool) -> QuestionResult:
         current = self._require_current()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -523,3 +524,17 @@ def test_resume_refuses_answers_of_another_set_or_seed() -> None:
     too_many = saved * 3
     with pytest.raises(SessionError, match="9 saved answers for a game of 7 questions"):
         GameSession.resume(SHUFFLED, GameSettings("Ana", seed=1), too_many)
+
+
+def test_resume_refuses_a_saved_answer_that_does_not_fit_its_question() -> None:
+    saved = _play_pattern(_play(seed=1), 0, 2)[1]
+    wrong_kind = replace(saved[1], answer=TextAnswer("Terrorism"))
+    with pytest.raises(SessionError, match="saved answer 2 does not fit question 'cooperation'"):
+        GameSession.resume(EVERY_TYPE, GameSettings("Ana", seed=1), [saved[0], wrong_kind])
+
+
+def test_resume_treats_a_saved_late_answer_as_timed_out() -> None:
+    saved = _play_pattern(_play(seed=1), 0, 1)[1]
+    late = replace(saved[0], elapsed=25.0)  # the limit is 20 s
+    (result,) = GameSession.resume(EVERY_TYPE, GameSettings("Ana", seed=1), [late]).results
+    assert (result.timed_out, result.answer, result.points, result.elapsed) == (True, None, 0, 20.0)
