@@ -27,7 +27,7 @@ from quiz.core.answers import (
     parse_number,
     right_answer,
 )
-from quiz.core.loader import load_question_set, parse_question_set
+from quiz.core.loader import check_paths, load_question_set, parse_question_set
 from quiz.core.models import (
     HighlightQuestion,
     MultipleChoiceQuestion,
@@ -50,6 +50,12 @@ ISLANDS = BY_ID["islands"]  # 4 islands
 AGENCY = BY_ID["agency"]  # AFP / Agence France-Presse
 TIMELINE = BY_ID["timeline"]  # 3 items
 HEDGE = BY_ID["hedge"]  # "According to observers" and "could": words 0, 1, 2, 7 of 12
+
+
+def test_the_shared_set_loads_without_a_single_warning() -> None:
+    report = check_paths([DATA / "every_type.yaml"])
+    assert [str(d) for d in report.diagnostics] == []  # evidence quotes found in the article
+    assert len(report.question_sets) == 1
 
 
 def test_the_shared_set_has_one_question_of_each_type() -> None:
