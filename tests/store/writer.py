@@ -1,10 +1,11 @@
 """A student's game as a separate process, for the concurrency and crash tests.
 
-    python tests/store/writer.py DB PLAYER ANSWERS [--deferred] [--attempt ID] [--pause S]
+    python tests/store/writer.py DB PLAYER ANSWERS [--deferred] [--attempt ID] [--go FILE]
 
-Starts an attempt (or continues ATTEMPT), records ANSWERS answers, each committed at once, prints
-"started <id>" then one "answered <n>" line per answer (flushed, so a parent can kill it at a known
-point) and exits 0; any store error is printed on stderr with exit status 1.
+Opens the database, waits until FILE exists (so that many writers start at the same moment),
+starts an attempt (or continues ATTEMPT after its last answer), records ANSWERS answers, each
+committed at once, prints "started <id>" then one "answered <n>" line per answer (flushed, so a
+parent can kill it at a known point) and exits 0; a store error is printed on stderr, status 1.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from pathlib import Path
 
 from quiz.store.db import ResultsStore, StoreError
 
@@ -26,12 +28,14 @@ def main() -> int:
     parser.add_argument("--deferred", action="store_true")
     parser.add_argument("--attempt", type=int)
     parser.add_argument("--questions", type=int)
-    parser.add_argument("--pause", type=float, default=0.0)
+    parser.add_argument("--go", type=Path)
     options = parser.parse_args()
     begin = "BEGIN" if options.deferred else "BEGIN IMMEDIATE"
     questions = options.questions or options.answers
     try:
         with ResultsStore.open(options.db, _begin=begin) as store:
+            while options.go is not None and not options.go.exists():
+                time.sleep(0.005)
             attempt = options.attempt or store.start_attempt(
                 options.player, "5e B", SET_ID, SET_HASH, "Concurrency", "classic", questions, 7
             )
@@ -52,8 +56,6 @@ def main() -> int:
                     False,
                 )
                 print(f"answered {number}", flush=True)
-                if options.pause:
-                    time.sleep(options.pause)
     except StoreError as error:
         print(f"store error: {error}", file=sys.stderr)
         return 1
