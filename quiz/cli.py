@@ -96,12 +96,15 @@ def _export(kind: str, set_argument: str, **options: Any) -> None:
         all_attempts=options.get("all_attempts", False),
         set_version=options.get("set_version"),
         all_versions=options.get("all_versions", False),
+        decimal_comma=delimiter == ";",
     )
     output = options.get("output")
     try:
         with ResultsStore.open(options.get("db_path") or default_db_path(), create=False) as store:
             export = build_export(store, request)
-            count = write_csv(export.header, export.rows, output, delimiter=delimiter)
+            count = write_csv(
+                export.header, export.rows, output, delimiter=delimiter, prepared=export.prepared
+            )
     except (StoreError, OSError) as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(1)

@@ -36,6 +36,7 @@ from typing import Any, Self
 import platformdirs
 
 from quiz.core.text import clean_name, clean_text
+from quiz.store.csv_export import FORMULA_TRIGGERS
 from quiz.store.filesystem import network_filesystem_of
 
 DB_ENV_VAR = "QUIZ_DB"
@@ -279,12 +280,58 @@ ANSWERS_HEADER = (
     "timed out",
     "answered at",
 )
+
+
+def _sql_literal(character: str) -> str:
+    return f"'{character}'" if character.isprintable() else f"char({ord(character)})"
+
+
+def sql_text_cell(expression: str) -> str:
+    """SQL that turns a text value into its safe CSV cell, as `csv_export.neutralise` does in
+    Python (a property test keeps the two equal): line breaks as LF, and a leading `'` before a
+    formula trigger unless the text is just a number. For exports too big for a Python loop.
+    """
+    triggers = ", ".join(_sql_literal(c) for c in FORMULA_TRIGGERS)
+    lf = "char(10)"
+    text = f"replace(replace({expression}, char(13) || {lf}, {lf}), char(13), {lf})"
+    rest = f"substr({text}, 2)"
+    just_a_number = (
+        f"substr({text}, 1, 1) IN ('+', '-') AND {rest} GLOB '[0-9]*' AND {rest} GLOB '*[0-9]' "
+        f"AND {rest} NOT GLOB '*[^0-9.,]*' "
+        f"AND length({rest}) - length(replace(replace({rest}, '.', ''), ',', '')) <= 1"
+    )
+    quote = "''''"  # SQL for the one-character string "'"
+    # Most cells neither start with a trigger nor hold a CR: they are tested once and kept.
+    return (
+        f"CASE WHEN substr({expression}, 1, 1) NOT IN ({triggers}) "
+        f"AND instr({expression}, char(13)) = 0 THEN {expression} "
+        f"WHEN substr({text}, 1, 1) IN ({triggers}) AND NOT ({just_a_number}) "
+        f"THEN {quote} || {text} ELSE {text} END"
+    )
+
+
+def sql_number_cell(expression: str, digits: int) -> str:
+    """SQL for a rounded number cell: a number, or text with a decimal comma when `:comma` is 1."""
+    rounded = f"round({expression}, {digits})"
+    return f"CASE WHEN :comma THEN replace(CAST({rounded} AS TEXT), '.', ',') ELSE {rounded} END"
+
+
 ANSWERS_QUERY = f"""
-SELECT a.id, p.name, p.class_name, a.set_hash,
-       CASE WHEN a.finished_at IS NULL THEN 'unfinished' ELSE 'finished' END,
-       s.question_number, s.question_id, s.skill, s.answer_text, s.correct,
-       round(s.fraction, 3), s.points, round(s.elapsed, 2), s.timed_out,
-       {_LOCAL.format("s.answered_at")}
+SELECT a.id AS attempt,
+       {sql_text_cell("p.name")} AS player,
+       {sql_text_cell("p.class_name")} AS class,
+       a.set_hash AS set_version,
+       CASE WHEN a.finished_at IS NULL THEN 'unfinished' ELSE 'finished' END AS status,
+       s.question_number AS question,
+       s.question_id,
+       s.skill,
+       {sql_text_cell("s.answer_text")} AS answer,
+       s.correct,
+       {sql_number_cell("s.fraction", 3)} AS fraction,
+       s.points,
+       {sql_number_cell("s.elapsed", 2)} AS time_s,
+       s.timed_out,
+       {_LOCAL.format("s.answered_at")} AS answered_at
 FROM answers s
 JOIN attempts a ON a.id = s.attempt_id
 JOIN players p ON p.id = a.player_id
@@ -292,7 +339,8 @@ WHERE a.set_id = :set_id AND a.set_hash = :hash
   AND (:class IS NULL OR p.class_name = :class)
 ORDER BY p.class_name, p.name, a.id, s.question_number
 """
-"""The `quiz answers` export; the benchmark runs the same text through the sqlite3 shell."""
+"""The `quiz answers` export, with cells ready for CSV (no Python loop over 100,000 rows); the
+benchmark runs the same text through the sqlite3 shell."""
 
 ATTEMPTS_HEADER = (
     "attempt",
@@ -710,10 +758,21 @@ class ResultsStore:
         ).fetchall()
 
     def answer_rows(
-        self, set_id: str, set_hash: str, class_name: str | None = None
+        self,
+        set_id: str,
+        set_hash: str,
+        class_name: str | None = None,
+        *,
+        decimal_comma: bool = False,
     ) -> Iterator[tuple[Any, ...]]:
-        """Every answer to a version of a set, streamed, as rows under `ANSWERS_HEADER`."""
-        parameters = {"set_id": set_id, "hash": set_hash, "class": _class_or_none(class_name)}
+        """Every answer to a version of a set, streamed as rows under `ANSWERS_HEADER`, with
+        cells already made safe for CSV (`write_csv(..., prepared=True)`)."""
+        parameters = {
+            "set_id": set_id,
+            "hash": set_hash,
+            "class": _class_or_none(class_name),
+            "comma": int(decimal_comma),
+        }
         return self._connection.execute(ANSWERS_QUERY, parameters)
 
     def analysed_answers(

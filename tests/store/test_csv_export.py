@@ -6,13 +6,14 @@ import csv
 import io
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from quiz.store.csv_export import (
@@ -22,6 +23,7 @@ from quiz.store.csv_export import (
     neutralise,
     write_csv,
 )
+from quiz.store.db import sql_text_cell
 
 ROOT = Path(__file__).parent.parent.parent
 HEADER = ("joueur", "classe", "score", "écart", "note")
@@ -169,3 +171,37 @@ def test_a_killed_export_leaves_the_old_file_whole(tmp_path: Path) -> None:
     leftovers = [p for p in tmp_path.iterdir() if p != target]
     assert len(leftovers) == 1  # the half-written temporary file, never the real one
     assert leftovers[0].name.startswith(".classement.csv.")
+
+
+tricky_text = st.one_of(
+    st.text(max_size=20),
+    st.from_regex(r"[-+=@\t\r\n ]?[0-9٣.,a]{0,5}(\r\n|\r|\n)?", fullmatch=True),
+)
+
+
+@settings(max_examples=400)
+@given(tricky_text)
+@example("-5.")
+@example("+.5")
+@example("-5..5")
+@example("-5,5.5")
+@example("-")
+@example("-٣")
+@example("\r-5")
+@example("- 5")
+def test_the_sql_twin_of_neutralise_agrees_with_it(text: str) -> None:
+    # The answers export neutralises in SQL (no Python loop over 100,000 rows): same rules.
+    connection = sqlite3.connect(":memory:")
+    (cell,) = connection.execute(f"SELECT {sql_text_cell(':v')}", {"v": text}).fetchone()
+    connection.close()
+    assert cell == neutralise(text)
+
+
+def test_the_sql_twin_of_neutralise_is_not_trivially_equal() -> None:
+    connection = sqlite3.connect(":memory:")
+    cells = [
+        connection.execute(f"SELECT {sql_text_cell(':v')}", {"v": v}).fetchone()[0]
+        for v in ("=1+1", "-5", "-5,5", "-5-5", "a\r\nb", "\r=")
+    ]
+    connection.close()
+    assert cells == ["'=1+1", "-5", "-5,5", "'-5-5", "a\nb", "'\n="]

@@ -240,3 +240,15 @@ def test_quiz_db_names_the_database(class_db: Path, monkeypatch: pytest.MonkeyPa
     result = run("leaderboard", SET_ID)
     assert result.exit_code == 0
     assert "Léa" in result.stdout_bytes.decode("utf-8-sig")
+
+
+def test_answers_in_french_excel_form_keep_numbers_as_numbers(class_db: Path) -> None:
+    result = run("answers", SET_ID, "--db", str(class_db), "--delimiter", ";", "--class", "5e B")
+    assert result.exit_code == 0, result.stderr
+    text = result.stdout_bytes.decode("utf-8-sig")
+    assert "\r\r\n" not in text
+    rows = list(csv.DictReader(io.StringIO(text, newline=""), delimiter=";"))
+    assert {r["class"] for r in rows} == {"5e B"}
+    hugo_voix = next(r for r in rows if r["player"] == "Hugo" and r["question id"] == "voix")
+    assert (hugo_voix["fraction"], hugo_voix["time (s)"]) == ("0,25", "9,0")
+    assert ";0,25;0;9,0;0;" in text  # unquoted: numbers to French Excel
