@@ -26,7 +26,7 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -477,7 +477,7 @@ class ResultsStore:
         return "\n".join(str(row[0]) for row in rows)
 
     @contextmanager
-    def _write(self) -> Iterator[Any]:
+    def _write(self) -> Iterator[Callable[..., sqlite3.Cursor]]:
         """One write transaction, committed on success and rolled back on any error."""
         with self._lock:
             connection = self._connection
@@ -492,6 +492,12 @@ class ResultsStore:
                     raise
             except sqlite3.OperationalError as error:
                 raise _explain(error, self.path) from error
+
+    def _fetch(self, sql: str, parameters: Any = ()) -> list[Any]:
+        """All rows of one read, under the lock so that a read never interleaves with a write
+        transaction of another thread on this connection."""
+        with self._lock:
+            return self._connection.execute(sql, parameters).fetchall()
 
     # --- writes from the game ---------------------------------------------------------------------
 
@@ -539,7 +545,8 @@ class ResultsStore:
                 ),
             )
             attempt_id = cursor.lastrowid
-        assert attempt_id is not None
+        if attempt_id is None:  # cannot happen after an INSERT; keeps the type honest
+            raise StoreError("SQLite gave no id for the new attempt")
         return attempt_id
 
     def record_answer(
@@ -615,14 +622,14 @@ class ResultsStore:
     # --- reads for the game -----------------------------------------------------------------------
 
     def attempt(self, attempt_id: int) -> AttemptInfo:
-        row = self._connection.execute(
+        rows = self._fetch(
             f"SELECT {_ATTEMPT_COLUMNS} FROM attempts a JOIN players p ON p.id = a.player_id "
             "WHERE a.id = ?",
             (attempt_id,),
-        ).fetchone()
-        if row is None:
+        )
+        if not rows:
             raise UnknownAttemptError(f"no attempt {attempt_id} in {self.path}")
-        return AttemptInfo(*row)
+        return AttemptInfo(*rows[0])
 
     def unfinished_attempts(
         self, player: str, set_id: str, set_hash: str, *, class_name: str | None = None
@@ -631,7 +638,7 @@ class ResultsStore:
 
         `class_name=None` matches the player's name in any class.
         """
-        rows = self._connection.execute(
+        rows = self._fetch(
             f"SELECT {_ATTEMPT_COLUMNS} FROM attempts a JOIN players p ON p.id = a.player_id "
             "WHERE p.name = ? AND (? IS NULL OR p.class_name = ?) AND a.set_id = ? "
             "AND a.set_hash = ? AND a.finished_at IS NULL ORDER BY a.started_at DESC, a.id DESC",
@@ -642,17 +649,17 @@ class ResultsStore:
                 set_id,
                 set_hash,
             ),
-        ).fetchall()
+        )
         return [AttemptInfo(*row) for row in rows]
 
     def attempt_answers(self, attempt_id: int) -> list[StoredAnswer]:
         """The answers already given in an attempt, in question order: what a resumed game skips."""
-        rows = self._connection.execute(
+        rows = self._fetch(
             "SELECT question_number, question_id, skill, answer_text, answer_json, correct, "
             "fraction, elapsed, points, timed_out, answered_at FROM answers WHERE attempt_id = ? "
             "ORDER BY question_number",
             (attempt_id,),
-        ).fetchall()
+        )
         return [
             StoredAnswer(
                 number, qid, skill, text, json.loads(raw), bool(ok), frac, secs, pts, bool(late), at
@@ -662,25 +669,25 @@ class ResultsStore:
 
     def class_names(self) -> list[str]:
         """Every class seen so far (non-empty), alphabetically: what the game offers to pick."""
-        rows = self._connection.execute(
+        rows = self._fetch(
             "SELECT DISTINCT class_name FROM players WHERE class_name <> '' ORDER BY class_name"
-        ).fetchall()
+        )
         return [row[0] for row in rows]
 
     # --- reads for the teacher's exports ----------------------------------------------------------
 
     def set_ids(self) -> list[str]:
-        rows = self._connection.execute("SELECT DISTINCT set_id FROM attempts ORDER BY set_id")
+        rows = self._fetch("SELECT DISTINCT set_id FROM attempts ORDER BY set_id")
         return [row[0] for row in rows]
 
     def set_versions(self, set_id: str) -> list[SetVersion]:
         """The versions (content hashes) of a set that have results, the newest version first."""
-        rows = self._connection.execute(
+        rows = self._fetch(
             "SELECT set_hash, (SELECT set_title FROM attempts WHERE set_id = ? AND set_hash = "
             "v.set_hash ORDER BY id DESC LIMIT 1), COUNT(*), MIN(started_at), MAX(started_at) "
             "FROM attempts v WHERE set_id = ? GROUP BY set_hash ORDER BY MIN(started_at) DESC",
             (set_id, set_id),
-        ).fetchall()
+        )
         return [SetVersion(*row) for row in rows]
 
     def leaderboard(
@@ -699,7 +706,7 @@ class ResultsStore:
         version = set_hash or self._newest_hash(set_id)
         if version is None:
             return []
-        rows = self._connection.execute(
+        rows = self._fetch(
             f"""
             WITH totals AS (
                 SELECT a.id AS attempt_id, a.player_id, p.name, p.class_name, a.question_count,
@@ -733,14 +740,14 @@ class ResultsStore:
                 "class": _class_or_none(class_name),
                 "all": int(all_attempts),
             },
-        ).fetchall()
+        )
         return [LeaderboardRow(*row) for row in rows]
 
     def attempts(
         self, set_id: str, set_hash: str, class_name: str | None = None
     ) -> list[tuple[Any, ...]]:
         """Every attempt at a version, finished or not, as rows under `ATTEMPTS_HEADER`."""
-        return self._connection.execute(
+        return self._fetch(
             f"""
             SELECT a.id, p.name, p.class_name, a.set_hash,
                    CASE WHEN a.finished_at IS NULL THEN 'unfinished' ELSE 'finished' END,
@@ -755,7 +762,7 @@ class ResultsStore:
             ORDER BY a.started_at, a.id
             """,
             (set_id, set_hash, _class_or_none(class_name), _class_or_none(class_name)),
-        ).fetchall()
+        )
 
     def answer_rows(
         self,
@@ -786,7 +793,7 @@ class ResultsStore:
         """The answers statistics are computed on: finished attempts only (as Moodle does), and
         by default only each player's first finished attempt, before retries taught the answers.
         """
-        rows = self._connection.execute(
+        rows = self._fetch(
             """
             WITH chosen AS (
                 SELECT a.id, a.player_id, ROW_NUMBER() OVER (
@@ -810,7 +817,7 @@ class ResultsStore:
                 "class": _class_or_none(class_name),
                 "all": int(all_attempts),
             },
-        ).fetchall()
+        )
         return [
             AnalysedAnswer(aid, name, group, qid, skill, text, _loads(raw), bool(ok), frac, secs)
             for aid, name, group, qid, skill, text, raw, ok, frac, secs in rows
