@@ -23,6 +23,7 @@ and `{"value": true}` for true/false ones, to count how often each wrong choice 
 from __future__ import annotations
 
 import json
+import math
 import os
 import sqlite3
 import threading
@@ -417,10 +418,12 @@ class ResultsStore:
             store._migrate()
         except sqlite3.DatabaseError as error:
             connection.close()
-            raise StoreError(
-                f"{target} is not a usable quiz results database ({error}); "
-                "name another file with --db PATH"
-            ) from error
+            if "not a database" in str(error):
+                raise StoreError(
+                    f"{target} is not a quiz results database ({error}); "
+                    "name another file with --db PATH"
+                ) from error
+            raise StoreError(f"cannot use the results database {target}: {error}") from error
         except BaseException:
             connection.close()
             raise
@@ -568,6 +571,8 @@ class ResultsStore:
         """Store one answer and commit it at once, so that it survives the game being killed."""
         if not 0 <= fraction <= 1:
             raise StoreError(f"fraction must be between 0 and 1, not {fraction}")
+        if not 0 <= elapsed < math.inf:
+            raise StoreError(f"elapsed must be a number of seconds, not {elapsed}")
         encoded = json.dumps(answer_json, ensure_ascii=False)
         with self._write() as execute:
             row = execute(
@@ -596,13 +601,15 @@ class ResultsStore:
                         encoded,
                         int(bool(correct)),
                         float(fraction),
-                        max(0.0, float(elapsed)),
+                        float(elapsed),
                         int(points),
                         int(bool(timed_out)),
                         _timestamp(answered_at),
                     ),
                 )
             except sqlite3.IntegrityError as error:
+                if "UNIQUE" not in str(error):
+                    raise StoreError(f"answer to {question_id!r} refused: {error}") from error
                 raise AnswerAlreadyRecordedError(
                     f"question {question_id!r} is already answered in attempt {attempt_id}"
                 ) from error

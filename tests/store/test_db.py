@@ -46,7 +46,7 @@ def test_an_old_database_is_migrated_and_a_newer_one_refused(db_path: Path) -> N
 def test_a_file_that_is_not_a_database_gets_a_clear_error(tmp_path: Path) -> None:
     notes = tmp_path / "notes.sqlite3"
     notes.write_text("Ceci n'est pas une base de données.\n" * 100, encoding="utf-8")
-    with pytest.raises(StoreError, match="not a usable quiz results database"):
+    with pytest.raises(StoreError, match="is not a quiz results database"):
         ResultsStore.open(notes)
 
 
@@ -115,6 +115,8 @@ def test_answers_are_refused_where_they_do_not_belong(
         record(attempt, "ville", "comprehension", 1, "Moscou", [1], False, 0.0, 3.0, 0, False)
     with pytest.raises(StoreError, match="outside attempt"):
         record(attempt, "extra", "comprehension", 6, "x", None, False, 0.0, 3.0, 0, False)
+    with pytest.raises(StoreError, match="number of seconds"):
+        record(attempt, "source", "sourcing", 2, "AFP", [0], True, 1.0, float("nan"), 1, False)
     with pytest.raises(StoreError, match="between 0 and 1"):
         record(attempt, "source", "sourcing", 2, "AFP", [0], True, 1.5, 3.0, 1000, False)
     with pytest.raises(UnknownAttemptError):
