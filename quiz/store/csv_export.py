@@ -15,6 +15,8 @@
 from __future__ import annotations
 
 import csv
+import io
+import itertools
 import math
 import os
 import re
@@ -114,6 +116,11 @@ def write_csv(
     return _write_atomically(Path(destination), header, rows, delimiter, decimal_comma, prepared)
 
 
+CHUNK_ROWS = 2000
+"""Rows formatted into memory before one write: writing row by row through the file's encoder
+costs more than the CSV formatting itself."""
+
+
 def _write_rows(
     stream: IO[str],
     header: Sequence[str],
@@ -122,36 +129,26 @@ def _write_rows(
     decimal_comma: bool,
     prepared: bool = False,
 ) -> int:
-    writer = csv.writer(stream, delimiter=delimiter, lineterminator="\r\n")
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow([neutralise(str(name)) for name in header])
-    counted = _Counted(rows)
-    if prepared:
-        writer.writerows(counted)
-    else:
-        format_float = _number_formatter(decimal_comma)
-        writer.writerows(csv_cells(row, format_float) for row in counted)
-    return counted.count
-
-
-class _Counted:
-    """Rows passed through while counting them, without a Python loop around the csv module."""
-
-    def __init__(self, rows: Iterable[Sequence[Any]]) -> None:
-        self._rows = iter(rows)
-        self.count = 0
-
-    def __iter__(self) -> _Counted:
-        return self
-
-    def __next__(self) -> Sequence[Any]:
-        row = next(self._rows)
-        self.count += 1
-        return row
+    format_float = _number_formatter(decimal_comma)
+    remaining = iter(rows)
+    count = 0
+    while chunk := list(itertools.islice(remaining, CHUNK_ROWS)):
+        if prepared:
+            writer.writerows(chunk)
+        else:
+            writer.writerows([csv_cells(row, format_float) for row in chunk])
+        count += len(chunk)
+        stream.write(buffer.getvalue())
+        buffer.seek(0)
+        buffer.truncate()
+    stream.write(buffer.getvalue())  # the header, when there are no rows
+    return count
 
 
 def _stdout_text() -> Any:
-    import io
-
     stdout = sys.stdout
     stdout.flush()
     return io.TextIOWrapper(stdout.buffer, encoding="utf-8-sig", newline="", write_through=False)

@@ -317,15 +317,17 @@ def sql_number_cell(expression: str, digits: int) -> str:
     return f"CASE WHEN :comma THEN replace(CAST({rounded} AS TEXT), '.', ',') ELSE {rounded} END"
 
 
+# Every stored text goes through sql_text_cell: the store takes any string from its caller, and a
+# spreadsheet must never run one.
 ANSWERS_QUERY = f"""
 SELECT a.id AS attempt,
        {sql_text_cell("p.name")} AS player,
        {sql_text_cell("p.class_name")} AS class,
-       a.set_hash AS set_version,
+       {sql_text_cell("a.set_hash")} AS set_version,
        CASE WHEN a.finished_at IS NULL THEN 'unfinished' ELSE 'finished' END AS status,
        s.question_number AS question,
-       s.question_id,
-       s.skill,
+       {sql_text_cell("s.question_id")} AS question_id,
+       {sql_text_cell("s.skill")} AS skill,
        {sql_text_cell("s.answer_text")} AS answer,
        s.correct,
        {sql_number_cell("s.fraction", 3)} AS fraction,
