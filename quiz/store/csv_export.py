@@ -22,7 +22,7 @@ import os
 import re
 import sys
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -41,7 +41,7 @@ def neutralise(text: str) -> str:
     return text
 
 
-def _number_formatter(decimal_comma: bool) -> Any:
+def _number_formatter(decimal_comma: bool) -> Callable[[float], str]:
     def format_float(value: float) -> str:
         if not math.isfinite(value):
             return ""  # no spreadsheet reads "nan" or "inf" as a number
@@ -51,7 +51,7 @@ def _number_formatter(decimal_comma: bool) -> Any:
     return format_float
 
 
-def csv_cells(row: Sequence[Any], format_float: Any) -> list[Any]:
+def csv_cells(row: Sequence[Any], format_float: Callable[[float], str]) -> list[Any]:
     """One record's cells, typed for the csv module: ints stay ints, text is neutralised.
 
     Written for speed (it runs once per exported row): the common cases are tested first, and text
@@ -148,7 +148,7 @@ def _write_rows(
     return count
 
 
-def _stdout_text() -> Any:
+def _stdout_text() -> io.TextIOWrapper:
     stdout = sys.stdout
     stdout.flush()
     return io.TextIOWrapper(stdout.buffer, encoding="utf-8-sig", newline="", write_through=False)

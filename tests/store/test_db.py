@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -176,3 +177,13 @@ def test_versions_of_a_set_are_ranked_apart(store: ResultsStore, question_set: Q
     assert [r.player for r in store.leaderboard(question_set.id)] == ["Hugo"]
     old = store.leaderboard(question_set.id, set_hash="old0000000000000")
     assert [(r.player, r.set_version) for r in old] == [("Léa", "old0000000000000")]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="XDG_DATA_HOME is the Linux convention")
+def test_by_default_the_database_lives_in_the_users_data_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    with ResultsStore.open(None) as store:
+        assert store.path == tmp_path / "data" / "quiz" / "results.sqlite3"
+    assert (tmp_path / "data" / "quiz" / "results.sqlite3").is_file()
