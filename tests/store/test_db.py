@@ -20,7 +20,8 @@ from quiz.store.db import (
     default_db_path,
     user_db_path,
 )
-from tests.store.conftest import ALL_RIGHT, T0, play
+
+from .helpers import ALL_RIGHT, T0, play
 
 
 def test_a_new_database_is_set_up_for_many_writers(store: ResultsStore) -> None:

@@ -16,7 +16,8 @@ from click.testing import CliRunner, Result
 from quiz.cli import main
 from quiz.core.models import QuestionSet
 from quiz.store.db import ResultsStore
-from tests.store.conftest import ALL_RIGHT, DATA, SET_FILE, T0, play
+
+from .helpers import ALL_RIGHT, DATA, SET_FILE, T0, play
 
 SET_ID = "japon-russie-2plus2"
 OLD_VERSION = "00dc0ffee0000000"
