@@ -27,8 +27,8 @@ def play(
 ) -> int:
     """Play `question_set` as the game would record it: `picks` maps question id to the answer.
 
-    A choice question takes a list of choice indices, true/false a bool, numeric a number. Points
-    follow the accuracy rule (the question's points when right); the store does not score.
+    A choice question takes a list of choice indices, true/false a bool, numeric what was typed.
+    Points follow the accuracy rule (the question's points when right); the store does not score.
     """
     attempt = store.start_attempt(
         player,
@@ -58,7 +58,8 @@ def play(
             text = "Vrai" if pick else "Faux"
             answer_json = {"value": pick}
         else:
-            correct = question.accepts(float(pick))  # type: ignore[arg-type]
+            # A typed answer: a number, or any text a student might type instead.
+            correct = isinstance(pick, int | float) and question.accepts(float(pick))
             fraction = float(correct)
             text = str(pick)
             answer_json = {"value": pick}

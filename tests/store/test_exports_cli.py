@@ -253,3 +253,29 @@ def test_answers_in_french_excel_form_keep_numbers_as_numbers(class_db: Path) ->
     hugo_voix = next(r for r in rows if r["player"] == "Hugo" and r["question id"] == "voix")
     assert (hugo_voix["fraction"], hugo_voix["time (s)"]) == ("0,25", "9,0")
     assert ";0,25;0;9,0;0;" in text  # unquoted: numbers to French Excel
+
+
+HOSTILE_NAMES = ["=cmd|' /C calc'!A0", "@SUM(A1:A9)", "-2+3", "+HYPERLINK(1)"]
+
+
+@pytest.mark.parametrize("kind", ["leaderboard", "answers", "skills", "attempts", "report"])
+def test_no_export_lets_a_formula_through(
+    kind: str, db_path: Path, question_set: QuestionSet, tmp_path: Path
+) -> None:
+    with ResultsStore.open(db_path) as store:
+        for name in HOSTILE_NAMES:
+            play(store, question_set, name, "=1+1", {**ALL_RIGHT, "iles": "=2*2"})
+    for delimiter in (",", ";"):
+        output = tmp_path / f"{kind}.csv"
+        result = run(
+            kind, str(SET_FILE), "--db", str(db_path), "-o", str(output), "--delimiter", delimiter
+        )
+        assert result.exit_code == 0, result.stderr
+        with output.open(encoding="utf-8-sig", newline="") as stream:
+            cells = [cell for row in csv.reader(stream, delimiter=delimiter) for cell in row]
+        dangerous = [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r", "\n"))]
+        assert dangerous == []
+        if kind == "report":
+            assert "'=2*2 (4)" in cells  # the wrong typed answers, counted
+        else:
+            assert "'=cmd|' /C calc'!A0" in cells
