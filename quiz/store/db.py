@@ -204,6 +204,7 @@ LEADERBOARD_HEADER = (
     "total time (s)",
     "finished at",
     "set version",
+    "rule",
 )
 
 
@@ -219,6 +220,7 @@ class LeaderboardRow:
     total_time: float
     finished_at: str
     set_version: str
+    rule: str
     attempt_id: int
 
     def cells(self) -> tuple[Any, ...]:
@@ -234,6 +236,7 @@ class LeaderboardRow:
             self.total_time,
             self.finished_at,
             self.set_version,
+            self.rule,
         )
 
 
@@ -710,7 +713,9 @@ class ResultsStore:
         """Finished attempts ranked by score, then by total time; ties share a rank.
 
         By default each player's best attempt; `all_attempts` ranks every finished attempt. Only
-        one version of the set is ranked: `set_hash`, or the newest one.
+        one version of the set is ranked: `set_hash`, or the newest one. Scores of different
+        scoring rules do not compare (speed counts in one, not in another): each rule is ranked
+        on its own.
         """
         version = set_hash or self._newest_hash(set_id)
         if version is None:
@@ -719,7 +724,7 @@ class ResultsStore:
             f"""
             WITH totals AS (
                 SELECT a.id AS attempt_id, a.player_id, p.name, p.class_name, a.question_count,
-                       a.finished_at,
+                       a.finished_at, a.rule,
                        COALESCE(SUM(s.points), 0) AS score,
                        COALESCE(SUM(s.correct), 0) AS correct,
                        COALESCE(SUM(s.elapsed), 0.0) AS total_time
@@ -731,17 +736,17 @@ class ResultsStore:
                 GROUP BY a.id
             ), chosen AS (
                 SELECT *, ROW_NUMBER() OVER (
-                    PARTITION BY player_id ORDER BY score DESC, total_time, finished_at
+                    PARTITION BY player_id, rule ORDER BY score DESC, total_time, finished_at
                 ) AS nth
                 FROM totals
             )
-            SELECT RANK() OVER (ORDER BY score DESC, total_time) AS rank, name, class_name,
-                   score, correct, question_count,
+            SELECT RANK() OVER (PARTITION BY rule ORDER BY score DESC, total_time) AS rank,
+                   name, class_name, score, correct, question_count,
                    round(100.0 * correct / question_count, 1),
-                   round(total_time, 1), {_LOCAL.format("finished_at")}, :hash, attempt_id
+                   round(total_time, 1), {_LOCAL.format("finished_at")}, :hash, rule, attempt_id
             FROM chosen
             WHERE :all OR nth = 1
-            ORDER BY rank, name, attempt_id
+            ORDER BY rule, rank, name, attempt_id
             """,
             {
                 "set_id": set_id,

@@ -188,3 +188,21 @@ def test_by_default_the_database_lives_in_the_users_data_folder(
     with ResultsStore.open(None) as store:
         assert store.path == tmp_path / "data" / "quiz" / "results.sqlite3"
     assert (tmp_path / "data" / "quiz" / "results.sqlite3").is_file()
+
+
+def test_each_scoring_rule_is_ranked_on_its_own(
+    store: ResultsStore, question_set: QuestionSet
+) -> None:
+    play(store, question_set, "Léa", "5e B", ALL_RIGHT)  # the helper plays "accuracy"
+    classic = store.start_attempt(
+        "Hugo", "5e B", question_set.id, question_set.content_hash, question_set.title, "classic", 5
+    )
+    store.record_answer(
+        classic, "ville", "comprehension", 1, "Tokyo", [0], True, 1.0, 2.0, 9000, False
+    )
+    store.finish_attempt(classic)
+    rows = store.leaderboard(question_set.id)
+    assert [(r.rule, r.rank, r.player) for r in rows] == [
+        ("accuracy", 1, "Léa"),
+        ("classic", 1, "Hugo"),
+    ]
