@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -105,6 +106,10 @@ def _export(kind: str, set_argument: str, **options: Any) -> None:
             count = write_csv(
                 export.header, export.rows, output, delimiter=delimiter, prepared=export.prepared
             )
+    except BrokenPipeError:
+        # The reader stopped early (`quiz answers SET | head`): not an error worth a message.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
     except (StoreError, OSError) as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(1)

@@ -176,7 +176,14 @@ def _write_atomically(
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, _mode_for(target))
-        os.replace(temporary, target)
+        try:
+            os.replace(temporary, target)
+        except PermissionError as error:
+            # Windows refuses to replace a file a spreadsheet holds open.
+            raise PermissionError(
+                f"cannot replace {target} ({error.strerror}): if it is open in a spreadsheet, "
+                "close it and export again"
+            ) from error
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
