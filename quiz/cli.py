@@ -84,7 +84,10 @@ def _export(kind: str, set_argument: str, **options: Any) -> None:
         delimiter = check_delimiter(options["delimiter"])
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="--delimiter") from error
-    questions_dir = options.get("questions_dir") or bundled_questions_dir()
+    # Only the report and the skills need the set's questions; the others need its id alone.
+    questions_dir = None
+    if "questions_dir" in options:
+        questions_dir = options["questions_dir"] or bundled_questions_dir()
     try:
         target = resolve_set(set_argument, questions_dir)
     except QuestionSetError as error:
