@@ -66,7 +66,8 @@ _QUOTES = str.maketrans(
     }
 )
 # French typography puts a (thin, non-breaking) space inside « guillemets »; a plain "quote" has none.
-_SPACE_INSIDE_QUOTES = re.compile(r'"\s+|\s+"')
+# Spaces on both sides of every quote go: an opening quote has one before it and maybe one after.
+_SPACE_INSIDE_QUOTES = re.compile(r'\s*"\s*')
 
 
 def normalise_for_search(text: str) -> str:
