@@ -129,15 +129,18 @@ def check_paths(paths: Iterable[str | os.PathLike[str]]) -> CheckReport:
     """Check every set in the given files and folders; set ids must be unique across them."""
     files, problems = find_set_files(paths)
     report = CheckReport(diagnostics=problems, files=len(files))
-    first_with_id: dict[str, tuple[Path, int]] = {}
+    # Where each id was first seen; its line is looked up only if another set repeats the id, so
+    # that a folder of valid sets is parsed once (composing every file again doubled the cost).
+    first_with_id: dict[str, Path] = {}
     for file in files:
         question_set, diagnostics = _load_file(file)
         report.diagnostics.extend(diagnostics)
         if question_set is None:
             continue
         if question_set.id in first_with_id:
-            other, line = first_with_id[question_set.id]
-            where = Locator(file.read_text(encoding="utf-8-sig")).locate(("id",))
+            other = first_with_id[question_set.id]
+            line = _locate_in_file(other, ("id",))[0] + 1
+            where = _locate_in_file(file, ("id",))
             report.diagnostics.append(
                 Diagnostic(
                     str(file),
@@ -151,11 +154,16 @@ def check_paths(paths: Iterable[str | os.PathLike[str]]) -> CheckReport:
             )
             continue
         if not any(d.severity is Severity.ERROR for d in diagnostics):
-            where = Locator(file.read_text(encoding="utf-8-sig")).locate(("id",))
-            first_with_id[question_set.id] = (file, where[0] + 1)
+            first_with_id[question_set.id] = file
             report.question_sets.append(question_set)
     report.diagnostics.sort()
     return report
+
+
+def _locate_in_file(path: Path, node: tuple[str | int, ...]) -> tuple[int, int]:
+    """The 0-based position of `node` in a file that has already loaded (for a later message)."""
+    text = _read_text(path, MAX_FILE_BYTES, "question set")
+    return (0, 0) if isinstance(text, Diagnostic) else Locator(text).locate(node)
 
 
 def _load_file(path: Path) -> tuple[QuestionSet | None, list[Diagnostic]]:
