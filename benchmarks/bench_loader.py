@@ -41,8 +41,8 @@ Le ministre japonais des Affaires étrangères, Fumio Kishida, et celui de la D�
 Onodera, ont tenu une rencontre "2+2" d'une journée avec leurs homologues russes, Sergueï Lavrov, \
 et Sergueï Shoigu, à Tokyo.
 
-Il s'agit de la première rencontre de ce genre entre les deux pays qui s'opposent toujours à propos \
-de la souveraineté d'îlots au nord du Japon et dans l'extrême-orient russe.
+Il s'agit de la première rencontre de ce genre entre les deux pays qui s'opposent toujours \
+à propos de la souveraineté d'îlots au nord du Japon et dans l'extrême-orient russe.
 
 "Nous avons pris un bon départ en ouvrant un nouveau chapitre de la relation nippo-russe", s'est \
 félicité M. Kishida lors d'une conférence de presse conjointe.
@@ -64,11 +64,12 @@ EVIDENCE = [
 ]
 SKILLS = ["comprehension", "context", "sourcing", "attribution", "fact_vs_opinion", "language"]
 PLACES = ["Tokyo", "Moscou", "Pékin", "Séoul", "Canberra", "Washington", "Vladivostok", "Sapporo"]
-WORDS = (
-    "ministre défense affaires étrangères rencontre coopération sécurité îles souveraineté "
-    "négociations traité paix archipel différends territoriaux communiqué conjoint énergie "
-    "relations commerciales piraterie terrorisme exercices marine autodéfense péninsule"
-).split()
+WORDS = [
+    *("ministre", "défense", "affaires", "étrangères", "rencontre", "coopération", "sécurité"),
+    *("îles", "souveraineté", "négociations", "traité", "paix", "archipel", "différends"),
+    *("territoriaux", "communiqué", "conjoint", "énergie", "relations", "commerciales"),
+    *("piraterie", "terrorisme", "exercices", "marine", "autodéfense", "péninsule"),
+]
 
 
 def _sentence(rng: random.Random, words: int) -> str:
@@ -139,7 +140,7 @@ def _baseline(folder: Path) -> int:
     count = 0
     for file in sorted(folder.glob("*.yaml")):
         with file.open("rb") as stream:
-            data = yaml.load(stream, Loader=yaml.CSafeLoader)  # noqa: S506 - the C *safe* loader
+            data = yaml.load(stream, Loader=yaml.CSafeLoader)  # the C *safe* loader
         count += len(data["questions"])
     return count
 
