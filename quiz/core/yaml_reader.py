@@ -137,6 +137,31 @@ def _syntax_problem(error: yaml.MarkedYAMLError) -> YamlProblem:
     )
 
 
+def _reader_problem(text: str, error: yaml.reader.ReaderError) -> YamlProblem:
+    """A character YAML refuses, such as a control character pasted in with some text.
+
+    The error has no line and column, and its offset counts bytes with libyaml but characters with
+    PyYAML: the character's first occurrence is where reading stopped.
+    """
+    code_point = error.character if isinstance(error.character, int) else None
+    index = text.find(chr(code_point)) if code_point is not None else -1
+    line, column = _position(text, max(index, 0))
+    shown = f"U+{code_point:04X}" if code_point is not None else "a character"
+    return YamlProblem(
+        line,
+        column,
+        f"not valid YAML: the character {shown} is not allowed (an invisible control character)",
+        "delete it (it often comes along with text pasted from elsewhere)",
+        code="syntax",
+    )
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """The 0-based line and column of a character offset."""
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index), index - line_start
+
+
 def read_yaml(text: str, *, max_depth: int = MAX_DEPTH) -> YamlResult:
     """Parse one YAML document into plain data, every string already through `clean_text`.
 
@@ -237,7 +262,9 @@ def read_yaml(text: str, *, max_depth: int = MAX_DEPTH) -> YamlResult:
                 frame[1] = _KEY_EXPECTED
     except yaml.MarkedYAMLError as error:
         raise _syntax_problem(error) from None
-    except yaml.YAMLError as error:  # a reader error without a mark
+    except yaml.reader.ReaderError as error:
+        raise _reader_problem(text, error) from None
+    except yaml.YAMLError as error:  # any other error without a mark
         raise YamlProblem(0, 0, f"not valid YAML: {error}", code="syntax") from None
     finally:
         loader.dispose()
