@@ -113,6 +113,8 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
     ("did not find expected key", "check the indentation: keys of one mapping line up exactly"),
     ("did not find expected '-'", "check the indentation: items of one list line up exactly"),
     ("found unexpected end of stream", "a quote or bracket opened here is never closed"),
+    ("expected ',' or ']'", "a '[' list is never closed by ']', or two items lack a ',' between"),
+    ("expected ',' or '}'", "a '{' mapping is never closed by '}', or two keys lack a ','"),
     ("found unknown escape character", "inside double quotes write \\\\ for a backslash"),
     ("control characters are not allowed", "the file holds an invisible control character"),
     (
@@ -125,6 +127,9 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
 def _syntax_problem(error: yaml.MarkedYAMLError) -> YamlProblem:
     mark = error.problem_mark or error.context_mark
     problem = error.problem or "not valid YAML"
+    if problem.startswith("found unexpected end of stream") and error.context_mark is not None:
+        # The end of the file is not where the mistake is: the quote or bracket left open is.
+        mark = error.context_mark
     message = f"not valid YAML: {problem}"
     if error.context:
         message += f" ({error.context}"
