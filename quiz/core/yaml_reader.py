@@ -103,8 +103,12 @@ def _refuse_decorations(event: Any) -> None:
         )
 
 
+_TAB_HINT = "YAML indents with spaces, never tabs: replace the tab with spaces"
+_QUOTE_HINT = "text starting with @ or ` must be quoted"
+_CHARACTER_HINTS = {"\t": _TAB_HINT, "@": _QUOTE_HINT, "`": _QUOTE_HINT}
 _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
-    ("'\\t'", "YAML indents with spaces, never tabs: replace the tab with spaces"),
+    ("'\\t'", _TAB_HINT),
+    ("tab character", _TAB_HINT),
     (
         "mapping values are not allowed",
         "text that contains ': ' must be quoted: put the whole value between double quotes",
@@ -124,7 +128,18 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError) -> YamlProblem:
+def _character_at(text: str, mark: Any) -> str:
+    """The character a mark points at (libyaml's `index` counts bytes, its column characters)."""
+    line_start = 0
+    for _ in range(mark.line):
+        line_start = text.find("\n", line_start) + 1
+        if line_start == 0:
+            return ""
+    position = line_start + mark.column
+    return text[position] if position < len(text) else ""
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     mark = error.problem_mark or error.context_mark
     problem = error.problem or "not valid YAML"
     if problem.startswith("found unexpected end of stream") and error.context_mark is not None:
@@ -137,6 +152,9 @@ def _syntax_problem(error: yaml.MarkedYAMLError) -> YamlProblem:
             message += f" at line {error.context_mark.line + 1}"
         message += ")"
     hint = next((h for needle, h in _SYNTAX_HINTS if needle in problem), None)
+    if hint is None and mark is not None:
+        # libyaml's "found character that cannot start any token" does not say which one.
+        hint = _CHARACTER_HINTS.get(_character_at(text, mark))
     return YamlProblem(
         mark.line if mark else 0, mark.column if mark else 0, message, hint, code="syntax"
     )
@@ -266,7 +284,7 @@ def read_yaml(text: str, *, max_depth: int = MAX_DEPTH) -> YamlResult:
                     container[key] = value
                 frame[1] = _KEY_EXPECTED
     except yaml.MarkedYAMLError as error:
-        raise _syntax_problem(error) from None
+        raise _syntax_problem(error, text) from None
     except yaml.reader.ReaderError as error:
         raise _reader_problem(text, error) from None
     except yaml.YAMLError as error:  # any other error without a mark
