@@ -191,7 +191,17 @@ def read_yaml(text: str, *, max_depth: int = MAX_DEPTH) -> YamlResult:
     Raises `YamlProblem` for what makes the document unreadable (syntax, anchors, aliases, tags,
     nesting, several documents); duplicate keys are collected in the result, the first value kept.
     """
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except UnicodeEncodeError as error:  # libyaml takes UTF-8: a lone surrogate cannot be encoded
+        line, column = _position(text, error.start)
+        raise YamlProblem(
+            line,
+            column,
+            f"the text holds U+{ord(text[error.start]):04X}, half of a surrogate pair: not text",
+            "the text was decoded wrongly somewhere: save the file as UTF-8",
+            code="encoding",
+        ) from None
     get_event = loader.get_event
     problems: list[YamlProblem] = []
     # A frame is [container, pending_key, key_lines]; a list frame leaves the last two None.
