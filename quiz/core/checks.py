@@ -172,6 +172,8 @@ def _check_highlight(question: HighlightQuestion, at: Path) -> Iterator[Finding]
 def _check_evidence(question_set: QuestionSet) -> Iterator[Finding]:
     text = question_set.article_text
     if text is None:
+        if question_set.article.text_file is not None:
+            return  # linked but unreadable: the loader has said why, at `text_file`
         yield Finding(
             ("article",),
             "evidence quotes are not checked: the set links no article text",
