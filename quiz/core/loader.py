@@ -235,12 +235,17 @@ def _load_text(
     ]
     data = result.data
     if not isinstance(data, dict):
+        # At the document's first node, not at 1:1, which is often a comment.
+        line, column = Locator(text).locate(())
         diagnostics.append(
-            _file_error(
+            Diagnostic(
                 path,
+                line + 1,
+                column + 1,
+                Severity.ERROR,
                 "a question set is a mapping of keys (id, title, language, article, questions)",
                 "start from the example in the README's teacher's guide",
-                "not-a-mapping",
+                code="not-a-mapping",
             )
         )
         return None, diagnostics
