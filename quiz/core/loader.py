@@ -196,7 +196,10 @@ def _read_text(path: Path, limit: int, what: str) -> str | Diagnostic:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        # In characters, as every other column: what precedes the bad byte on its line is UTF-8.
+        prefix = data[line_start : error.start].decode("utf-8-sig" if line_start == 0 else "utf-8")
+        column = len(prefix) + 1
         return Diagnostic(
             name,
             line,
