@@ -106,6 +106,8 @@ def _refuse_decorations(event: Any) -> None:
 _TAB_HINT = "YAML indents with spaces, never tabs: replace the tab with spaces"
 _QUOTE_HINT = "text starting with @ or ` must be quoted"
 _CHARACTER_HINTS = {"\t": _TAB_HINT, "@": _QUOTE_HINT, "`": _QUOTE_HINT}
+_DEPTH_MESSAGE = "lists and mappings are nested more than {} levels deep"
+_DEPTH_HINT = "a question set needs only a few levels: check the indentation and brackets"
 _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
     ("'\\t'", _TAB_HINT),
     ("tab character", _TAB_HINT),
@@ -151,6 +153,11 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> YamlProblem:
         if error.context_mark is not None and error.context_mark.line != getattr(mark, "line", -1):
             message += f" at line {error.context_mark.line + 1}"
         message += ")"
+    if "maximum nesting depth" in problem and mark is not None:
+        # libyaml stops "[[[[…" at 1,000 levels while it scans ahead, before our bound is reached.
+        return YamlProblem(
+            mark.line, mark.column, _DEPTH_MESSAGE.format(MAX_DEPTH), _DEPTH_HINT, code="depth"
+        )
     hint = next((h for needle, h in _SYNTAX_HINTS if needle in problem), None)
     if hint is None and mark is not None:
         # libyaml's "found character that cannot start any token" does not say which one.
@@ -246,8 +253,8 @@ def read_yaml(text: str, *, max_depth: int = MAX_DEPTH) -> YamlResult:
                     raise YamlProblem(
                         event.start_mark.line,
                         event.start_mark.column,
-                        f"lists and mappings are nested more than {max_depth} levels deep",
-                        "a question set needs only a few levels: check the indentation",
+                        _DEPTH_MESSAGE.format(max_depth),
+                        _DEPTH_HINT,
                         code="depth",
                     )
                 if kind is yaml.MappingStartEvent:
