@@ -237,7 +237,7 @@ def read_yaml(text: str, *, max_depth: int = MAX_DEPTH) -> YamlResult:
                 if event.implicit[0]:
                     value = _plain_scalar(raw)
                 else:
-                    value = raw if raw.isprintable() else clean_text(raw)
+                    value = clean_text(raw)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 if event.anchor is not None or event.tag is not None:
                     _refuse_decorations(event)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import time
 import tracemalloc
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,7 @@ from quiz.core.loader import (
     load_question_set,
     parse_question_set,
 )
+from quiz.core.models import HighlightQuestion
 from quiz.core.yaml_reader import MAX_DEPTH, YamlProblem, read_yaml
 
 DATA = Path(__file__).parent.parent / "data"
@@ -185,3 +187,19 @@ def test_a_bank_of_ten_thousand_questions_in_one_file_loads(tmp_path: Path) -> N
     path = tmp_path / "banque.yaml"
     path.write_text(_bank_of(10_000), encoding="utf-8")
     assert len(load_question_set(path).questions) == 10_000
+
+
+def test_decomposed_accents_are_composed_so_a_highlight_target_is_found() -> None:
+    # Text pasted from some PDFs and macOS apps spells "é" as "e" + U+0301; typed text does not.
+    decomposed = unicodedata.normalize("NFD", "Le président a parlé")
+    text = (DATA / "valid" / "japon-russie.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "    text: « Nous avons pris un bon départ », s'est félicité M. Kishida.\n"
+        "    answer: M. Kishida\n",
+        f'    text: "{decomposed}"\n    answer: président\n',
+    )
+    question_set = parse_question_set(text, "nfd.yaml", DATA / "valid")
+    highlight = question_set.questions[-1]
+    assert isinstance(highlight, HighlightQuestion)
+    assert highlight.text == "Le président a parlé"
+    assert highlight.target_words == frozenset({1})
