@@ -153,8 +153,9 @@ def check_paths(paths: Iterable[str | os.PathLike[str]]) -> CheckReport:
                 )
             )
             continue
+        # A set with other errors still claims its id, so that a clash is reported at once too.
+        first_with_id[question_set.id] = file
         if not any(d.severity is Severity.ERROR for d in diagnostics):
-            first_with_id[question_set.id] = file
             report.question_sets.append(question_set)
     report.diagnostics.sort()
     return report

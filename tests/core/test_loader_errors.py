@@ -219,3 +219,29 @@ def test_a_non_utf8_byte_is_located_in_characters(tmp_path: Path) -> None:
     path.write_bytes("id: x\ntitle: Pékin et ".encode() + "été\n".encode("latin-1"))
     [diagnostic] = check_paths([path]).diagnostics
     assert (diagnostic.line, diagnostic.column, diagnostic.code) == (2, 17, "encoding")
+
+
+def test_a_set_id_clash_is_reported_even_when_the_first_set_has_other_errors(
+    tmp_path: Path,
+) -> None:
+    clash = DATA / "set-id-clash"
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "japon-russie.txt").write_bytes(
+        (DATA / "articles" / "japon-russie.txt").read_bytes()
+    )
+    folder = tmp_path / "sets"
+    folder.mkdir()
+    first = (clash / "a-premier.yaml").read_text(encoding="utf-8")
+    (folder / "a-premier.yaml").write_text(
+        first.replace("evidence: à Tokyo", "evidence: à Moscou"), encoding="utf-8"
+    )
+    (folder / "b-copie.yaml").write_text(
+        (clash / "b-copie.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+
+    report = check_paths([folder])
+    assert [(Path(d.path).name, d.line, d.code) for d in report.diagnostics] == [
+        ("a-premier.yaml", 15, "evidence-not-found"),
+        ("b-copie.yaml", 3, "duplicate-set-id"),
+    ]
