@@ -7,6 +7,7 @@ the errors found; `check_paths` never raises for a bad file and returns every er
 
 from __future__ import annotations
 
+import codecs
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -193,14 +194,16 @@ def _read_text(path: Path, limit: int, what: str) -> str | Diagnostic:
         return _file_error(name, f"cannot read the {what} file: {error.strerror}", None, "unreadable")
     if len(data) > limit:
         return _file_error(name, f"the {what} file is larger than {limit:,} bytes", None, "too-large")
+    # The BOM is dropped by hand rather than by "utf-8-sig", whose error offsets skip it.
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         line_start = data.rfind(b"\n", 0, error.start) + 1
         # In characters, as every other column: what precedes the bad byte on its line is UTF-8.
-        prefix = data[line_start : error.start].decode("utf-8-sig" if line_start == 0 else "utf-8")
-        column = len(prefix) + 1
+        column = len(data[line_start : error.start].decode("utf-8")) + 1
         return Diagnostic(
             name,
             line,

@@ -245,3 +245,20 @@ def test_a_set_id_clash_is_reported_even_when_the_first_set_has_other_errors(
         ("a-premier.yaml", 15, "evidence-not-found"),
         ("b-copie.yaml", 3, "duplicate-set-id"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("data", "line", "column"),
+    [
+        pytest.param(b"\xef\xbb\xbf\x00\x80", 1, 2, id="after a BOM"),
+        pytest.param(b"\xef\xbb\xbfid: x\ntitle: caf\xe9\n", 2, 11, id="BOM, second line"),
+        pytest.param(b"id: \xef", 1, 5, id="cut multi-byte character"),
+    ],
+)
+def test_a_non_utf8_byte_is_located_with_or_without_a_byte_order_mark(
+    tmp_path: Path, data: bytes, line: int, column: int
+) -> None:
+    path = tmp_path / "bom.yaml"
+    path.write_bytes(data)
+    [diagnostic] = check_paths([path]).diagnostics
+    assert (diagnostic.line, diagnostic.column, diagnostic.code) == (line, column, "encoding")
