@@ -234,10 +234,7 @@ def read_yaml(text: str, *, max_depth: int = MAX_DEPTH) -> YamlResult:
                         frame[1] = key
                     continue
                 raw = event.value
-                if event.implicit[0]:
-                    value = _plain_scalar(raw)
-                else:
-                    value = clean_text(raw)
+                value = _plain_scalar(raw) if event.implicit[0] else clean_text(raw)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 if event.anchor is not None or event.tag is not None:
                     _refuse_decorations(event)
