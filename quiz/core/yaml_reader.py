@@ -10,6 +10,7 @@ vetted) text again and walks to the node at fault.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -74,13 +75,22 @@ def _plain_scalar(value: str) -> Any:
     boolean = _BOOLEANS.get(value)
     if boolean is not None:
         return boolean
+    number: int | float
     if _INT.match(value):
-        return int(value.replace("_", ""))
-    tag = _resolver.resolve(yaml.ScalarNode, value, (True, False))
-    if tag == _INT_TAG:
-        return _constructor.construct_yaml_int(yaml.ScalarNode(tag, value))
-    if tag == _FLOAT_TAG:
-        return _constructor.construct_yaml_float(yaml.ScalarNode(tag, value))
+        number = int(value.replace("_", ""))
+    else:
+        tag = _resolver.resolve(yaml.ScalarNode, value, (True, False))
+        if tag == _INT_TAG:
+            number = _constructor.construct_yaml_int(yaml.ScalarNode(tag, value))
+        elif tag == _FLOAT_TAG:
+            number = _constructor.construct_yaml_float(yaml.ScalarNode(tag, value))
+        else:
+            return clean_text(value)
+    # A number is kept only when written as Python writes it back. YAML 1.1 reads the choice
+    # "10:30" as 630, "007" as 7 and "12.50" as 12.5: those stay the teacher's text, which pydantic
+    # still parses where a number is due. (.inf and .nan have no other spelling.)
+    if str(number) == value or not math.isfinite(number):
+        return number
     return clean_text(value)
 
 

@@ -332,3 +332,32 @@ def test_words_yaml_1_1_reads_as_booleans_or_numbers_stay_text() -> None:
     with pytest.raises(QuestionSetError) as raised:
         parse_question_set(plain)
     assert [d.code for d in raised.value.diagnostics] == ["invalid"]  # only the empty list
+
+
+def test_numbers_keep_the_teachers_spelling_where_text_is_expected() -> None:
+    # YAML 1.1 would show students "630" for the choice 10:30, "7" for 007, "12.5" for 12.50.
+    text = """\
+id: 1.10
+title: Horaires
+language: fr
+article: {headline: Japon et Russie}
+defaults: {points: 1_000, time_limit: +20}
+questions:
+  - id: heure
+    type: single
+    skill: comprehension
+    prompt: À quelle heure la rencontre a-t-elle commencé ?
+    choices: [10:30, 007, 12.50, 0x1F, 2.5, 1945]
+    answer: 10:30
+    explanation: e
+    evidence: v
+  - {id: n, type: numeric, skill: comprehension, prompt: p, answer: 1_000.50, tolerance: .5,
+     explanation: e, evidence: v}
+"""
+    question_set = parse_question_set(text)
+    single, numeric = question_set.questions
+    assert question_set.id == "1.10"
+    assert [c.text for c in single.choices] == ["10:30", "007", "12.50", "0x1F", "2.5", "1945"]
+    assert single.correct_choices == frozenset({0})
+    assert (question_set.defaults.points, question_set.defaults.time_limit) == (1000, 20)
+    assert (numeric.answer, numeric.tolerance) == (1000.5, 0.5)
