@@ -83,10 +83,12 @@ def check_questions(questions: Sequence[tuple[int, QuestionBase]]) -> Iterator[F
             yield from _check_unique(question.answer, (*at, "answer"), "accepted answer")
 
 
-def _check_unique(texts: list[str], at: Path, what: str) -> Iterator[Finding]:
+def _check_unique(
+    texts: list[str], at: Path, what: str, keys: list[str] | None = None
+) -> Iterator[Finding]:
+    """Texts that repeat one another once normalised (`keys`: their normal forms, if known)."""
     seen: dict[str, int] = {}
-    for i, text in enumerate(texts):
-        key = normalise_answer(text)
+    for i, key in enumerate(keys if keys is not None else [normalise_answer(t) for t in texts]):
         if key in seen:
             yield Finding(
                 (*at, i),
@@ -102,13 +104,15 @@ def _check_unique(texts: list[str], at: Path, what: str) -> Iterator[Finding]:
 def _check_choices(
     question: SingleChoiceQuestion | MultipleChoiceQuestion, at: Path
 ) -> Iterator[Finding]:
+    # Each text is normalised once: these checks run on every choice of a bank of thousands.
     texts = [c.text for c in question.choices]
-    yield from _check_unique(texts, (*at, "choices"), "choice")
+    normalised_choices = [normalise_answer(t) for t in texts]
+    yield from _check_unique(texts, (*at, "choices"), "choice", normalised_choices)
 
     answers = question.answer_texts()
-    normalised_choices = [normalise_answer(t) for t in texts]
-    for i, answer in enumerate(answers):
-        if normalise_answer(answer) not in normalised_choices:
+    normalised_answers = [normalise_answer(a) for a in answers]
+    for i, (answer, key) in enumerate(zip(answers, normalised_answers, strict=True)):
+        if key not in normalised_choices:
             closest = nearest(answer, texts)
             where = (
                 (*at, "answer")
@@ -122,9 +126,8 @@ def _check_choices(
                 code="answer-not-a-choice",
             )
     flagged = {i for i, c in enumerate(question.choices) if c.correct}
-    by_answer = {
-        i for i, t in enumerate(normalised_choices) if t in {normalise_answer(a) for a in answers}
-    }
+    wanted = set(normalised_answers)
+    by_answer = {i for i, t in enumerate(normalised_choices) if t in wanted}
     if flagged and answers and flagged != by_answer:
         yield Finding(
             (*at, "answer"),
@@ -133,7 +136,7 @@ def _check_choices(
             code="conflicting-key",
         )
 
-    right = len(question.correct_choices)
+    right = len(flagged | by_answer)  # `question.correct_choices`, without normalising again
     if isinstance(question, SingleChoiceQuestion) and right != 1:
         yield Finding(
             (*at, "choices"),
@@ -180,6 +183,8 @@ def _check_highlight(question: HighlightQuestion, at: Path) -> Iterator[Finding]
 def _check_evidence(question_set: QuestionSet) -> Iterator[Finding]:
     text = question_set.article_text
     if text is None:
+        if question_set.article.text_file is not None:
+            return  # linked but unreadable: the loader has said why, at `text_file`
         yield Finding(
             ("article",),
             "evidence quotes are not checked: the set links no article text",

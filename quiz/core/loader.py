@@ -7,6 +7,7 @@ the errors found; `check_paths` never raises for a bad file and returns every er
 
 from __future__ import annotations
 
+import codecs
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -131,15 +132,18 @@ def check_paths(paths: Iterable[str | os.PathLike[str]]) -> CheckReport:
     """Check every set in the given files and folders; set ids must be unique across them."""
     files, problems = find_set_files(paths)
     report = CheckReport(diagnostics=problems, files=len(files))
-    first_with_id: dict[str, tuple[Path, int]] = {}
+    # Where each id was first seen; its line is looked up only if another set repeats the id, so
+    # that a folder of valid sets is parsed once (composing every file again doubled the cost).
+    first_with_id: dict[str, Path] = {}
     for file in files:
         question_set, diagnostics = _load_file(file)
         report.diagnostics.extend(diagnostics)
         if question_set is None:
             continue
         if question_set.id in first_with_id:
-            other, line = first_with_id[question_set.id]
-            where = Locator(file.read_text(encoding="utf-8-sig")).locate(("id",))
+            other = first_with_id[question_set.id]
+            line = _locate_in_file(other, ("id",))[0] + 1
+            where = _locate_in_file(file, ("id",))
             report.diagnostics.append(
                 Diagnostic(
                     str(file),
@@ -152,12 +156,18 @@ def check_paths(paths: Iterable[str | os.PathLike[str]]) -> CheckReport:
                 )
             )
             continue
+        # A set with other errors still claims its id, so that a clash is reported at once too.
+        first_with_id[question_set.id] = file
         if not any(d.severity is Severity.ERROR for d in diagnostics):
-            where = Locator(file.read_text(encoding="utf-8-sig")).locate(("id",))
-            first_with_id[question_set.id] = (file, where[0] + 1)
             report.question_sets.append(question_set)
     report.diagnostics.sort()
     return report
+
+
+def _locate_in_file(path: Path, node: tuple[str | int, ...]) -> tuple[int, int]:
+    """The 0-based position of `node` in a file that has already loaded (for a later message)."""
+    text = _read_text(path, MAX_FILE_BYTES, "question set")
+    return (0, 0) if isinstance(text, Diagnostic) else Locator(text).locate(node)
 
 
 def _load_file(path: Path) -> tuple[QuestionSet | None, list[Diagnostic]]:
@@ -190,11 +200,16 @@ def _read_text(path: Path, limit: int, what: str) -> str | Diagnostic:
         return _file_error(
             name, f"the {what} file is larger than {limit:,} bytes", None, "too-large"
         )
+    # The BOM is dropped by hand rather than by "utf-8-sig", whose error offsets skip it.
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        # In characters, as every other column: what precedes the bad byte on its line is UTF-8.
+        column = len(data[line_start : error.start].decode("utf-8")) + 1
         return Diagnostic(
             name,
             line,
@@ -233,12 +248,17 @@ def _load_text(
     ]
     data = result.data
     if not isinstance(data, dict):
+        # At the document's first node, not at 1:1, which is often a comment.
+        line, column = Locator(text).locate(())
         diagnostics.append(
-            _file_error(
+            Diagnostic(
                 path,
+                line + 1,
+                column + 1,
+                Severity.ERROR,
                 "a question set is a mapping of keys (id, title, language, article, questions)",
                 "start from the example in the README's teacher's guide",
-                "not-a-mapping",
+                code="not-a-mapping",
             )
         )
         return None, diagnostics

@@ -22,7 +22,9 @@ _LINE_SEPARATORS = re.compile("\r\n|[\r\u2028\u2029\x85]")
 
 def clean_text(text: str) -> str:
     """Remove control and bidi characters; keep line breaks; tabs become spaces; NFC."""
-    if text.isprintable():  # the common case costs one C call
+    # The common case costs two C calls. Printable text must still be composed: a decomposed "é"
+    # (e + U+0301) is printable, yet "président" would not be found in it.
+    if text.isprintable() and unicodedata.is_normalized("NFC", text):
         return text
     text = _LINE_SEPARATORS.sub("\n", text).replace("\t", " ")
     return unicodedata.normalize("NFC", _UNSAFE.sub("", text))
@@ -66,7 +68,8 @@ _QUOTES = str.maketrans(
     }
 )
 # French typography puts a (thin, non-breaking) space inside « guillemets »; a plain "quote" has none.
-_SPACE_INSIDE_QUOTES = re.compile(r'"\s+|\s+"')
+# Spaces on both sides of every quote go: an opening quote has one before it and maybe one after.
+_SPACE_INSIDE_QUOTES = re.compile(r'\s*"\s*')
 
 
 def normalise_for_search(text: str) -> str:

@@ -10,6 +10,7 @@ vetted) text again and walks to the node at fault.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -81,13 +82,22 @@ def _plain_scalar(value: str) -> Any:
     boolean = _BOOLEANS.get(value)
     if boolean is not None:
         return boolean
+    number: int | float
     if _INT.match(value):
-        return int(value.replace("_", ""))
-    tag = _resolver.resolve(yaml.ScalarNode, value, (True, False))
-    if tag == _INT_TAG:
-        return _constructor.construct_yaml_int(yaml.ScalarNode(tag, value))
-    if tag == _FLOAT_TAG:
-        return _constructor.construct_yaml_float(yaml.ScalarNode(tag, value))
+        number = int(value.replace("_", ""))
+    else:
+        tag = _resolver.resolve(yaml.ScalarNode, value, (True, False))
+        if tag == _INT_TAG:
+            number = _constructor.construct_yaml_int(yaml.ScalarNode(tag, value))
+        elif tag == _FLOAT_TAG:
+            number = _constructor.construct_yaml_float(yaml.ScalarNode(tag, value))
+        else:
+            return clean_text(value)
+    # A number is kept only when written as Python writes it back. YAML 1.1 reads the choice
+    # "10:30" as 630, "007" as 7 and "12.50" as 12.5: those stay the teacher's text, which pydantic
+    # still parses where a number is due. (.inf and .nan have no other spelling.)
+    if str(number) == value or not math.isfinite(number):
+        return number
     return clean_text(value)
 
 
@@ -110,8 +120,14 @@ def _refuse_decorations(event: Any) -> None:
         )
 
 
+_TAB_HINT = "YAML indents with spaces, never tabs: replace the tab with spaces"
+_QUOTE_HINT = "text starting with @ or ` must be quoted"
+_CHARACTER_HINTS = {"\t": _TAB_HINT, "@": _QUOTE_HINT, "`": _QUOTE_HINT}
+_DEPTH_MESSAGE = "lists and mappings are nested more than {} levels deep"
+_DEPTH_HINT = "a question set needs only a few levels: check the indentation and brackets"
 _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
-    ("'\\t'", "YAML indents with spaces, never tabs: replace the tab with spaces"),
+    ("'\\t'", _TAB_HINT),
+    ("tab character", _TAB_HINT),
     (
         "mapping values are not allowed",
         "text that contains ': ' must be quoted: put the whole value between double quotes",
@@ -120,6 +136,8 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
     ("did not find expected key", "check the indentation: keys of one mapping line up exactly"),
     ("did not find expected '-'", "check the indentation: items of one list line up exactly"),
     ("found unexpected end of stream", "a quote or bracket opened here is never closed"),
+    ("expected ',' or ']'", "a '[' list is never closed by ']', or two items lack a ',' between"),
+    ("expected ',' or '}'", "a '{' mapping is never closed by '}', or two keys lack a ','"),
     ("found unknown escape character", "inside double quotes write \\\\ for a backslash"),
     ("control characters are not allowed", "the file holds an invisible control character"),
     (
@@ -129,19 +147,66 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError) -> YamlProblem:
+def _character_at(text: str, mark: Any) -> str:
+    """The character a mark points at (libyaml's `index` counts bytes, its column characters)."""
+    line_start = 0
+    for _ in range(mark.line):
+        line_start = text.find("\n", line_start) + 1
+        if line_start == 0:
+            return ""
+    position = line_start + mark.column
+    return text[position] if position < len(text) else ""
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     mark = error.problem_mark or error.context_mark
     problem = error.problem or "not valid YAML"
+    if problem.startswith("found unexpected end of stream") and error.context_mark is not None:
+        # The end of the file is not where the mistake is: the quote or bracket left open is.
+        mark = error.context_mark
     message = f"not valid YAML: {problem}"
     if error.context:
         message += f" ({error.context}"
         if error.context_mark is not None and error.context_mark.line != getattr(mark, "line", -1):
             message += f" at line {error.context_mark.line + 1}"
         message += ")"
+    if "maximum nesting depth" in problem and mark is not None:
+        # libyaml stops "[[[[…" at 1,000 levels while it scans ahead, before our bound is reached.
+        return YamlProblem(
+            mark.line, mark.column, _DEPTH_MESSAGE.format(MAX_DEPTH), _DEPTH_HINT, code="depth"
+        )
     hint = next((h for needle, h in _SYNTAX_HINTS if needle in problem), None)
+    if hint is None and mark is not None:
+        # libyaml's "found character that cannot start any token" does not say which one.
+        hint = _CHARACTER_HINTS.get(_character_at(text, mark))
     return YamlProblem(
         mark.line if mark else 0, mark.column if mark else 0, message, hint, code="syntax"
     )
+
+
+def _reader_problem(text: str, error: yaml.reader.ReaderError) -> YamlProblem:
+    """A character YAML refuses, such as a control character pasted in with some text.
+
+    The error has no line and column, and its offset counts bytes with libyaml but characters with
+    PyYAML: the character's first occurrence is where reading stopped.
+    """
+    code_point = error.character if isinstance(error.character, int) else None
+    index = text.find(chr(code_point)) if code_point is not None else -1
+    line, column = _position(text, max(index, 0))
+    shown = f"U+{code_point:04X}" if code_point is not None else "a character"
+    return YamlProblem(
+        line,
+        column,
+        f"not valid YAML: the character {shown} is not allowed (an invisible control character)",
+        "delete it (it often comes along with text pasted from elsewhere)",
+        code="syntax",
+    )
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """The 0-based line and column of a character offset."""
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index), index - line_start
 
 
 def read_yaml(text: str, *, max_depth: int = MAX_DEPTH) -> YamlResult:
@@ -150,7 +215,17 @@ def read_yaml(text: str, *, max_depth: int = MAX_DEPTH) -> YamlResult:
     Raises `YamlProblem` for what makes the document unreadable (syntax, anchors, aliases, tags,
     nesting, several documents); duplicate keys are collected in the result, the first value kept.
     """
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except UnicodeEncodeError as error:  # libyaml takes UTF-8: a lone surrogate cannot be encoded
+        line, column = _position(text, error.start)
+        raise YamlProblem(
+            line,
+            column,
+            f"the text holds U+{ord(text[error.start]):04X}, half of a surrogate pair: not text",
+            "the text was decoded wrongly somewhere: save the file as UTF-8",
+            code="encoding",
+        ) from None
     get_event = loader.get_event
     problems: list[YamlProblem] = []
     # A frame is [container, pending_key, key_lines]; a list frame leaves the last two None.
@@ -176,10 +251,7 @@ def read_yaml(text: str, *, max_depth: int = MAX_DEPTH) -> YamlResult:
                         frame[1] = key
                     continue
                 raw = event.value
-                if event.implicit[0]:
-                    value = _plain_scalar(raw)
-                else:
-                    value = raw if raw.isprintable() else clean_text(raw)
+                value = _plain_scalar(raw) if event.implicit[0] else clean_text(raw)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 if event.anchor is not None or event.tag is not None:
                     _refuse_decorations(event)
@@ -195,8 +267,8 @@ def read_yaml(text: str, *, max_depth: int = MAX_DEPTH) -> YamlResult:
                     raise YamlProblem(
                         event.start_mark.line,
                         event.start_mark.column,
-                        f"lists and mappings are nested more than {max_depth} levels deep",
-                        "a question set needs only a few levels: check the indentation",
+                        _DEPTH_MESSAGE.format(max_depth),
+                        _DEPTH_HINT,
                         code="depth",
                     )
                 if kind is yaml.MappingStartEvent:
@@ -243,8 +315,10 @@ def read_yaml(text: str, *, max_depth: int = MAX_DEPTH) -> YamlResult:
                     container[key] = value
                 frame[1] = _KEY_EXPECTED
     except yaml.MarkedYAMLError as error:
-        raise _syntax_problem(error) from None
-    except yaml.YAMLError as error:  # a reader error without a mark
+        raise _syntax_problem(error, text) from None
+    except yaml.reader.ReaderError as error:
+        raise _reader_problem(text, error) from None
+    except yaml.YAMLError as error:  # any other error without a mark
         raise YamlProblem(0, 0, f"not valid YAML: {error}", code="syntax") from None
     finally:
         loader.dispose()
