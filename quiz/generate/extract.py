@@ -41,22 +41,38 @@ class PersonFact:
     evidence: str | None = None
     sentence: int | None = None
     confidence: float = 0.0
+    feminine: bool = False
+    """"La ministre norvégienne…": French roles agree with the person's gender."""
+    language: str = "fr"
 
     @property
     def role(self) -> str | None:
         """The role in the article's language, e.g. "ministre japonais des Affaires étrangères"."""
         if self.title is None:
             return None
-        return role_text(self.title, self.portfolio, self.country, self.language)
-
-    language: str = "fr"
+        return role_text(self.title, self.portfolio, self.country, self.language, self.feminine)
 
 
-def role_text(title: str, portfolio: str | None, country: Country | None, language: str) -> str:
+def french_demonym(country: Country, feminine: bool) -> str:
+    masculine = country.demonyms[0]
+    if feminine:
+        for form in (masculine + "e", masculine + "ne"):
+            if form in country.demonyms:
+                return form
+    return masculine
+
+
+def role_text(
+    title: str,
+    portfolio: str | None,
+    country: Country | None,
+    language: str,
+    feminine: bool = False,
+) -> str:
     if language == "fr":
         parts = [title.lower()]
         if country is not None:
-            parts.append(country.demonyms[0])
+            parts.append(french_demonym(country, feminine))
         if portfolio:
             parts.append(portfolio)
         return " ".join(parts)
@@ -206,6 +222,7 @@ def _people(analysis: Analysis) -> list[PersonFact]:
             )
             if role is not None and (fact.title is None or role.confidence > fact.confidence):
                 fact.title, fact.portfolio, fact.country = role.title, role.portfolio, role.country
+                fact.feminine = role.feminine
                 fact.evidence, fact.sentence, fact.confidence = (
                     role.evidence,
                     sentence.index,
@@ -224,6 +241,18 @@ class _Role:
     country: Country | None
     evidence: str
     confidence: float
+    feminine: bool = False
+
+
+def _is_feminine(evidence: str, adjective: str | None) -> bool:
+    """French only: "la ministre", "Mme X", or a feminine demonym ("norvégienne")."""
+    if re.match(r"(?i)la\b|l'ancienne\b", evidence) or re.search(r"\bMme\b", evidence):
+        return True
+    if adjective:
+        country = country_named(adjective)
+        return bool(country and adjective != country.demonyms[0] and adjective.endswith("e")
+                    and not adjective.endswith("s"))
+    return False
 
 
 def _role_before(
@@ -246,7 +275,8 @@ def _role_before(
             if adj and not _country_of(adj) and not portfolio:
                 return None  # "le ministre a dit, X": not an apposition
             evidence = sentence.text[match.start() : mention.end]
-            return _Role(match.group("title"), portfolio, country, evidence, 0.9)
+            feminine = _is_feminine(evidence, adj)
+            return _Role(match.group("title"), portfolio, country, evidence, 0.9, feminine)
         same = re.search(rf"\b(?:celui|celle) (?P<port>{_PORTFOLIO_FR}),? $", before)
         if same and earlier:
             model = earlier[-1]
@@ -291,7 +321,8 @@ def _role_after(sentence: Sentence, mention: Mention, language: str) -> _Role | 
         if match.group("adj") and not _country_of(match.group("adj")) and not match.group("port"):
             return None
         evidence = sentence.text[mention.start : mention.end + match.end() - 1]
-        return _Role(match.group("title"), match.group("port"), country, evidence, 0.85)
+        feminine = _is_feminine(match.group(0)[2:], match.group("adj"))
+        return _Role(match.group("title"), match.group("port"), country, evidence, 0.85, feminine)
     pattern = re.compile(
         rf"^, (?:the |(?P<owner>[A-Z][\w.-]+)'s |(?P<adj>[A-Z][a-z]+) )?(?P<port>(?:[a-z]+ )?)"
         rf"(?P<title>{_title_pattern('en')})(?: of (?P<of>[A-Z][\w-]+(?: [A-Z][\w-]+)?))?[,.]",
@@ -355,6 +386,7 @@ def _counterparts(
         if target.title is not None and target.confidence >= confidence:
             continue
         target.title, target.portfolio, target.country = model.title, model.portfolio, country
+        target.feminine = any(f.startswith("Mme ") for f in target.person.forms)
         target.evidence, target.sentence, target.confidence = (
             evidence,
             sentence.index,
@@ -520,11 +552,13 @@ def _hedges(analysis: Analysis) -> list[Hedge]:
 
 _OTHER_NAME = {
     "fr": re.compile(
-        r"(?:que|qu') (?P<who>[A-ZÀ-Þ][\w-]+) (?:appelle|nomme|surnomme|désigne comme)"
+        r"(?:que|qu') (?P<who>[A-ZÀ-Þ][\w-]+|(?:les |la |le |l')[\w' -]{3,40}?) "
+        r"(?:appellent|appelle|nomment|nomme|surnomment|surnomme|désigne comme)"
         r" (?P<other>(?:les |la |le |l')?\"?[^\",.;]+\"?)"
     ),
     "en": re.compile(
-        r"(?:which|that|what) (?P<who>[A-Z][\w-]+) (?:calls|names|refers to as)"
+        r"(?:which|that|what) (?P<who>[A-Z][\w-]+|(?:the |local |some )?[\w -]{3,40}?) "
+        r"(?:calls|call|names|name|refers? to as)"
         r" (?P<other>(?:the )?\"?[^\",.;]+\"?)"
         r"|known (?:in|to) (?P<who2>[A-Z][\w-]+) as (?P<other2>(?:the )?\"?[^\",.;]+\"?)"
     ),
@@ -552,6 +586,8 @@ def _other_names(analysis: Analysis) -> list[OtherName]:
             place = places[-1]
             lead = _PLACE_LEAD.search(sentence.text[: place.start])
             start = lead.start() if lead else place.start
+            article = re.search(r"(?:\b(?:les|la|le|the) |\bl')$", sentence.text[:start])
+            start = article.start() if article else start
             name = sentence.text[start : place.end]
             evidence = sentence.text[start : match.end()]
             found.append(OtherName(name, other.replace('"', ""), who, evidence, sentence.index))

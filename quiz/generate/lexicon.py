@@ -159,6 +159,43 @@ def _build_country_index() -> tuple[dict[str, Country], dict[str, Country], dict
 COUNTRY_BY_NAME, COUNTRY_BY_DEMONYM, COUNTRY_BY_CAPITAL = _build_country_index()
 
 
+_CAPITALS_IN_ENGLISH = {
+    "Moscou": "Moscow",
+    "Pékin": "Beijing",
+    "Londres": "London",
+    "Lisbonne": "Lisbon",
+    "Bruxelles": "Brussels",
+    "Berne": "Bern",
+    "Séoul": "Seoul",
+    "Varsovie": "Warsaw",
+    "Téhéran": "Tehran",
+    "Jérusalem": "Jerusalem",
+    "Le Caire": "Cairo",
+    "Alger": "Algiers",
+    "Athènes": "Athens",
+    "Hanoï": "Hanoi",
+    "Manille": "Manila",
+    "Riyad": "Riyadh",
+    "Addis-Abeba": "Addis Ababa",
+    "Mogadiscio": "Mogadishu",
+    "Kaboul": "Kabul",
+    "Bagdad": "Baghdad",
+    "Damas": "Damascus",
+    "Beyrouth": "Beirut",
+    "La Havane": "Havana",
+    "Copenhague": "Copenhagen",
+    "Vienne": "Vienna",
+    "Bucarest": "Bucharest",
+    "Kiev": "Kyiv",
+}
+
+
+def capital(country: Country, language: str) -> str:
+    """The country's capital as the language writes it (the list gives the French name first)."""
+    french = country.capitals[0]
+    return _CAPITALS_IN_ENGLISH.get(french, french) if language == "en" else french
+
+
 def country_named(text: str) -> Country | None:
     """The country a name, demonym or capital refers to ("russes", "Pékin", "the United States")."""
     key = fold(text.strip())

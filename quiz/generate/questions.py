@@ -17,9 +17,18 @@ from typing import Any
 
 from quiz.core.skills import Skill
 from quiz.core.text import normalise_answer
-from quiz.generate.clean import Zone
+from quiz.generate.clean import Zone, is_furniture
 from quiz.generate.extract import Facts, role_text
-from quiz.generate.lexicon import COUNTRIES, COUNTRY_BY_CAPITAL, DISTRACTOR_AGENCIES, MONTHS, WEEKDAYS, fold
+from quiz.generate.lexicon import (
+    COUNTRIES,
+    COUNTRY_BY_CAPITAL,
+    DISTRACTOR_AGENCIES,
+    MONTHS,
+    WEEKDAYS,
+    capital,
+    country_named,
+    fold,
+)
 from quiz.generate.templates import TEXTS, WIDGETS
 
 
@@ -100,10 +109,15 @@ def role_questions(facts: Facts) -> Iterator[Candidate]:
         others = [f.role for f in known if f is not fact and f.role]
         # Same title, other portfolio or other country: false for this person by the article.
         for country in countries:
-            others.append(role_text(fact.title, fact.portfolio, country, facts.language))
+            others.append(
+                role_text(fact.title, fact.portfolio, country, facts.language, fact.feminine)
+            )
         for other in known:
             if other.portfolio and other.portfolio != fact.portfolio:
-                others.append(role_text(fact.title, other.portfolio, fact.country, facts.language))
+                others.append(
+                    role_text(fact.title, other.portfolio, fact.country, facts.language,
+                              fact.feminine)
+                )
         name = fact.person.name
         fields = _single(
             _t(facts, "role.prompt", name=name),
@@ -161,8 +175,12 @@ def meeting_place_questions(facts: Facts) -> Iterator[Candidate]:
         place_at = sentence.find(meeting.place)
         evidence = _evidence_window(sentence, place_at, place_at + len(meeting.place))
         country = COUNTRY_BY_CAPITAL.get(fold(meeting.place))
+        # Other cities of the article first, then capitals of the countries it names, then the
+        # capitals most often in the news: all places where, by the article, they did not meet.
         cities = [p for p in facts.places if fold(p) in COUNTRY_BY_CAPITAL]
-        cities += [c.capitals[0] for c in COUNTRIES[:8] if c is not country]
+        named = [c for c in (country_named(p) for p in facts.places) if c is not None]
+        cities += [capital(c, facts.language) for c in named if c is not country]
+        cities += [capital(c, facts.language) for c in COUNTRIES[:8] if c is not country]
         names = [p.name for p in meeting.participants[:5]]
         a = ", ".join(names[:-1])
         fields = _single(
@@ -330,8 +348,8 @@ def dateline_questions(facts: Facts) -> Iterator[Candidate]:
     line = next((b for b in [*facts.page.bylines, *facts.page.body[:1]] if agency in b), None)
     if line is None:
         return
-    match = re.search(rf"\(?\s*(?:avec\s+)?{re.escape(agency)}\s*\)?", line)
-    evidence = match.group(0) if match else agency
+    match = re.search(rf"^[A-ZÀ-Þ' -]+\(\s*{re.escape(agency)}\s*\)", line)
+    evidence = match.group(0) if match else _short(line, 10).rstrip("…")
     fields = _single(
         _t(facts, "dateline.prompt"),
         agency,
@@ -509,8 +527,8 @@ def fact_questions(facts: Facts) -> Iterator[Candidate]:
         sentence = facts.sentence(index).text
         if index in hedged or index in quoted or '"' in sentence or "«" in sentence:
             continue
-        if len(sentence.split()) > 35:
-            continue
+        if len(sentence.split()) > 35 or re.match(r"^[A-ZÀ-Þ' -]{3,}\s*\(", sentence):
+            continue  # too long to read in a prompt, or opening with a dateline
         fields = _single(
             _t(facts, "fact.prompt", sentence=sentence),
             _t(facts, "fact.key"),
@@ -617,8 +635,8 @@ def other_name_questions(facts: Facts) -> Iterator[Candidate]:
 
 def furniture_questions(facts: Facts) -> Iterator[Candidate]:
     page = facts.page
-    labels = [f for f in page.furniture if len(f.split()) <= 6]
-    labels = list(dict.fromkeys(labels))
+    labels = [_furniture_label(f, facts.language) for f in page.furniture]
+    labels = list(dict.fromkeys(label for label in labels if label))
     if labels and page.body:
         items = labels[:3]
         article_parts = []
@@ -665,6 +683,14 @@ def furniture_questions(facts: Facts) -> Iterator[Candidate]:
         )
         if fields:
             yield Candidate("twice", Skill.PAGE_FURNITURE, 0.85, caption.text, fields)
+
+
+def _furniture_label(line: str, language: str) -> str | None:
+    """The part of a furniture line worth asking about: "Lire aussi" of "Lire aussi : …"."""
+    head = re.split(r"\s*:\s*", line, maxsplit=1)[0]
+    if head != line and is_furniture(head, language):
+        return head
+    return line if len(line.split()) <= 6 and is_furniture(line, language) else None
 
 
 def stale_questions(facts: Facts) -> Iterator[Candidate]:

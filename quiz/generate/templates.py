@@ -88,7 +88,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "aucun de leurs propos ?",
         "silent_people.explain": "{silent} : l'article les nomme mais ne leur donne jamais la "
         "parole, contrairement à {voiced}.",
-        "other_name.prompt": "Comment {who} appelle-t-il {place}, d'après l'article ?",
+        "other_name.prompt": "D'après l'article, quel autre nom désigne {place}, selon {who} ?",
         "other_name.explain": "« {evidence} » : le même lieu porte deux noms selon le camp.",
         "two_names.prompt": "L'article appelle les mêmes lieux « {place} » et « {other} ». "
         "Pourquoi deux noms ?",
@@ -208,7 +208,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "anything they said?",
         "silent_people.explain": "{silent}: the article names them but never lets them speak, "
         "unlike {voiced}.",
-        "other_name.prompt": "According to the article, what does {who} call {place}?",
+        "other_name.prompt": "According to the article, what other name is used for {place} by "
+        "{who}?",
         "other_name.explain": "\"{evidence}\": the same place has two names depending on the side.",
         "two_names.prompt": "The article calls the same places \"{place}\" and \"{other}\". Why two "
         "names?",

@@ -46,6 +46,9 @@ def slug(text: str, limit: int = 60) -> str:
 def question_fields(candidate: Candidate, number: int) -> dict[str, Any]:
     fields = {"id": f"q{number:02d}-{candidate.kind.replace('_', '-')}", "skill": str(candidate.skill),
               **candidate.fields}
+    # `normalise_for_search` removes the space next to a quote mark depending on what precedes
+    # it, so a quote that starts at a quote mark may not be found: start and end inside instead.
+    fields["evidence"] = str(fields["evidence"]).strip(' "«»')
     ordered = {key: fields[key] for key in _FIELD_ORDER if key in fields}
     ordered.update({k: v for k, v in fields.items() if k not in ordered})
     passage = " ".join(candidate.passage.split()) or str(fields["evidence"])
