@@ -407,17 +407,19 @@ _QUOTED = re.compile(r"«\s*(?P<a>[^«»]+?)\s*»|\"(?P<b>[^\"]+)\"")
 
 def _is_speech(sentence: Sentence, start: int, end: int, words: str, degraded: bool) -> bool:
     """Quoted words that someone said, not a term in quotes ("2+2", "territoires du Nord")."""
-    if len(words.split()) < 4:
+    count = len(words.split())
+    if count < 4:
         return False
+    if count >= 7 or re.search(r"\b(?:je|j'|nous|I|we|our|my|notre|nos)\b", words, re.I):
+        return True
     if degraded:
-        return len(words.split()) >= 6
+        return False
+    # A small model may tag a verb as a noun ("permettra"): any verb form counts in a quote.
     offset = sentence.span.start_char + (len(sentence.span.text) - len(sentence.span.text.lstrip()))
-    for token in sentence.span:
-        position = token.idx - offset
-        if start <= position < end and token.pos_ in ("VERB", "AUX"):
-            if "Fin" in token.morph.get("VerbForm") or token.morph.get("Mood"):
-                return True
-    return False
+    return any(
+        start <= token.idx - offset < end and token.pos_ in ("VERB", "AUX")
+        for token in sentence.span
+    )
 
 
 def _speaker_near(
@@ -653,6 +655,11 @@ def _window(text: str, match: re.Match[str], words: int = 5) -> str:
     return (left + match.group(0) + right).strip(" ,;:")
 
 
+_REFERRING_WORDS = frozenset(
+    "les des ces leurs ses nos vos mes tes the these those their our his her its both".split()
+)
+
+
 def _numbers(analysis: Analysis) -> list[NumberMention]:
     words = NUMBER_WORDS[analysis.language]
     number = r"\d+(?:[ .,]\d{3})*|" + "|".join(words)
@@ -665,9 +672,11 @@ def _numbers(analysis: Analysis) -> list[NumberMention]:
         for match in pattern.finditer(sentence.text):
             raw, noun = match.group("n"), match.group("noun")
             before = sentence.text[: match.start()].rstrip().split(" ")[-1:] or [""]
-            if fold(before[0]) in ("les", "des", "ces", "leurs", "the", "these", "those", "ses"):
-                continue  # "les deux pays": a reference, not a figure
-            if fold(noun) in months or re.fullmatch(r"(?:19|20)\d\d", raw):
+            if fold(before[0]) in _REFERRING_WORDS:
+                continue  # "les deux pays", "nos deux économies": a reference, not a figure
+            if fold(noun) in months or fold(noun) in ("fois", "times") or re.fullmatch(
+                r"(?:19|20)\d\d", raw
+            ):
                 continue
             value = words.get(raw.lower()) or int(re.sub(r"\D", "", raw) or 0)
             if value < 2:

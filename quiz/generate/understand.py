@@ -131,6 +131,15 @@ def _sentences(docs: Iterable[Doc]) -> list[Sentence]:
     result: list[Sentence] = []
     for paragraph, doc in enumerate(docs):
         pieces = [(s.start, s.end) for s in doc.sents]
+        # An opening quote mark left at the end of a sentence belongs to the next one.
+        for i in range(len(pieces) - 1):
+            start, end = pieces[i]
+            last = doc[end - 1].text
+            if end - 1 > start and (
+                last == "«" or (last == '"' and doc[start:end].text.count('"') % 2 == 1)
+            ):
+                pieces[i] = (start, end - 1)
+                pieces[i + 1] = (end - 1, pieces[i + 1][1])
         merged: list[tuple[int, int]] = []
         for start, end in pieces:
             if merged:
