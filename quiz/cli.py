@@ -12,7 +12,7 @@ def main() -> None:
     """A media-literacy quiz game for the terminal."""
 
 
-# --- generate: draft question sets from news articles (quiz.generate) ------------------------------
+# --- generate: draft question sets from news articles (quiz.generate) -----------------------------
 
 
 @main.command()

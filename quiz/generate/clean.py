@@ -134,7 +134,7 @@ def normalise(text: str) -> str:
 
 
 def detect_language(text: str) -> str:
-    """"fr" or "en", by counting each language's most common words (ties go to French)."""
+    """ "fr" or "en", by counting each language's most common words (ties go to French)."""
     words = re.findall(r"[a-zà-ÿ']+", text.casefold())
     scores = {lang: sum(w in stop for w in words) for lang, stop in STOPWORDS.items()}
     return "en" if scores["en"] > scores["fr"] else "fr"
@@ -268,7 +268,7 @@ def split_zones(text: str, language: str) -> Page:
             blocks.append(Block(Zone.BYLINE, line))
             continue
         has_headline = any(b.zone is Zone.HEADLINE for b in blocks)
-        if not has_headline and not seen_body and not _is_prose(line) or (
+        if (not has_headline and not seen_body and not _is_prose(line)) or (
             not has_headline and not seen_body and len(line.split()) <= 20 and line[-1] not in ".»"
         ):
             blocks.append(Block(Zone.HEADLINE, line))
@@ -311,7 +311,9 @@ def _read_provenance(page: Page, language: str) -> None:
                 break
     if page.agency is None:
         agencies = [a for c in page.captions if c.credit for a in c.credit.agencies]
-        if agencies and len(set(agencies)) == 1 and any(
-            re.search(rf"\b{re.escape(agencies[0])}\b", b) for b in page.bylines
+        if (
+            agencies
+            and len(set(agencies)) == 1
+            and any(re.search(rf"\b{re.escape(agencies[0])}\b", b) for b in page.bylines)
         ):
             page.agency = agencies[0]

@@ -82,7 +82,6 @@ def role_text(
     return f"{prefix}{portfolio_words}{title}".strip()
 
 
-
 @dataclass(frozen=True)
 class Quote:
     words: str
@@ -202,7 +201,9 @@ def _title_pattern(language: str) -> str:
 
 
 _DEMONYM_WORD = r"[a-zà-ÿ-]+"
-_PORTFOLIO_FR = r"(?:des|de la|du|de l'|chargée? (?:des|de la|du|de l'))\s?[A-ZÀ-Þ][\w'-]*(?: [a-zà-ÿ][\w'-]*)?"
+_PORTFOLIO_FR = (
+    r"(?:des|de la|du|de l'|chargée? (?:des|de la|du|de l'))\s?[A-ZÀ-Þ][\w'-]*(?: [a-zà-ÿ][\w'-]*)?"
+)
 
 
 def _people(analysis: Analysis) -> list[PersonFact]:
@@ -250,15 +251,19 @@ def _is_feminine(evidence: str, adjective: str | None) -> bool:
         return True
     if adjective:
         country = country_named(adjective)
-        return bool(country and adjective != country.demonyms[0] and adjective.endswith("e")
-                    and not adjective.endswith("s"))
+        return bool(
+            country
+            and adjective != country.demonyms[0]
+            and adjective.endswith("e")
+            and not adjective.endswith("s")
+        )
     return False
 
 
 def _role_before(
     sentence: Sentence, mention: Mention, language: str, earlier: list[PersonFact]
 ) -> _Role | None:
-    """"Le ministre japonais des Affaires étrangères, Fumio Kishida" / "celui de la Défense, X"."""
+    """ "Le ministre japonais des Affaires étrangères, Fumio Kishida" / "celui de la Défense, X"."""
     before = sentence.text[: mention.start]
     if language == "fr":
         pattern = re.compile(
@@ -305,7 +310,7 @@ def _role_before(
 
 
 def _role_after(sentence: Sentence, mention: Mention, language: str) -> _Role | None:
-    """"Fumio Kishida, ministre japonais des Affaires étrangères," / "Kishida, Japan's foreign…"."""
+    """A role after the name: "Fumio Kishida, ministre japonais des Affaires étrangères,"."""
     after = sentence.text[mention.end :]
     if language == "fr":
         pattern = re.compile(
@@ -341,9 +346,7 @@ def _role_after(sentence: Sentence, mention: Mention, language: str) -> _Role | 
         or _country_of(match.group("of"))
     )
     evidence = sentence.text[mention.start : mention.end + match.end() - 1]
-    return _Role(
-        title.title(), port.capitalize() if port else None, country, evidence, 0.8
-    )
+    return _Role(title.title(), port.capitalize() if port else None, country, evidence, 0.8)
 
 
 def _counterparts(
@@ -352,7 +355,7 @@ def _counterparts(
     by_person: dict[int, PersonFact],
     found: list[PersonFact],
 ) -> None:
-    """"…avec leurs homologues russes, Sergueï Lavrov, et Sergueï Shoigu": same roles, other country."""
+    """ "…leurs homologues russes, Sergueï Lavrov, et Sergueï Shoigu": same roles, other country."""
     cue = (
         r"(?:son|sa|ses|leur|leurs) homologues? (?P<adj>[a-zà-ÿ-]+),? "
         if analysis.language == "fr"
@@ -441,7 +444,9 @@ def _speaker_near(
         between = sentence.text[mention.end : start]
         if verbs.search(between) and len(between) < 60:
             return mention.text, analysis.person_for(mention.text)
-        if ACCORDING_TO[analysis.language].search(before[max(0, mention.start - 12) : mention.start]):
+        if ACCORDING_TO[analysis.language].search(
+            before[max(0, mention.start - 12) : mention.start]
+        ):
             return mention.text, analysis.person_for(mention.text)
         break
     return None, None
@@ -463,8 +468,10 @@ def _quotes(analysis: Analysis) -> list[Quote]:
             )
         if direct_here:
             continue
-        link = r"(?:\s+\w+){0,2}?\s+(?:que|qu'|that)\b" if analysis.language != "en" else (
-            r"(?:\s+\w+){0,2}?\s+that\b"
+        link = (
+            r"(?:\s+\w+){0,2}?\s+(?:que|qu'|that)\b"
+            if analysis.language != "en"
+            else (r"(?:\s+\w+){0,2}?\s+that\b")
         )
         for verb in verbs.finditer(sentence.text):
             if not re.match(link, sentence.text[verb.end() :]):
@@ -477,13 +484,13 @@ def _quotes(analysis: Analysis) -> list[Quote]:
             if not subjects or verb.start() - subjects[-1].end > 40:
                 continue
             speaker_mentions = [subjects[-1]]
-            joined = re.search(
-                r"(?:et|and) $", sentence.text[: subjects[-1].start]
-            )
+            joined = re.search(r"(?:et|and) $", sentence.text[: subjects[-1].start])
             if joined and len(subjects) >= 2:
                 speaker_mentions.insert(0, subjects[-2])
-            speaker = " et ".join(m.text for m in speaker_mentions) if analysis.language == "fr" else (
-                " and ".join(m.text for m in speaker_mentions)
+            speaker = (
+                " et ".join(m.text for m in speaker_mentions)
+                if analysis.language == "fr"
+                else (" and ".join(m.text for m in speaker_mentions))
             )
             evidence = sentence.text[speaker_mentions[0].start : verb.end()]
             tail = sentence.text[verb.end() :]
@@ -536,7 +543,9 @@ def _hedges(analysis: Analysis) -> list[Hedge]:
         for match in HEDGE_WORDS[analysis.language].finditer(text):
             # "ils avaient indiqué que les deux pays se retrouveraient": tense agreement, no hedge.
             reported = verbs.search(text[: match.start()])
-            if reported and re.search(r"\b(?:que|qu'|that)\b", text[reported.end() : match.start()]):
+            if reported and re.search(
+                r"\b(?:que|qu'|that)\b", text[reported.end() : match.start()]
+            ):
                 continue
             if analysis.language == "en" and match.group(0).lower() in ("may", "would"):
                 continue  # too often a month or a plain future-in-the-past
@@ -549,7 +558,7 @@ def _hedges(analysis: Analysis) -> list[Hedge]:
     return hedges
 
 
-# --- places, dates, numbers, meetings, causes --------------------------------------------------------
+# --- places, dates, numbers, meetings, causes -----------------------------------------------------
 
 
 _OTHER_NAME = {
@@ -580,7 +589,8 @@ def _other_names(analysis: Analysis) -> list[OtherName]:
             places = [
                 m
                 for m in analysis.mentions_in(sentence.index, "place")
-                if m.end <= match.start() and fold(m.text) not in (fold(who or ""),)
+                if m.end <= match.start()
+                and fold(m.text) not in (fold(who or ""),)
                 and not country_named(m.text)
             ]
             if not places or not who:
@@ -656,7 +666,26 @@ def _window(text: str, match: re.Match[str], words: int = 5) -> str:
 
 
 _REFERRING_WORDS = frozenset(
-    "les des ces leurs ses nos vos mes tes the these those their our his her its both".split()
+    [
+        "les",
+        "des",
+        "ces",
+        "leurs",
+        "ses",
+        "nos",
+        "vos",
+        "mes",
+        "tes",
+        "the",
+        "these",
+        "those",
+        "their",
+        "our",
+        "his",
+        "her",
+        "its",
+        "both",
+    ]
 )
 
 
@@ -674,8 +703,10 @@ def _numbers(analysis: Analysis) -> list[NumberMention]:
             before = sentence.text[: match.start()].rstrip().split(" ")[-1:] or [""]
             if fold(before[0]) in _REFERRING_WORDS:
                 continue  # "les deux pays", "nos deux économies": a reference, not a figure
-            if fold(noun) in months or fold(noun) in ("fois", "times") or re.fullmatch(
-                r"(?:19|20)\d\d", raw
+            if (
+                fold(noun) in months
+                or fold(noun) in ("fois", "times")
+                or re.fullmatch(r"(?:19|20)\d\d", raw)
             ):
                 continue
             value = words.get(raw.lower()) or int(re.sub(r"\D", "", raw) or 0)
@@ -691,7 +722,9 @@ def _meetings(analysis: Analysis) -> list[Meeting]:
     found: list[Meeting] = []
     for sentence in analysis.sentences:
         cue = MEETING_WORDS[analysis.language].search(sentence.text)
-        people = [analysis.person_for(m.text) for m in analysis.mentions_in(sentence.index, "person")]
+        people = [
+            analysis.person_for(m.text) for m in analysis.mentions_in(sentence.index, "person")
+        ]
         participants = tuple(dict.fromkeys(p for p in people if p is not None))
         if not cue or len(participants) < 2:
             continue
@@ -737,8 +770,9 @@ _FIRST = {
         r"\b(?:premi[eè]re? (?:rencontre|réunion|visite|fois)|pour la première fois|inédite?s?)\b",
         re.IGNORECASE,
     ),
-    "en": re.compile(r"\b(?:first (?:meeting|visit|time|ever)|for the first time|unprecedented)\b",
-                     re.IGNORECASE),
+    "en": re.compile(
+        r"\b(?:first (?:meeting|visit|time|ever)|for the first time|unprecedented)\b", re.IGNORECASE
+    ),
 }
 
 

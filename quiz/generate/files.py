@@ -106,5 +106,7 @@ def plan_outputs(sources: list[str], output: str | None, force: bool) -> list[Ou
         try:
             folder.mkdir(parents=True)
         except OSError as error:
-            raise GenerationError(f"{folder}: cannot create the folder: {error.strerror}") from error
+            raise GenerationError(
+                f"{folder}: cannot create the folder: {error.strerror}"
+            ) from error
     return plans

@@ -68,8 +68,10 @@ def page_from_html(raw: str, language: str) -> Page:
         classes = f"{container.get('class', '')} {container.get('id', '')}"
         if not _FURNITURE_CLASS.search(classes) or container.xpath("ancestor::figure"):
             continue
-        if any(_FURNITURE_CLASS.search(f"{a.get('class', '')} {a.get('id', '')}")
-               for a in container.iterancestors()):
+        if any(
+            _FURNITURE_CLASS.search(f"{a.get('class', '')} {a.get('id', '')}")
+            for a in container.iterancestors()
+        ):
             continue  # the outer block already gave its lines
         for line in _furniture_lines(container):
             furniture.append((order[container], line))
@@ -77,8 +79,11 @@ def page_from_html(raw: str, language: str) -> Page:
         normalise(" ".join(e.itertext()))
         for e in tree.xpath("//*[contains(@class,'byline') or @rel='author'] | //time")
     ]
-    body = [p for p in body if p and not is_furniture(p, language) and p not in {
-        line for _, line in furniture}]
+    body = [
+        p
+        for p in body
+        if p and not is_furniture(p, language) and p not in {line for _, line in furniture}
+    ]
     caption_texts = {text for _, text in captions}
     body = [p for p in body if p not in caption_texts and (headline is None or p != headline)]
 
@@ -134,9 +139,13 @@ def _furniture_lines(container: object) -> list[str]:
     """A furniture block's heading and its links, each as one line."""
     lines: list[str] = []
     for element in container.iter("h1", "h2", "h3", "h4", "li", "a", "p", "span", "div"):  # type: ignore[attr-defined]
-        if element.tag in ("a", "span", "div", "p") and element.getparent() is not None and (
-            element.getparent().tag == "li" or any(child.tag in ("li", "ul", "h2", "h3", "p", "a")
-                                                   for child in element)
+        if (
+            element.tag in ("a", "span", "div", "p")
+            and element.getparent() is not None
+            and (
+                element.getparent().tag == "li"
+                or any(child.tag in ("li", "ul", "h2", "h3", "p", "a") for child in element)
+            )
         ):
             continue
         text = normalise(" ".join(element.itertext()))

@@ -50,7 +50,9 @@ def _country(
 
 
 COUNTRIES: tuple[Country, ...] = (
-    _country("jp", "le Japon", "Japan", "japonais japonaise japonaises Japanese nippon nippone", "Tokyo"),
+    _country(
+        "jp", "le Japon", "Japan", "japonais japonaise japonaises Japanese nippon nippone", "Tokyo"
+    ),
     _country("ru", "la Russie", "Russia", "russe russes Russian Russians", "Moscou Moscow Kremlin"),
     _country("cn", "la Chine", "China", "chinois chinoise chinoises Chinese", "Pékin Beijing"),
     _country(
@@ -61,7 +63,13 @@ COUNTRIES: tuple[Country, ...] = (
         "Washington Maison-Blanche",
     ),
     _country("fr", "la France", "France", "français française françaises French", "Paris Élysée"),
-    _country("de", "l'Allemagne", "Germany", "allemand allemande allemands allemandes German Germans", "Berlin"),
+    _country(
+        "de",
+        "l'Allemagne",
+        "Germany",
+        "allemand allemande allemands allemandes German Germans",
+        "Berlin",
+    ),
     _country(
         "gb",
         "le Royaume-Uni",
@@ -69,46 +77,166 @@ COUNTRIES: tuple[Country, ...] = (
         "britannique britanniques British",
         "Londres London Downing_Street",
     ),
-    _country("it", "l'Italie", "Italy", "italien italienne italiens italiennes Italian Italians", "Rome"),
-    _country("es", "l'Espagne", "Spain", "espagnol espagnole espagnols espagnoles Spanish", "Madrid"),
-    _country("pt", "le Portugal", "Portugal", "portugais portugaise portugaises Portuguese", "Lisbonne Lisbon"),
+    _country(
+        "it", "l'Italie", "Italy", "italien italienne italiens italiennes Italian Italians", "Rome"
+    ),
+    _country(
+        "es", "l'Espagne", "Spain", "espagnol espagnole espagnols espagnoles Spanish", "Madrid"
+    ),
+    _country(
+        "pt",
+        "le Portugal",
+        "Portugal",
+        "portugais portugaise portugaises Portuguese",
+        "Lisbonne Lisbon",
+    ),
     _country("be", "la Belgique", "Belgium", "belge belges Belgian Belgians", "Bruxelles Brussels"),
     _country("ch", "la Suisse", "Switzerland", "suisse suisses Swiss", "Berne Bern"),
-    _country("ca", "le Canada", "Canada", "canadien canadienne canadiens canadiennes Canadian Canadians", "Ottawa"),
-    _country("au", "l'Australie", "Australia", "australien australienne australiens Australian Australians", "Canberra"),
-    _country("kr", "la Corée du Sud", "South Korea", "sud-coréen sud-coréenne sud-coréens South_Korean", "Séoul Seoul"),
-    _country("kp", "la Corée du Nord", "North Korea", "nord-coréen nord-coréenne nord-coréens North_Korean", "Pyongyang"),
+    _country(
+        "ca",
+        "le Canada",
+        "Canada",
+        "canadien canadienne canadiens canadiennes Canadian Canadians",
+        "Ottawa",
+    ),
+    _country(
+        "au",
+        "l'Australie",
+        "Australia",
+        "australien australienne australiens Australian Australians",
+        "Canberra",
+    ),
+    _country(
+        "kr",
+        "la Corée du Sud",
+        "South Korea",
+        "sud-coréen sud-coréenne sud-coréens South_Korean",
+        "Séoul Seoul",
+    ),
+    _country(
+        "kp",
+        "la Corée du Nord",
+        "North Korea",
+        "nord-coréen nord-coréenne nord-coréens North_Korean",
+        "Pyongyang",
+    ),
     _country("in", "l'Inde", "India", "indien indienne indiens Indian Indians", "New_Delhi"),
-    _country("br", "le Brésil", "Brazil", "brésilien brésilienne brésiliens Brazilian Brazilians", "Brasilia"),
-    _country("mx", "le Mexique", "Mexico", "mexicain mexicaine mexicains Mexican Mexicans", "Mexico_City"),
-    _country("ar", "l'Argentine", "Argentina", "argentin argentine argentins Argentine Argentinian", "Buenos_Aires"),
-    _country("ua", "l'Ukraine", "Ukraine", "ukrainien ukrainienne ukrainiens Ukrainian Ukrainians", "Kiev Kyiv"),
-    _country("pl", "la Pologne", "Poland", "polonais polonaise polonaises Polish", "Varsovie Warsaw"),
+    _country(
+        "br",
+        "le Brésil",
+        "Brazil",
+        "brésilien brésilienne brésiliens Brazilian Brazilians",
+        "Brasilia",
+    ),
+    _country(
+        "mx", "le Mexique", "Mexico", "mexicain mexicaine mexicains Mexican Mexicans", "Mexico_City"
+    ),
+    _country(
+        "ar",
+        "l'Argentine",
+        "Argentina",
+        "argentin argentine argentins Argentine Argentinian",
+        "Buenos_Aires",
+    ),
+    _country(
+        "ua",
+        "l'Ukraine",
+        "Ukraine",
+        "ukrainien ukrainienne ukrainiens Ukrainian Ukrainians",
+        "Kiev Kyiv",
+    ),
+    _country(
+        "pl", "la Pologne", "Poland", "polonais polonaise polonaises Polish", "Varsovie Warsaw"
+    ),
     _country("tr", "la Turquie", "Turkey", "turc turque turcs turques Turkish", "Ankara"),
-    _country("ir", "l'Iran", "Iran", "iranien iranienne iraniens Iranian Iranians", "Téhéran Tehran"),
-    _country("il", "Israël", "Israel", "israélien israélienne israéliens Israeli Israelis", "Jérusalem Jerusalem"),
-    _country("eg", "l'Égypte", "Egypt", "égyptien égyptienne égyptiens Egyptian Egyptians", "Le_Caire Cairo"),
-    _country("ma", "le Maroc", "Morocco", "marocain marocaine marocains Moroccan Moroccans", "Rabat"),
-    _country("dz", "l'Algérie", "Algeria", "algérien algérienne algériens Algerian Algerians", "Alger Algiers"),
+    _country(
+        "ir", "l'Iran", "Iran", "iranien iranienne iraniens Iranian Iranians", "Téhéran Tehran"
+    ),
+    _country(
+        "il",
+        "Israël",
+        "Israel",
+        "israélien israélienne israéliens Israeli Israelis",
+        "Jérusalem Jerusalem",
+    ),
+    _country(
+        "eg",
+        "l'Égypte",
+        "Egypt",
+        "égyptien égyptienne égyptiens Egyptian Egyptians",
+        "Le_Caire Cairo",
+    ),
+    _country(
+        "ma", "le Maroc", "Morocco", "marocain marocaine marocains Moroccan Moroccans", "Rabat"
+    ),
+    _country(
+        "dz",
+        "l'Algérie",
+        "Algeria",
+        "algérien algérienne algériens Algerian Algerians",
+        "Alger Algiers",
+    ),
     _country("sn", "le Sénégal", "Senegal", "sénégalais sénégalaise Senegalese", "Dakar"),
-    _country("ng", "le Nigeria", "Nigeria", "nigérian nigériane nigérians Nigerian Nigerians", "Abuja"),
-    _country("za", "l'Afrique du Sud", "South Africa", "sud-africain sud-africaine South_African", "Pretoria"),
+    _country(
+        "ng", "le Nigeria", "Nigeria", "nigérian nigériane nigérians Nigerian Nigerians", "Abuja"
+    ),
+    _country(
+        "za",
+        "l'Afrique du Sud",
+        "South Africa",
+        "sud-africain sud-africaine South_African",
+        "Pretoria",
+    ),
     _country("ke", "le Kenya", "Kenya", "kényan kényane kényans Kenyan Kenyans", "Nairobi"),
-    _country("no", "la Norvège", "Norway", "norvégien norvégienne norvégiens Norwegian Norwegians", "Oslo"),
+    _country(
+        "no",
+        "la Norvège",
+        "Norway",
+        "norvégien norvégienne norvégiens Norwegian Norwegians",
+        "Oslo",
+    ),
     _country("se", "la Suède", "Sweden", "suédois suédoise suédoises Swedish", "Stockholm"),
-    _country("nl", "les Pays-Bas", "the Netherlands", "néerlandais néerlandaise Dutch", "Amsterdam La_Haye The_Hague"),
-    _country("gr", "la Grèce", "Greece", "grec grecque grecs grecques Greek Greeks", "Athènes Athens"),
+    _country(
+        "nl",
+        "les Pays-Bas",
+        "the Netherlands",
+        "néerlandais néerlandaise Dutch",
+        "Amsterdam La_Haye The_Hague",
+    ),
+    _country(
+        "gr", "la Grèce", "Greece", "grec grecque grecs grecques Greek Greeks", "Athènes Athens"
+    ),
     _country("id", "l'Indonésie", "Indonesia", "indonésien indonésienne Indonesian", "Jakarta"),
     _country("vn", "le Vietnam", "Vietnam", "vietnamien vietnamienne Vietnamese", "Hanoï Hanoi"),
-    _country("ph", "les Philippines", "the Philippines", "philippin philippine philippins Filipino", "Manille Manila"),
+    _country(
+        "ph",
+        "les Philippines",
+        "the Philippines",
+        "philippin philippine philippins Filipino",
+        "Manille Manila",
+    ),
     _country("tw", "Taïwan", "Taiwan", "taïwanais taïwanaise Taiwanese", "Taipei"),
-    _country("sa", "l'Arabie saoudite", "Saudi Arabia", "saoudien saoudienne saoudiens Saudi", "Riyad Riyadh"),
+    _country(
+        "sa",
+        "l'Arabie saoudite",
+        "Saudi Arabia",
+        "saoudien saoudienne saoudiens Saudi",
+        "Riyad Riyadh",
+    ),
     _country("cl", "le Chili", "Chile", "chilien chilienne chiliens Chilean Chileans", "Santiago"),
     _country("pe", "le Pérou", "Peru", "péruvien péruvienne péruviens Peruvian Peruvians", "Lima"),
     _country("co", "la Colombie", "Colombia", "colombien colombienne Colombian", "Bogota"),
-    _country("is", "l'Islande", "Iceland", "islandais islandaise Icelandic Icelanders", "Reykjavik"),
+    _country(
+        "is", "l'Islande", "Iceland", "islandais islandaise Icelandic Icelanders", "Reykjavik"
+    ),
     _country("fi", "la Finlande", "Finland", "finlandais finlandaise Finnish", "Helsinki"),
-    _country("et", "l'Éthiopie", "Ethiopia", "éthiopien éthiopienne éthiopiens Ethiopian Ethiopians", "Addis-Abeba Addis_Ababa"),
+    _country(
+        "et",
+        "l'Éthiopie",
+        "Ethiopia",
+        "éthiopien éthiopienne éthiopiens Ethiopian Ethiopians",
+        "Addis-Abeba Addis_Ababa",
+    ),
     _country("sd", "le Soudan", "Sudan", "soudanais soudanaise Sudanese", "Khartoum"),
     _country("so", "la Somalie", "Somalia", "somalien somalienne Somali", "Mogadiscio Mogadishu"),
     _country("ug", "l'Ouganda", "Uganda", "ougandais ougandaise Ugandan", "Kampala"),
@@ -124,19 +252,40 @@ COUNTRIES: tuple[Country, ...] = (
     _country("dk", "le Danemark", "Denmark", "danois danoise Danish", "Copenhague Copenhagen"),
     _country("at", "l'Autriche", "Austria", "autrichien autrichienne Austrian", "Vienne Vienna"),
     _country("ie", "l'Irlande", "Ireland", "irlandais irlandaise Irish", "Dublin"),
-    _country("ro", "la Roumanie", "Romania", "roumain roumaine roumains Romanian", "Bucarest Bucharest"),
+    _country(
+        "ro", "la Roumanie", "Romania", "roumain roumaine roumains Romanian", "Bucarest Bucharest"
+    ),
     _country("hu", "la Hongrie", "Hungary", "hongrois hongroise Hungarian", "Budapest"),
     _country("cz", "la Tchéquie", "Czech Republic", "tchèque tchèques Czech", "Prague"),
     _country("qa", "le Qatar", "Qatar", "qatari qatarie Qatari", "Doha"),
     _country("ml", "le Mali", "Mali", "malien malienne maliens Malian", "Bamako"),
-    _country("ci", "la Côte d'Ivoire", "Ivory Coast", "ivoirien ivoirienne ivoiriens Ivorian", "Abidjan Yamoussoukro"),
+    _country(
+        "ci",
+        "la Côte d'Ivoire",
+        "Ivory Coast",
+        "ivoirien ivoirienne ivoiriens Ivorian",
+        "Abidjan Yamoussoukro",
+    ),
     _country("cd", "la RDC", "DR Congo", "congolais congolaise Congolese", "Kinshasa"),
     _country("tn", "la Tunisie", "Tunisia", "tunisien tunisienne tunisiens Tunisian", "Tunis"),
-    _country("nz", "la Nouvelle-Zélande", "New Zealand", "néo-zélandais néo-zélandaise New_Zealander", "Wellington"),
+    _country(
+        "nz",
+        "la Nouvelle-Zélande",
+        "New Zealand",
+        "néo-zélandais néo-zélandaise New_Zealander",
+        "Wellington",
+    ),
 )
 """Also the source of distractor countries: the first ones are the most often in the news."""
 
-_COUNTRY_ALIASES = {"etats-unis": "us", "usa": "us", "us": "us", "u.s.": "us", "uk": "gb", "urss": "ru"}
+_COUNTRY_ALIASES = {
+    "etats-unis": "us",
+    "usa": "us",
+    "us": "us",
+    "u.s.": "us",
+    "uk": "gb",
+    "urss": "ru",
+}
 
 
 def _build_country_index() -> tuple[dict[str, Country], dict[str, Country], dict[str, Country]]:
@@ -385,7 +534,7 @@ REPORTING_FORMS: dict[str, re.Pattern[str]] = {
     "fr": re.compile(rf"\b(?:{_FR_VERB_FORMS})\b", re.IGNORECASE),
     "en": re.compile(rf"\b(?:{_EN_VERB_FORMS})\b", re.IGNORECASE),
 }
-"""Finite forms of reporting verbs, found in text (quicker and surer than a small model's lemmas)."""
+"""Finite forms of reporting verbs, found in text: surer than a small model's lemmas."""
 
 ACCORDING_TO: dict[str, re.Pattern[str]] = {
     "fr": re.compile(r"\b(?:selon|d'après|de source)\b", re.IGNORECASE),
@@ -399,13 +548,15 @@ UNNAMED_SOURCES: dict[str, re.Pattern[str]] = {
         r"commentateurs|médias|témoins|proches)\b"
         r"|\bde source (?:diplomatique|proche|sûre|policière|gouvernementale|officielle|"
         r"militaire|judiciaire)\b"
-        r"|\bselon une source\b|\bselon nos informations\b|\bun responsable qui a requis l'anonymat\b",
+        r"|\bselon une source\b|\bselon nos informations\b"
+        r"|\bun responsable qui a requis l'anonymat\b",
         re.IGNORECASE,
     ),
     "en": re.compile(
         r"\b(?:according to|said)\s+(?:some|several|many|unnamed|anonymous)?\s*"
         r"(?:observers|analysts|experts|sources|diplomats|officials|commentators|insiders)\b"
-        r"|\b(?:observers|analysts|experts|sources|diplomats|officials) (?:say|said|believe|think)\b"
+        r"|\b(?:observers|analysts|experts|sources|diplomats|officials)"
+        r" (?:say|said|believe|think)\b"
         r"|\bspeaking on condition of anonymity\b|\ba source close to\b",
         re.IGNORECASE,
     ),
@@ -579,11 +730,72 @@ WEEKDAYS: dict[str, tuple[str, ...]] = {
 
 STOPWORDS: dict[str, frozenset[str]] = {
     "fr": frozenset(
-        "le la les des du de et est une un dans pour que qui sur avec par au aux pas ont a sont "
-        "cette ce il elle ils leurs leur selon été entre".split()
+        [
+            "le",
+            "la",
+            "les",
+            "des",
+            "du",
+            "de",
+            "et",
+            "est",
+            "une",
+            "un",
+            "dans",
+            "pour",
+            "que",
+            "qui",
+            "sur",
+            "avec",
+            "par",
+            "au",
+            "aux",
+            "pas",
+            "ont",
+            "a",
+            "sont",
+            "cette",
+            "ce",
+            "il",
+            "elle",
+            "ils",
+            "leurs",
+            "leur",
+            "selon",
+            "été",
+            "entre",
+        ]
     ),
     "en": frozenset(
-        "the of and to in is that for on with as was by at from it an are were has have said "
-        "this which their its been be".split()
+        [
+            "the",
+            "of",
+            "and",
+            "to",
+            "in",
+            "is",
+            "that",
+            "for",
+            "on",
+            "with",
+            "as",
+            "was",
+            "by",
+            "at",
+            "from",
+            "it",
+            "an",
+            "are",
+            "were",
+            "has",
+            "have",
+            "said",
+            "this",
+            "which",
+            "their",
+            "its",
+            "been",
+            "be",
+        ]
     ),
 }

@@ -82,6 +82,7 @@ def load_model(language: str, pipeline: str | None = None) -> LanguageModel:
     _add_entity_ruler(nlp, language, before="ner" if "ner" in nlp.pipe_names else None)
     return LanguageModel(nlp, language, False, f"{name} {nlp.meta.get('version', '?')}")
 
+
 def _add_entity_ruler(nlp: Language, language: str, before: str | None) -> None:
     """Agencies, countries, capitals, demonyms used as nouns, and "M. Name": a small model's gaps.
 

@@ -118,7 +118,10 @@ class Generator:
         questions = [question_fields(c, n) for n, c in enumerate(chosen, start=1)]
         identifier = set_id or slug(page.headline or article.name)
         document = set_document(
-            set_id=identifier, page=page, language=language, questions=questions,
+            set_id=identifier,
+            page=page,
+            language=language,
+            questions=questions,
             text_file=text_file,
         )
         text = dump(
@@ -134,12 +137,15 @@ class Generator:
         )
         # The same check `quiz check` runs; the evidence was already checked against the page.
         try:
-            unlinked = {**document, "article": {
-                k: v for k, v in document["article"].items() if k != "text_file"
-            }}
+            unlinked = {
+                **document,
+                "article": {k: v for k, v in document["article"].items() if k != "text_file"},
+            }
             question_set = parse_question_set(dump(unlinked, ""), path=f"{identifier}.yaml")
         except QuestionSetError as error:  # a bug in a template: say so, with the details
-            raise GenerationError(f"{article.name}: the generated set is invalid:\n{error}") from error
+            raise GenerationError(
+                f"{article.name}: the generated set is invalid:\n{error}"
+            ) from error
         return GeneratedSet(text, article_text, question_set, facts, language, model.degraded)
 
 

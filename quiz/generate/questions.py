@@ -105,7 +105,9 @@ def role_questions(facts: Facts) -> Iterator[Candidate]:
     known = [f for f in facts.people if f.role and f.country and f.evidence]
     countries = list(dict.fromkeys(f.country for f in known if f.country))
     for fact in known:
-        assert fact.role is not None and fact.evidence is not None and fact.title
+        assert fact.role is not None
+        assert fact.evidence is not None
+        assert fact.title
         others = [f.role for f in known if f is not fact and f.role]
         # Same title, other portfolio or other country: false for this person by the article.
         for country in countries:
@@ -115,21 +117,28 @@ def role_questions(facts: Facts) -> Iterator[Candidate]:
         for other in known:
             if other.portfolio and other.portfolio != fact.portfolio:
                 others.append(
-                    role_text(fact.title, other.portfolio, fact.country, facts.language,
-                              fact.feminine)
+                    role_text(
+                        fact.title, other.portfolio, fact.country, facts.language, fact.feminine
+                    )
                 )
         name = fact.person.name
         fields = _single(
             _t(facts, "role.prompt", name=name),
             fact.role,
             others,
-            explanation=_t(facts, "role.explain", name=name, role=fact.role, evidence=fact.evidence),
+            explanation=_t(
+                facts, "role.explain", name=name, role=fact.role, evidence=fact.evidence
+            ),
             evidence=fact.evidence,
         )
         if fields:
             yield Candidate(
-                "role", Skill.COMPREHENSION, fact.confidence, _passage(facts, fact.sentence),
-                fields, subject=name,
+                "role",
+                Skill.COMPREHENSION,
+                fact.confidence,
+                _passage(facts, fact.sentence),
+                fields,
+                subject=name,
             )
 
 
@@ -206,8 +215,9 @@ def number_questions(facts: Facts) -> Iterator[Candidate]:
                 "type": "numeric",
                 "prompt": _t(facts, "number.prompt", cloze=cloze),
                 "answer": number.value,
-                "explanation": _t(facts, "number.explain", evidence=number.evidence,
-                                  value=number.value),
+                "explanation": _t(
+                    facts, "number.explain", evidence=number.evidence, value=number.value
+                ),
                 "evidence": number.evidence,
             },
             subject=number.evidence,
@@ -232,25 +242,37 @@ def date_questions(facts: Facts) -> Iterator[Candidate]:
             format_date(reference + timedelta(days=1), facts.language),
         ]
         fields = _single(
-            _t(facts, "date.prompt", reference=shown_reference, word=mention.text,
-               evidence=mention.evidence),
+            _t(
+                facts,
+                "date.prompt",
+                reference=shown_reference,
+                word=mention.text,
+                evidence=mention.evidence,
+            ),
             key,
             distractors,
-            explanation=_t(facts, "date.explain", word=mention.text, reference=shown_reference,
-                           value=key),
+            explanation=_t(
+                facts, "date.explain", word=mention.text, reference=shown_reference, value=key
+            ),
             evidence=mention.evidence,
         )
         confidence = 0.8 if facts.page.published_from != "caption" else 0.65
         if fields:
-            yield Candidate("date", Skill.COMPREHENSION, confidence,
-                            facts.sentence(mention.sentence).text, fields, subject=mention.text)
+            yield Candidate(
+                "date",
+                Skill.COMPREHENSION,
+                confidence,
+                facts.sentence(mention.sentence).text,
+                fields,
+                subject=mention.text,
+            )
 
 
 # --- context --------------------------------------------------------------------------------------
 
 
 def _as_choice(cue: str, cause: str, language: str) -> str:
-    """"(en raison) des besoins accrus…" → "les besoins accrus…": a cause that reads on its own."""
+    """ "(en raison) des besoins accrus…" → "les besoins accrus…": a cause that reads on its own."""
     if language == "fr":
         for lead, article in (("des ", "les "), ("du ", "le "), ("de la ", "la ")):
             if cue.endswith(lead):
@@ -274,8 +296,14 @@ def cause_questions(facts: Facts) -> Iterator[Candidate]:
             evidence=cause.evidence,
         )
         if fields:
-            yield Candidate("cause", Skill.CONTEXT, 0.75, facts.sentence(cause.sentence).text,
-                            fields, subject=cause.cause)
+            yield Candidate(
+                "cause",
+                Skill.CONTEXT,
+                0.75,
+                facts.sentence(cause.sentence).text,
+                fields,
+                subject=cause.cause,
+            )
 
 
 def first_questions(facts: Facts) -> Iterator[Candidate]:
@@ -313,8 +341,9 @@ def credit_questions(facts: Facts) -> Iterator[Candidate]:
                 _t(facts, "photographer.prompt"),
                 credit.photographer,
                 people,
-                explanation=_t(facts, "photographer.explain", credit=credit.text,
-                               name=credit.photographer),
+                explanation=_t(
+                    facts, "photographer.explain", credit=credit.text, name=credit.photographer
+                ),
                 evidence=bracket,
             )
             if fields:
@@ -361,7 +390,7 @@ def dateline_questions(facts: Facts) -> Iterator[Candidate]:
         yield Candidate("dateline", Skill.SOURCING, 0.85, line, fields)
 
 
-# --- attribution --------------------------------------------------------------------------------------
+# --- attribution ----------------------------------------------------------------------------------
 
 
 def speaker_questions(facts: Facts) -> Iterator[Candidate]:
@@ -400,8 +429,14 @@ def unattributed_questions(facts: Facts) -> Iterator[Candidate]:
             evidence=quote.evidence,
         )
         if fields:
-            yield Candidate("unattributed", Skill.ATTRIBUTION, 0.8,
-                            facts.sentence(quote.sentence).text, fields, subject=quote.words)
+            yield Candidate(
+                "unattributed",
+                Skill.ATTRIBUTION,
+                0.8,
+                facts.sentence(quote.sentence).text,
+                fields,
+                subject=quote.words,
+            )
 
 
 def indirect_questions(facts: Facts) -> Iterator[Candidate]:
@@ -418,8 +453,14 @@ def indirect_questions(facts: Facts) -> Iterator[Candidate]:
             evidence=quote.evidence,
         )
         if fields:
-            yield Candidate("indirect", Skill.ATTRIBUTION, 0.8,
-                            facts.sentence(quote.sentence).text, fields, subject=name)
+            yield Candidate(
+                "indirect",
+                Skill.ATTRIBUTION,
+                0.8,
+                facts.sentence(quote.sentence).text,
+                fields,
+                subject=name,
+            )
 
 
 # --- fact vs opinion ------------------------------------------------------------------------------
@@ -463,8 +504,14 @@ def hedge_questions(facts: Facts) -> Iterator[Candidate]:
                 evidence=hedge.source,
             )
             if fields:
-                yield Candidate("hedge_claim", Skill.FACT_VS_OPINION, 0.8, sentence, fields,
-                                subject=str(hedge.sentence))
+                yield Candidate(
+                    "hedge_claim",
+                    Skill.FACT_VS_OPINION,
+                    0.8,
+                    sentence,
+                    fields,
+                    subject=str(hedge.sentence),
+                )
             yield Candidate(
                 "check_claim",
                 Skill.LATERAL_READING,
@@ -494,8 +541,9 @@ def hedge_questions(facts: Facts) -> Iterator[Candidate]:
                     "text": passage,
                     "answer": [cue],
                     "explanation": _t(facts, "cue.explain", cue=cue),
-                    "evidence": _evidence_window(sentence, sentence.find(cue),
-                                                 sentence.find(cue) + len(cue)),
+                    "evidence": _evidence_window(
+                        sentence, sentence.find(cue), sentence.find(cue) + len(cue)
+                    ),
                 },
                 subject=str(hedge.sentence),
             )
@@ -508,10 +556,12 @@ def hedge_questions(facts: Facts) -> Iterator[Candidate]:
                     "type": "true_false",
                     "prompt": _t(facts, "established.prompt", claim=_claim(sentence, hedge.source)),
                     "answer": False,
-                    "explanation": _t(facts, "established.explain",
-                                      source_or_cue=hedge.source or cue),
-                    "evidence": _evidence_window(sentence, sentence.find(cue),
-                                                 sentence.find(cue) + len(cue)),
+                    "explanation": _t(
+                        facts, "established.explain", source_or_cue=hedge.source or cue
+                    ),
+                    "evidence": _evidence_window(
+                        sentence, sentence.find(cue), sentence.find(cue) + len(cue)
+                    ),
                 },
                 subject=str(hedge.sentence),
             )
@@ -537,8 +587,9 @@ def fact_questions(facts: Facts) -> Iterator[Candidate]:
             evidence=sentence,
         )
         if fields:
-            yield Candidate("fact", Skill.FACT_VS_OPINION, 0.65, sentence, fields,
-                            subject=str(index))
+            yield Candidate(
+                "fact", Skill.FACT_VS_OPINION, 0.65, sentence, fields, subject=str(index)
+            )
 
 
 # --- missing voices -------------------------------------------------------------------------------
@@ -612,7 +663,8 @@ def other_name_questions(facts: Facts) -> Iterator[Candidate]:
             {
                 "type": "text",
                 "prompt": _t(facts, "other_name.prompt", who=name.who, place=name.place),
-                "answer": answers if normalise_answer(bare) != normalise_answer(name.other)
+                "answer": answers
+                if normalise_answer(bare) != normalise_answer(name.other)
                 else [name.other],
                 "explanation": _t(facts, "other_name.explain", evidence=name.evidence),
                 "evidence": name.evidence,
@@ -630,7 +682,7 @@ def other_name_questions(facts: Facts) -> Iterator[Candidate]:
             yield Candidate("two_names", Skill.LANGUAGE, 0.8, sentence, fields, subject=name.place)
 
 
-# --- page furniture and lateral reading -------------------------------------------------------------
+# --- page furniture and lateral reading -----------------------------------------------------------
 
 
 def furniture_questions(facts: Facts) -> Iterator[Candidate]:
@@ -698,9 +750,7 @@ def stale_questions(facts: Facts) -> Iterator[Candidate]:
     if page.published is None:
         return
     lines = [b.text for b in page.blocks if b.zone in (Zone.BYLINE, Zone.CAPTION)]
-    written = next(
-        (w for line in lines for w in _date_texts(line, facts.language)), None
-    )
+    written = next((w for line in lines for w in _date_texts(line, facts.language)), None)
     if written is None:
         return
     fields = _single(

@@ -55,7 +55,9 @@ def select(candidates: list[Candidate], limit: int) -> list[Candidate]:
     for candidate in by_confidence:
         if len(chosen) >= limit:
             break
-        if id(candidate) in chosen_ids or per_kind.get(candidate.kind, 0) >= KIND_CAPS.get(candidate.kind, 1):
+        if id(candidate) in chosen_ids or per_kind.get(candidate.kind, 0) >= KIND_CAPS.get(
+            candidate.kind, 1
+        ):
             continue
         take(candidate)
     skill_order = {skill: i for i, skill in enumerate(Skill)}

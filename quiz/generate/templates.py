@@ -16,7 +16,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "place.explain": "L'article situe la rencontre à {place} : « {evidence} ».",
         "number.prompt": "Complétez avec un nombre, d'après l'article : « {cloze} »",
         "number.explain": "L'article dit « {evidence} » : {value}.",
-        "date.prompt": "L'article date du {reference}. Quel jour désigne « {word} » dans « {evidence} » ?",
+        "date.prompt": "L'article date du {reference}. Quel jour désigne « {word} » dans "
+        "« {evidence} » ?",
         "date.explain": "Une dépêche compte les jours à partir de sa date : « {word} », "
         "écrit le {reference}, désigne le {value}. Relire la date d'un article évite de mal "
         "dater un événement.",
@@ -122,7 +123,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "stale.explain": "Une information exacte à sa date peut être dépassée : la date "
         "({evidence}) dit de quand elle parle.",
         "check_claim.prompt": "Comment vérifier l'affirmation attribuée à « {source} » ?",
-        "check_claim.key": "Chercher d'autres sources, qui nomment leurs experts, sur le même sujet",
+        "check_claim.key": "Chercher d'autres sources sur le sujet, qui nomment leurs experts",
         "check_claim.d1": "La croire, puisqu'elle est dans une dépêche d'agence",
         "check_claim.d2": "Relire le même article plus lentement",
         "check_claim.d3": "Compter combien de fois elle est partagée sur les réseaux sociaux",
@@ -133,68 +134,67 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "en": {
         "role.prompt": "According to the article, what is {name}'s position?",
-        "role.explain": "The article presents {name} as {role}: \"{evidence}\".",
+        "role.explain": 'The article presents {name} as {role}: "{evidence}".',
         "side.prompt": "Which of these people represent {country} in the article?",
         "side.explain": "{names}: the article presents them as officials of {country}.",
         "place.prompt": "Where did {a} and {b} meet?",
-        "place.explain": "The article places the meeting in {place}: \"{evidence}\".",
-        "number.prompt": "Fill in the number, from the article: \"{cloze}\"",
-        "number.explain": "The article says \"{evidence}\": {value}.",
-        "date.prompt": "The article is dated {reference}. Which day does \"{word}\" mean in "
-        "\"{evidence}\"?",
-        "date.explain": "A news report counts days from its own date: \"{word}\", written on "
+        "place.explain": 'The article places the meeting in {place}: "{evidence}".',
+        "number.prompt": 'Fill in the number, from the article: "{cloze}"',
+        "number.explain": 'The article says "{evidence}": {value}.',
+        "date.prompt": 'The article is dated {reference}. Which day does "{word}" mean in '
+        '"{evidence}"?',
+        "date.explain": 'A news report counts days from its own date: "{word}", written on '
         "{reference}, means {value}. Check an article's date before dating an event.",
-        "cause.prompt": "Complete from the article: \"…{effect} {cue}…\"",
-        "cause.explain": "The article gives this reason: \"{evidence}\". The other choices are "
+        "cause.prompt": 'Complete from the article: "…{effect} {cue}…"',
+        "cause.explain": 'The article gives this reason: "{evidence}". The other choices are '
         "reasons the article gives for other things.",
-        "first.prompt": "True or false? According to the article: \"{sentence}\"",
-        "first.explain": "That is what the article says; a \"first\" is often what makes an event "
+        "first.prompt": 'True or false? According to the article: "{sentence}"',
+        "first.explain": 'That is what the article says; a "first" is often what makes an event '
         "news.",
         "photographer.prompt": "Who took the photo that goes with the article?",
-        "photographer.explain": "The credit \"{credit}\" names the photographer, {name}. The people "
+        "photographer.explain": 'The credit "{credit}" names the photographer, {name}. The people '
         "in a photo are not its authors.",
-        "pool.prompt": "In the photo credit \"{credit}\", what does \"Pool\" mean?",
+        "pool.prompt": 'In the photo credit "{credit}", what does "Pool" mean?',
         "pool.key": "One photographer was chosen to cover the event for several media, who "
         "share the pictures",
         "pool.d1": "The photo was taken at a swimming pool",
         "pool.d2": "The photo combines several pictures",
         "pool.d3": "The photo was supplied by the government",
         "pool.explain": "When access is limited (an official meeting), one photographer goes in "
-        "and the pictures are shared by the media of the \"pool\": a source worth knowing.",
+        'and the pictures are shared by the media of the "pool": a source worth knowing.',
         "agency.prompt": "Which news agency is credited for the article's photo?",
-        "agency.explain": "The credit \"{credit}\" names the agency {agency}. Who produced a "
+        "agency.explain": 'The credit "{credit}" names the agency {agency}. Who produced a '
         "picture or a text is the first question to ask.",
         "dateline.prompt": "Which news agency wrote this report?",
-        "dateline.explain": "\"{evidence}\" shows the text comes from {agency}.",
-        "speaker.prompt": "Who said: \"{words}\"?",
-        "speaker.explain": "The article attributes these words to {name}: \"{evidence}\".",
-        "unattributed.prompt": "According to the article, who spoke these words: \"{words}\"?",
+        "dateline.explain": '"{evidence}" shows the text comes from {agency}.',
+        "speaker.prompt": 'Who said: "{words}"?',
+        "speaker.explain": 'The article attributes these words to {name}: "{evidence}".',
+        "unattributed.prompt": 'According to the article, who spoke these words: "{words}"?',
         "unattributed.key": "The article does not say",
         "unattributed.explain": "The words are in quotation marks, so someone said them, but no "
-        "verb such as \"said\" tells who. A quote without a speaker cannot be checked.",
+        'verb such as "said" tells who. A quote without a speaker cannot be checked.',
         "indirect.prompt": "How does the article report what {name} said?",
         "indirect.key": "In the journalist's words, without quotation marks (reported speech)",
         "indirect.d1": "Word for word, in quotation marks",
         "indirect.d2": "It reports nothing {name} said",
-        "indirect.explain": "\"{evidence} that…\": the journalist sums up what was said. A "
+        "indirect.explain": '"{evidence} that…": the journalist sums up what was said. A '
         "paraphrase can simplify or shift the meaning; only a direct quote gives the exact words.",
         "source.prompt": "In this passage, which words show that the information comes from "
         "sources who are not named?",
-        "source.explain": "\"{source}\": we do not know who these sources are or what they really "
+        "source.explain": '"{source}": we do not know who these sources are or what they really '
         "know. It is a lead, not an established fact.",
         "cue.prompt": "Which word of this passage shows that this is a hypothesis, not an "
         "established fact?",
-        "cue.explain": "\"{cue}\" presents the idea as possible, not certain.",
-        "claim.prompt": "Who puts forward this explanation: \"{claim}\"?",
+        "cue.explain": '"{cue}" presents the idea as possible, not certain.',
+        "claim.prompt": 'Who puts forward this explanation: "{claim}"?',
         "claim.key": "Sources the article does not name",
-        "claim.explain": "The article writes \"{source}\": this is neither an established fact "
+        "claim.explain": 'The article writes "{source}": this is neither an established fact '
         "nor the view of an identified person.",
-        "established.prompt": "True or false? The article presents it as certain that "
-        "\"{claim}\".",
-        "established.explain": "\"{source_or_cue}\": this is a reported hypothesis, not a fact "
+        "established.prompt": 'True or false? The article presents it as certain that "{claim}".',
+        "established.explain": '"{source_or_cue}": this is a reported hypothesis, not a fact '
         "the article establishes.",
         "fact.prompt": "Is this sentence of the article a checkable fact, a hypothesis or an "
-        "opinion? \"{sentence}\"",
+        'opinion? "{sentence}"',
         "fact.key": "A checkable fact",
         "fact.d1": "A hypothesis",
         "fact.d2": "The journalist's opinion",
@@ -210,30 +210,29 @@ TEXTS: dict[str, dict[str, str]] = {
         "unlike {voiced}.",
         "other_name.prompt": "According to the article, what other name is used for {place} by "
         "{who}?",
-        "other_name.explain": "\"{evidence}\": the same place has two names depending on the side.",
-        "two_names.prompt": "The article calls the same places \"{place}\" and \"{other}\". Why two "
+        "other_name.explain": '"{evidence}": the same place has two names depending on the side.',
+        "two_names.prompt": 'The article calls the same places "{place}" and "{other}". Why two '
         "names?",
         "two_names.key": "Each side uses its own name, which reflects its claim",
         "two_names.d1": "They are two different places",
         "two_names.d2": "One of the names is a typo",
         "two_names.d3": "The name changed after the article was published",
-        "two_names.explain": "Naming a disputed territory is already taking a side: "
-        "\"{evidence}\".",
+        "two_names.explain": 'Naming a disputed territory is already taking a side: "{evidence}".',
         "furniture.prompt": "Which of these parts of the page are not part of the article?",
         "furniture.explain": "{items}: these belong to the website (sections, links, banners), not "
         "to the journalist's text.",
-        "body.choice": "\"{start}…\" (a paragraph)",
-        "headline.choice": "The headline \"{headline}\"",
+        "body.choice": '"{start}…" (a paragraph)',
+        "headline.choice": 'The headline "{headline}"',
         "twice.prompt": "The photo caption appears twice in a row on the page. What does that "
         "tell you?",
         "twice.key": "The page layout repeated the same text: it adds nothing",
         "twice.d1": "The article has two different photos",
         "twice.d2": "The second caption corrects the first",
         "twice.d3": "The journalist stresses an important point",
-        "twice.explain": "Both captions and their credit \"{credit}\" are identical: a repetition "
+        "twice.explain": 'Both captions and their credit "{credit}" are identical: a repetition '
         "on the page is not a second source.",
-        "widget.prompt": "On the page, what does \"{label}\" mark?",
-        "widget.explain": "\"{label}\" belongs to the website, not to the article: {meaning}.",
+        "widget.prompt": 'On the page, what does "{label}" mark?',
+        "widget.explain": '"{label}" belongs to the website, not to the article: {meaning}.',
         "stale.prompt": "This article is dated {reference}. What should you do before using it "
         "today?",
         "stale.key": "Look for more recent reporting to learn what has changed since",
@@ -242,7 +241,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "stale.d3": "Share it as it is, since the source is serious",
         "stale.explain": "Information that was right on its date can be out of date: the date "
         "({evidence}) says when it speaks of.",
-        "check_claim.prompt": "How could you check the claim attributed to \"{source}\"?",
+        "check_claim.prompt": 'How could you check the claim attributed to "{source}"?',
         "check_claim.key": "Look for other sources on the subject that name their experts",
         "check_claim.d1": "Believe it, since it is in an agency report",
         "check_claim.d2": "Read the same article again, more slowly",
@@ -260,15 +259,21 @@ WIDGETS: dict[str, dict[str, tuple[str, str, tuple[str, ...]]]] = {
         "ailleurs sur le web": (
             "Des liens vers d'autres sites, souvent sponsorisés",
             "ces liens, souvent payés, mènent hors du site et ne sont pas des sources de l'article",
-            ("Les sources utilisées par le journaliste", "La suite de l'article", "Les réactions "
-             "des lecteurs"),
+            (
+                "Les sources utilisées par le journaliste",
+                "La suite de l'article",
+                "Les réactions des lecteurs",
+            ),
         ),
         "en direct": (
             "Un bandeau du site pour son fil d'actualité en continu",
             "c'est un bandeau du site qui renvoie à son fil d'actualité, pas une précision sur "
             "l'événement raconté",
-            ("Que l'article a été écrit pendant l'événement", "Une vidéo de la rencontre",
-             "Une citation d'un des ministres"),
+            (
+                "Que l'article a été écrit pendant l'événement",
+                "Une vidéo de la rencontre",
+                "Une citation d'un des ministres",
+            ),
         ),
         "lire aussi": (
             "Un lien vers un autre article du site",
@@ -295,8 +300,11 @@ WIDGETS: dict[str, dict[str, tuple[str, str, tuple[str, ...]]]] = {
         "live": (
             "A banner for the site's live news feed",
             "it is a site banner pointing to its live feed, not a detail of the story",
-            ("That the article was written during the event", "A video of the event",
-             "A quote from one of the people in the story"),
+            (
+                "That the article was written during the event",
+                "A video of the event",
+                "A quote from one of the people in the story",
+            ),
         ),
         "read more": (
             "A link to another article on the site",

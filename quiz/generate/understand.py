@@ -98,9 +98,7 @@ class Analysis:
 
     def mentions_in(self, sentence: int, kind: MentionKind | None = None) -> list[Mention]:
         return [
-            m
-            for m in self.mentions
-            if m.sentence == sentence and (kind is None or m.kind == kind)
+            m for m in self.mentions if m.sentence == sentence and (kind is None or m.kind == kind)
         ]
 
 
@@ -191,7 +189,7 @@ def _mentions(sentences: list[Sentence], model: LanguageModel) -> list[Mention]:
             if kind is None or not text:
                 continue
             if kind == "org" and (text[0].islower() or fold(text.split()[0]) in titles):
-                continue  # a role ("ministre japonais des Affaires étrangères"), not an organisation
+                continue  # a role ("ministre japonais des Affaires…"), not an organisation
             if kind == "place" and fold(text) in {fold(m) for m in MONTHS[model.language]}:
                 continue
             start = entity.start_char - offset - lead
@@ -251,15 +249,34 @@ _NOT_NAMES = frozenset(
 
 
 _PLACE_WORDS = frozenset(
-    "lake river mount mountain sea gulf bay island islands strait valley desert cape port "
-    "street avenue square province region".split()
+    [
+        "lake",
+        "river",
+        "mount",
+        "mountain",
+        "sea",
+        "gulf",
+        "bay",
+        "island",
+        "islands",
+        "strait",
+        "valley",
+        "desert",
+        "cape",
+        "port",
+        "street",
+        "avenue",
+        "square",
+        "province",
+        "region",
+    ]
 )
 
 
 def _rule_persons(
     sentence: Sentence, found: list[Mention], titles: set[str], language: str
 ) -> list[Mention]:
-    """Without a trained model: runs of capitalised words that are no place, title, month or agency."""
+    """Without a trained model: runs of capitalised words, less places, titles, months, agencies."""
     taken = [(m.start, m.end) for m in found if m.sentence == sentence.index]
     skip = {fold(w) for w in (*MONTHS[language], *WEEKDAYS[language], *AGENCIES)}
     result: list[Mention] = []
@@ -267,8 +284,9 @@ def _rule_persons(
         words = match.group(0).split()
         if fold(words[0]) in _PLACE_WORDS or fold(words[-1]) in _PLACE_WORDS:
             start = sentence.text.find(match.group(0))
-            result.append(Mention("place", match.group(0), sentence.index, start,
-                                  start + len(match.group(0))))
+            result.append(
+                Mention("place", match.group(0), sentence.index, start, start + len(match.group(0)))
+            )
             continue
         # "Ethiopian Water Minister Dawit Alemu": the name is what follows the last title word.
         last_title = max((i for i, w in enumerate(words) if fold(w) in titles), default=-1)
@@ -353,7 +371,9 @@ def _repair_person_mentions(
             continue
         if mention.kind == "person" and len(words) == 1 and mention.text == words[0]:
             before = sentences[mention.sentence].text[: mention.start]
-            if fold(words[0]) not in surnames and re.search(r"\b(?:à|au|en|in|at|from|de)\s$", before):
+            if fold(words[0]) not in surnames and re.search(
+                r"\b(?:à|au|en|in|at|from|de)\s$", before
+            ):
                 repaired.append(
                     Mention("place", mention.text, mention.sentence, mention.start, mention.end)
                 )

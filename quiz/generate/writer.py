@@ -1,4 +1,4 @@
-"""Stage 6, write: the chosen questions as a question-set YAML file, checked like any teacher's file.
+"""Stage 6, write: the chosen questions as a question-set YAML file, checked like a teacher's.
 
 The header comment says how the set was made and when not to trust it; each question carries a
 `draft:` block (confidence, the passage it came from) until a teacher reviews it. Questions are
@@ -21,8 +21,20 @@ from quiz.generate.clean import Page
 from quiz.generate.questions import Candidate
 
 _QUESTION = TypeAdapter(Question)
-_FIELD_ORDER = ("id", "type", "skill", "prompt", "text", "choices", "items", "answer", "unit",
-                "tolerance", "explanation", "evidence")
+_FIELD_ORDER = (
+    "id",
+    "type",
+    "skill",
+    "prompt",
+    "text",
+    "choices",
+    "items",
+    "answer",
+    "unit",
+    "tolerance",
+    "explanation",
+    "evidence",
+)
 
 
 class _NoAliasDumper(yaml.SafeDumper):
@@ -44,8 +56,11 @@ def slug(text: str, limit: int = 60) -> str:
 
 
 def question_fields(candidate: Candidate, number: int) -> dict[str, Any]:
-    fields = {"id": f"q{number:02d}-{candidate.kind.replace('_', '-')}", "skill": str(candidate.skill),
-              **candidate.fields}
+    fields = {
+        "id": f"q{number:02d}-{candidate.kind.replace('_', '-')}",
+        "skill": str(candidate.skill),
+        **candidate.fields,
+    }
     # `normalise_for_search` removes the space next to a quote mark depending on what precedes
     # it, so a quote that starts at a quote mark may not be found: start and end inside instead.
     fields["evidence"] = str(fields["evidence"]).strip(' "«»')
@@ -83,8 +98,10 @@ def set_document(
         ("author", page.author),
         ("published", page.published.isoformat() if isinstance(page.published, date) else None),
         ("url", page.url),
-        ("photo_credit", page.captions[0].credit.text if page.captions and page.captions[0].credit
-         else None),
+        (
+            "photo_credit",
+            page.captions[0].credit.text if page.captions and page.captions[0].credit else None,
+        ),
         ("text_file", text_file),
     ):
         if value:

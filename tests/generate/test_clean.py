@@ -40,7 +40,7 @@ Météo : un week-end ensoleillé
 
 def test_normalise_unifies_spaces_and_quote_marks_but_keeps_guillemets() -> None:
     text = normalise("«\u00a0Bonjour\u202f» l\u2019\u00e9t\u00e9 \u201cici\u201d\u2014non\u0007")
-    assert text == "« Bonjour » l'été \"ici\"-non"
+    assert text == '« Bonjour » l\'été "ici"-non'
 
 
 def test_zones_of_a_copied_page() -> None:
@@ -73,20 +73,26 @@ def test_credits_in_their_usual_forms() -> None:
     pool = parse_credit("Kim Lee / Pool/AFP")
     assert (pool.photographer, pool.agencies, pool.pool) == ("Kim Lee", ("AFP",), True)
     reuters = split_caption("Des manifestants à Quito (Photo: Ana Ruiz / Reuters)")
-    assert reuters is not None and reuters.credit is not None
+    assert reuters is not None
+    assert reuters.credit is not None
     assert reuters.credit.agencies == ("Reuters",)
     assert reuters.text == "Des manifestants à Quito"
     assert split_caption("Une phrase ordinaire du récit, sans crédit.") is None
 
 
 def test_dates_written_out_in_both_languages() -> None:
-    assert find_dates("le 1er novembre 2013 à Tokyo", "fr") == [(date(2013, 11, 1), "1er novembre 2013")]
+    assert find_dates("le 1er novembre 2013 à Tokyo", "fr") == [
+        (date(2013, 11, 1), "1er novembre 2013")
+    ]
     assert find_dates("on March 2, 2021 in Nairobi", "en") == [(date(2021, 3, 2), "March 2, 2021")]
     assert find_dates("le 31 février 2020", "fr") == []  # no such day: not a date
 
 
 def test_language_detection_and_furniture_words() -> None:
-    assert detect_language("Les ministres ont annoncé samedi que la rencontre est une première.") == "fr"
+    assert (
+        detect_language("Les ministres ont annoncé samedi que la rencontre est une première.")
+        == "fr"
+    )
     assert detect_language("The ministers said on Saturday that the meeting was a first.") == "en"
     assert is_furniture("À suivre aussi", "fr")
     assert is_furniture("Read more: Drought in the north", "en")

@@ -14,8 +14,8 @@ Le Pérou et le Chili relancent leur coopération minière
 Publié le 6 mai 2022
 
 Le ministre péruvien des Mines, Julio Pérez, et celui de l'Énergie, Raúl Soto, ont reçu vendredi \
-à Lima leurs homologues chiliens, Ana Castillo, et Diego Fuentes, pour une première rencontre de ce \
-genre.
+à Lima leurs homologues chiliens, Ana Castillo, et Diego Fuentes, pour une première \
+rencontre de ce genre.
 
 « Nous ouvrons une nouvelle étape pour nos deux économies », a déclaré M. Pérez lors d'une \
 conférence de presse.
@@ -41,18 +41,21 @@ def test_roles_from_appositions_celui_de_and_counterparts(generator: Generator) 
     assert roles["Ana Castillo"] == ("ministre chilienne des Mines", "cl")
     assert roles["Diego Fuentes"] == ("ministre chilien de l'Énergie", "cl")
     for fact in facts.people:
-        assert fact.evidence is not None and fact.evidence in SUMMIT.replace("\\\n", "")
+        assert fact.evidence is not None
+        assert fact.evidence in SUMMIT.replace("\\\n", "")
 
 
 def test_quotes_with_and_without_speaker_and_reported_speech(generator: Generator) -> None:
     facts = facts_of(generator, SUMMIT)
     direct = {q.words: q for q in facts.quotes if q.direct}
     ours = direct["Nous ouvrons une nouvelle étape pour nos deux économies"]
-    assert ours.person is not None and ours.person.name == "Julio Pérez"
+    assert ours.person is not None
+    assert ours.person.name == "Julio Pérez"
     orphan = direct["permettra de réduire les coûts de transport de moitié"]
     assert orphan.speaker is None
     (reported,) = [q for q in facts.quotes if not q.direct]
-    assert reported.person is not None and reported.person.name == "Ana Castillo"
+    assert reported.person is not None
+    assert reported.person.name == "Ana Castillo"
     assert reported.evidence == "Mme Castillo a précisé"
     # Terms in quotes ("le triangle extérieur") are not speech.
     assert all("triangle" not in q.words for q in facts.quotes)
@@ -75,7 +78,8 @@ def test_other_names_dates_numbers_causes(generator: Generator) -> None:
     assert days["jeudi"] == date(2022, 5, 5)
     assert [(n.value, n.noun) for n in facts.numbers] == [(3, "zones")]  # not "nos deux économies"
     assert [c.cause for c in facts.causes] == ["la baisse des prix du cuivre"]
-    assert facts.firsts and "première rencontre" in facts.firsts[0].text
+    assert facts.firsts
+    assert "première rencontre" in facts.firsts[0].text
 
 
 def test_meeting_place_and_participants(generator: Generator) -> None:

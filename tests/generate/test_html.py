@@ -1,4 +1,4 @@
-"""Saved web pages: the story from trafilatura, captions, credits and furniture kept from the page."""
+"""Saved web pages: the story from trafilatura; captions, credits and furniture from the page."""
 
 from __future__ import annotations
 
@@ -36,7 +36,8 @@ def test_html_page_zones_keep_captions_credits_and_furniture() -> None:
     assert "Cette astuce pour réduire sa facture" in page.furniture
     # The ticker above the headline stays above it in the saved text.
     zones = [block.zone for block in page.blocks]
-    assert zones[0] is Zone.FURNITURE and page.blocks[0].text == "En direct"
+    assert zones[0] is Zone.FURNITURE
+    assert page.blocks[0].text == "En direct"
     assert zones[1] is Zone.HEADLINE
 
 

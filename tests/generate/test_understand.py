@@ -1,4 +1,4 @@
-"""Stage 2: the repairs a small model needs on news, checked on short texts written for the tests."""
+"""Stage 2: the repairs a small model needs on news."""
 
 from __future__ import annotations
 
@@ -38,7 +38,8 @@ def test_titles_and_surnames_join_the_full_name(generator: Generator) -> None:
     assert "M. Pérez" in names["Julio Pérez"]
     assert {"Mme Castillo", "Castillo"} <= names["Ana Castillo"]
     castillo = analysis.person_for("Mme Castillo")
-    assert castillo is not None and castillo.name == "Ana Castillo"
+    assert castillo is not None
+    assert castillo.name == "Ana Castillo"
 
 
 def test_a_lone_capital_after_a_preposition_is_a_place(generator: Generator) -> None:
