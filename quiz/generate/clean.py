@@ -192,18 +192,22 @@ def _repeated_half(line: str) -> str | None:
     return None
 
 
+_MONTH_NUMBERS = {fold(m): i % 12 + 1 for i, m in enumerate(MONTHS["fr"] + MONTHS["en"])}
+_MONTH_NAMES = "|".join(sorted(MONTHS["fr"] + MONTHS["en"], key=len, reverse=True))
+_DATE_PATTERNS = (
+    # (pattern, groups of day, month, year); both languages, whatever the article's language.
+    (re.compile(rf"\b(1er|\d{{1,2}})\s+({_MONTH_NAMES})\s+(\d{{4}})\b", re.I), (1, 2, 3)),
+    (re.compile(rf"\b({_MONTH_NAMES})\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I), (2, 1, 3)),
+    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), (3, 2, 1)),
+)
+
+
 def find_dates(text: str, language: str) -> list[tuple[date, str]]:
     """Full dates written out ("2 novembre 2013", "November 2, 2013", "2013-11-02") in `text`."""
     found: list[tuple[date, str]] = []
-    months = {fold(m): i % 12 + 1 for i, m in enumerate(MONTHS["fr"] + MONTHS["en"])}
-    names = "|".join(sorted(MONTHS["fr"] + MONTHS["en"], key=len, reverse=True))
-    patterns = (
-        (rf"\b(1er|\d{{1,2}})\s+({names})\s+(\d{{4}})\b", (1, 2, 3)),
-        (rf"\b({names})\s+(\d{{1,2}}),?\s+(\d{{4}})\b", (2, 1, 3)),
-        (r"\b(\d{4})-(\d{2})-(\d{2})\b", (3, 2, 1)),
-    )
-    for pattern, (d, m, y) in patterns:
-        for match in re.finditer(pattern, text, re.IGNORECASE):
+    months = _MONTH_NUMBERS
+    for pattern, (d, m, y) in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
             day_text, month_text, year_text = match.group(d), match.group(m), match.group(y)
             month = int(month_text) if month_text.isdigit() else months[fold(month_text)]
             day = 1 if day_text == "1er" else int(day_text)

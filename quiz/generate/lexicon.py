@@ -7,12 +7,14 @@ of page furniture. French and English; everything is compared after `fold` (no c
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from quiz.core.text import strip_accents
 
 
+@functools.lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Case- and accent-free form used for every look-up in these lists."""
     return strip_accents(text).casefold().replace("’", "'")

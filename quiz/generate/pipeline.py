@@ -13,6 +13,7 @@ from pathlib import Path
 from quiz.core.diagnostics import QuestionSetError
 from quiz.core.loader import parse_question_set
 from quiz.core.models import QuestionSet
+from quiz.core.text import normalise_for_search
 from quiz.generate.clean import Page, detect_language, split_zones
 from quiz.generate.extract import Facts, extract
 from quiz.generate.html import looks_like_html, page_from_html
@@ -20,7 +21,16 @@ from quiz.generate.nlp import LanguageModel, load_model
 from quiz.generate.questions import candidates
 from quiz.generate.rank import select
 from quiz.generate.understand import analyse
-from quiz.generate.writer import dump, header, question_fields, set_document, slug, valid_question
+from quiz.generate.writer import (
+    dump,
+    header,
+    passes_core_checks,
+    question_fields,
+    set_document,
+    slug,
+    valid_question,
+    without_text_file,
+)
 
 DEFAULT_MAX_QUESTIONS = 24
 MAX_ARTICLE_CHARS = 400_000
@@ -107,12 +117,20 @@ class Generator:
         analysis = analyse(page.body, model)
         facts = extract(page, analysis)
         article_text = page.text
+        searchable = normalise_for_search(article_text)
         pool = [
             c
             for c in candidates(facts, model.degraded)
-            if valid_question(question_fields(c, 0), article_text)
+            if valid_question(question_fields(c, 0), searchable)
         ]
-        chosen = select(pool, self.max_questions)
+        # The core's cross-field checks run on the chosen few only (they are the costly part); a
+        # question that fails one is dropped and the next best takes its place.
+        while True:
+            chosen = select(pool, self.max_questions)
+            failing = [c for c in chosen if not passes_core_checks(question_fields(c, 0))]
+            if not failing:
+                break
+            pool = [c for c in pool if all(c is not f for f in failing)]
         if not chosen:
             raise GenerationError(f"{article.name}: no question could be written from this text")
         questions = [question_fields(c, n) for n, c in enumerate(chosen, start=1)]
@@ -137,11 +155,8 @@ class Generator:
         )
         # The same check `quiz check` runs; the evidence was already checked against the page.
         try:
-            unlinked = {
-                **document,
-                "article": {k: v for k, v in document["article"].items() if k != "text_file"},
-            }
-            question_set = parse_question_set(dump(unlinked, ""), path=f"{identifier}.yaml")
+            unlinked = without_text_file(text, text_file) if text_file else text
+            question_set = parse_question_set(unlinked, path=f"{identifier}.yaml")
         except QuestionSetError as error:  # a bug in a template: say so, with the details
             raise GenerationError(
                 f"{article.name}: the generated set is invalid:\n{error}"

@@ -37,8 +37,11 @@ _FIELD_ORDER = (
 )
 
 
-class _NoAliasDumper(yaml.SafeDumper):
-    """The loader refuses YAML aliases (a defence against alias bombs): never write one."""
+_BaseDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _NoAliasDumper(_BaseDumper):  # type: ignore[misc]
+    """libyaml's emitter when present (fast); never an alias, which the loader refuses."""
 
     def ignore_aliases(self, data: Any) -> bool:
         return True
@@ -71,15 +74,22 @@ def question_fields(candidate: Candidate, number: int) -> dict[str, Any]:
     return ordered
 
 
-def valid_question(fields: dict[str, Any], article_text: str) -> bool:
-    """The question passes the model, the core checks, and its evidence is in the article."""
+def valid_question(fields: dict[str, Any], searchable_article: str) -> bool:
+    """The question passes the model, and its evidence is in the article.
+
+    `searchable_article` is the article through `normalise_for_search`, computed once per set.
+    """
     try:
         question: QuestionBase = _QUESTION.validate_python(fields)
     except ValidationError:
         return False
-    if any(True for _ in check_questions([(0, question)])):
-        return False
-    return normalise_for_search(question.evidence) in normalise_for_search(article_text)
+    return normalise_for_search(question.evidence) in searchable_article
+
+
+def passes_core_checks(fields: dict[str, Any]) -> bool:
+    """The checks `quiz check` runs on each question: one key, distinct choices, highlight words."""
+    question: QuestionBase = _QUESTION.validate_python(fields)
+    return not any(True for _ in check_questions([(0, question)]))
 
 
 def set_document(
@@ -163,6 +173,12 @@ def _wrap(text: str, width: int) -> list[str]:
     if current:
         lines.append(current)
     return lines
+
+
+def without_text_file(yaml_text: str, text_file: str) -> str:
+    """The set's text less its `text_file:` line: to validate it before the file is written."""
+    line = "  " + yaml.dump({"text_file": text_file}, Dumper=_NoAliasDumper, allow_unicode=True)
+    return yaml_text.replace(line, "", 1)
 
 
 def dump(document: dict[str, Any], header_text: str) -> str:
