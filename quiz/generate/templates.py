@@ -85,20 +85,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "évoque-t-il sans jamais rapporter ce qu'il dit ?",
         "silent.explain": "{name} est cité {count} fois, mais l'article ne rapporte aucune "
         "déclaration de sa part : on ne connaît pas son point de vue.",
-        "silent_people.prompt": "Lesquelles de ces personnes l'article nomme-t-il sans rapporter "
-        "aucun de leurs propos ?",
+        "silent_people.prompt": "Lesquelles de ces personnes l'article ne fait-il jamais parler "
+        "en les nommant, ni entre guillemets ni au discours indirect ?",
         "silent_people.explain": "{silent} : l'article les nomme mais ne leur donne jamais la "
         "parole, contrairement à {voiced}.",
         "other_name.prompt": "D'après l'article, quel autre nom désigne {place}, selon {who} ?",
         "other_name.explain": "« {evidence} » : le même lieu porte deux noms selon le camp.",
         "two_names.prompt": "L'article appelle les mêmes lieux « {place} » et « {other} ». "
         "Pourquoi deux noms ?",
-        "two_names.key": "Chaque camp utilise son propre nom, qui reflète sa revendication",
+        "two_names.key": "Le nom choisi dépend de qui parle : il reflète un point de vue",
         "two_names.d1": "Ce sont deux endroits différents",
         "two_names.d2": "L'un des deux noms est une faute de frappe",
         "two_names.d3": "Le nom a changé depuis la publication de l'article",
-        "two_names.explain": "Nommer un territoire disputé, c'est déjà prendre position : "
-        "« {evidence} ».",
+        "two_names.explain": "Choisir un nom, surtout pour un lieu disputé, c'est déjà adopter un "
+        "point de vue : « {evidence} ».",
         "furniture.prompt": "Lesquels de ces éléments de la page ne font pas partie de l'article ?",
         "furniture.explain": "{items} : ce sont des éléments du site (rubriques, liens, "
         "bandeaux), pas du texte du journaliste.",
@@ -204,8 +204,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "article mention without ever reporting what it says?",
         "silent.explain": "{name} is mentioned {count} times, but the article reports no statement "
         "from it: we do not learn its point of view.",
-        "silent_people.prompt": "Which of these people does the article name without reporting "
-        "anything they said?",
+        "silent_people.prompt": "Which of these people does the article never quote by name, "
+        "directly or in reported speech?",
         "silent_people.explain": "{silent}: the article names them but never lets them speak, "
         "unlike {voiced}.",
         "other_name.prompt": "According to the article, what other name is used for {place} by "
@@ -213,11 +213,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "other_name.explain": '"{evidence}": the same place has two names depending on the side.',
         "two_names.prompt": 'The article calls the same places "{place}" and "{other}". Why two '
         "names?",
-        "two_names.key": "Each side uses its own name, which reflects its claim",
+        "two_names.key": "The name depends on who is speaking: it reflects a point of view",
         "two_names.d1": "They are two different places",
         "two_names.d2": "One of the names is a typo",
         "two_names.d3": "The name changed after the article was published",
-        "two_names.explain": 'Naming a disputed territory is already taking a side: "{evidence}".',
+        "two_names.explain": "Choosing a name, above all for a disputed place, already takes a "
+        'point of view: "{evidence}".',
         "furniture.prompt": "Which of these parts of the page are not part of the article?",
         "furniture.explain": "{items}: these belong to the website (sections, links, banners), not "
         "to the journalist's text.",
