@@ -629,15 +629,15 @@ def _dates(analysis: Analysis, reference: date | None) -> list[DateMention]:
     for sentence in analysis.sentences:
         text = sentence.text
         taken: list[tuple[int, int]] = []
-        for value, written in find_dates(text, language):
+        for full_date, written in find_dates(text, language):
             start = text.find(written)
             taken.append((start, start + len(written)))
-            found.append(DateMention(written, value, sentence.index, written))
+            found.append(DateMention(written, full_date, sentence.index, written))
         for match in re.finditer(rf"\b(?:{day_words})\b", text, re.IGNORECASE):
             if any(s <= match.start() < e for s, e in taken):
                 continue
             word = fold(match.group(0))
-            value = None
+            value: date | None = None
             if reference is not None:
                 if word in weekdays:
                     back = (reference.weekday() - weekdays[word]) % 7

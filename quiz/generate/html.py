@@ -42,9 +42,10 @@ def page_from_html(raw: str, language: str) -> Page:
     tree = lxml.html.fromstring(raw)
     for bad in tree.xpath("//script|//style|//noscript|//template"):
         bad.drop_tree()
-    document = trafilatura.bare_extraction(
+    extraction = trafilatura.bare_extraction(
         raw, with_metadata=True, include_comments=False, include_tables=False
     )
+    document = extraction if extraction is not None and not isinstance(extraction, dict) else None
     extracted = trafilatura.extract(
         raw, output_format="xml", include_comments=False, include_tables=False, include_images=False
     )

@@ -407,7 +407,8 @@ def speaker_questions(facts: Facts) -> Iterator[Candidate]:
         fields = _single(
             _t(facts, "speaker.prompt", words=_short(quote.words)),
             name,
-            [p for p in people if p != name],
+            # "The article does not say" is false here: it names the speaker.
+            [*(p for p in people if p != name), _t(facts, "unattributed.key")],
             explanation=_t(facts, "speaker.explain", name=name, evidence=_short(evidence, 40)),
             evidence=evidence,
         )
@@ -687,8 +688,8 @@ def other_name_questions(facts: Facts) -> Iterator[Candidate]:
 
 def furniture_questions(facts: Facts) -> Iterator[Candidate]:
     page = facts.page
-    labels = [_furniture_label(f, facts.language) for f in page.furniture]
-    labels = list(dict.fromkeys(label for label in labels if label))
+    found = [_furniture_label(f, facts.language) for f in page.furniture]
+    labels = list(dict.fromkeys(label for label in found if label))
     if labels and page.body:
         items = labels[:3]
         article_parts = []
