@@ -408,10 +408,19 @@ def _country_of(word: str | None) -> Country | None:
 _QUOTED = re.compile(r"«\s*(?P<a>[^«»]+?)\s*»|\"(?P<b>[^\"]+)\"")
 
 
+_DETERMINERS = frozenset(
+    "des les un une le la du de d' l' aux au ces ses leurs leur son sa the a an of".split()
+)
+
+
 def _is_speech(sentence: Sentence, start: int, end: int, words: str, degraded: bool) -> bool:
     """Quoted words that someone said, not a term in quotes ("2+2", "territoires du Nord")."""
     count = len(words.split())
     if count < 4:
+        return False
+    # 'lancer des "discussions sur la cyber-sécurité"': a quoted noun phrase is a term, not speech.
+    before = sentence.text[:start].split()
+    if before and fold(before[-1]) in _DETERMINERS:
         return False
     if count >= 7 or re.search(r"\b(?:je|j'|nous|I|we|our|my|notre|nos)\b", words, re.I):
         return True

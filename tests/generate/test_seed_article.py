@@ -51,7 +51,10 @@ def test_seed_facts(generator: Generator) -> None:
     assert [(q.person.name, q.words[:20]) for q in kishida if q.person] == [
         ("Fumio Kishida", "Nous avons pris un b")
     ]
-    assert any(q.direct and q.speaker is None and "impact positif" in q.words for q in facts.quotes)
+    (orphan,) = [q for q in facts.quotes if q.direct and q.speaker is None]
+    assert "impact positif" in orphan.words
+    # Terms in quotes ("2+2", "discussions russo-japonaises…") are not speech.
+    assert all("cyber" not in q.words and "2+2" not in q.words for q in facts.quotes)
 
     (hypothesis,) = facts.hedges
     assert hypothesis.source == "Selon des observateurs"
@@ -137,6 +140,9 @@ def test_seed_set(generator: Generator, tmp_path: Path) -> None:
                 ["Sergueï Lavrov", "Sergueï Shoigu"],
                 ["Fumio Kishida", "Itsunori Onodera"],
             )
+        elif kind == "unattributed":
+            assert key == expected[kind]
+            assert "impact positif" in question.prompt
         elif kind in expected:
             assert key == expected[kind], question.id
         else:  # curated keys: the pool, two names, page widgets, the stale date, lateral reading
