@@ -409,7 +409,28 @@ _QUOTED = re.compile(r"«\s*(?P<a>[^«»]+?)\s*»|\"(?P<b>[^\"]+)\"")
 
 
 _DETERMINERS = frozenset(
-    "des les un une le la du de d' l' aux au ces ses leurs leur son sa the a an of".split()
+    (
+        "des",
+        "les",
+        "un",
+        "une",
+        "le",
+        "la",
+        "du",
+        "de",
+        "aux",
+        "au",
+        "ces",
+        "ses",
+        "leurs",
+        "leur",
+        "son",
+        "sa",
+        "the",
+        "a",
+        "an",
+        "of",
+    )
 )
 
 
@@ -467,7 +488,8 @@ def _quotes(analysis: Analysis) -> list[Quote]:
     for sentence in analysis.sentences:
         direct_here = False
         for match in _QUOTED.finditer(sentence.text):
-            words = (match.group("a") or match.group("b")).strip()
+            # English puts the comma inside the quote marks ("…too long," she said).
+            words = (match.group("a") or match.group("b")).strip().rstrip(",")
             if not _is_speech(sentence, match.start(), match.end(), words, analysis.degraded):
                 continue
             direct_here = True

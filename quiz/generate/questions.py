@@ -409,7 +409,9 @@ def speaker_questions(facts: Facts) -> Iterator[Candidate]:
             name,
             # "The article does not say" is false here: it names the speaker.
             [*(p for p in people if p != name), _t(facts, "unattributed.key")],
-            explanation=_t(facts, "speaker.explain", name=name, evidence=_short(evidence, 40)),
+            explanation=_t(
+                facts, "speaker.explain", name=name, evidence=_short(evidence.strip(' "«»'), 40)
+            ),
             evidence=evidence,
         )
         if fields:

@@ -91,8 +91,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "parole, contrairement à {voiced}.",
         "other_name.prompt": "D'après l'article, quel autre nom désigne {place}, selon {who} ?",
         "other_name.explain": "« {evidence} » : le même lieu porte deux noms selon le camp.",
-        "two_names.prompt": "L'article appelle les mêmes lieux « {place} » et « {other} ». "
-        "Pourquoi deux noms ?",
+        "two_names.prompt": "L'article désigne le même endroit par « {place} » et par "
+        "« {other} ». Pourquoi deux noms ?",
         "two_names.key": "Le nom choisi dépend de qui parle : il reflète un point de vue",
         "two_names.d1": "Ce sont deux endroits différents",
         "two_names.d2": "L'un des deux noms est une faute de frappe",
@@ -211,8 +211,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "other_name.prompt": "According to the article, what other name is used for {place} by "
         "{who}?",
         "other_name.explain": '"{evidence}": the same place has two names depending on the side.',
-        "two_names.prompt": 'The article calls the same places "{place}" and "{other}". Why two '
-        "names?",
+        "two_names.prompt": 'The article refers to the same place as "{place}" and as "{other}". '
+        "Why two names?",
         "two_names.key": "The name depends on who is speaking: it reflects a point of view",
         "two_names.d1": "They are two different places",
         "two_names.d2": "One of the names is a typo",

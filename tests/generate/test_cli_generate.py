@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from quiz.cli import main
 from quiz.core.loader import check_paths
+from quiz.generate import Article, Generator
 
 from .conftest import ARTICLES
 
@@ -112,3 +113,31 @@ def test_importing_quiz_and_its_cli_does_not_import_spacy() -> None:
         "print('spacy' in sys.modules, 'trafilatura' in sys.modules)\n"
     )
     assert result.stdout.strip() == "False False", result.stderr
+
+
+def test_same_output_in_another_process_with_another_hash_seed(generator: Generator) -> None:
+    """Sets, dicts and hashing must not leak into the output: another process, same bytes."""
+    source = ARTICLES / "fr_peche_nordique.txt"
+    here = generator.generate(
+        Article(source.name, source.read_text(encoding="utf-8")), text_file="a.txt"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONHASHSEED": "12345"}
+    other = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys\n"
+            "from pathlib import Path\n"
+            "from quiz.generate import Article, Generator\n"
+            f"p = Path({str(source)!r})\n"
+            "g = Generator().generate(Article(p.name, p.read_text(encoding='utf-8')),"
+            " text_file='a.txt')\n"
+            "sys.stdout.write(g.yaml_text)\n",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        cwd=ROOT,
+    )
+    assert other.stdout == here.yaml_text
