@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from quiz.generate.clean import (
     Zone,
     detect_language,
@@ -106,3 +109,13 @@ def test_dateline_gives_the_agency() -> None:
         "fr",
     )
     assert page.agency == "Reuters"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
+def test_any_text_gets_zones_without_crashing(raw: str) -> None:
+    page = split_zones(raw, "fr")
+    # Every non-blank line of the page lands in exactly one zone, in order.
+    lines = [line for line in normalise(raw).split("\n") if line]
+    assert [block.text for block in page.blocks] == lines
+    assert page.text.endswith("\n")
