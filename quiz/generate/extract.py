@@ -114,6 +114,16 @@ class OtherName:
 
 
 @dataclass(frozen=True)
+class Dispute:
+    """Two sides at odds over a named place: "Tokyo et Moscou s'affrontent sur les îles…"."""
+
+    sides: tuple[str, ...]
+    place: str
+    evidence: str
+    sentence: int
+
+
+@dataclass(frozen=True)
 class DateMention:
     text: str
     value: date | None
@@ -157,6 +167,7 @@ class Facts:
     quotes: list[Quote] = field(default_factory=list)
     hedges: list[Hedge] = field(default_factory=list)
     other_names: list[OtherName] = field(default_factory=list)
+    disputes: list[Dispute] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     numbers: list[NumberMention] = field(default_factory=list)
     meetings: list[Meeting] = field(default_factory=list)
@@ -182,6 +193,7 @@ def extract(page: Page, analysis: Analysis) -> Facts:
     facts.quotes = _quotes(analysis)
     facts.hedges = _hedges(analysis)
     facts.other_names = _other_names(analysis)
+    facts.disputes = _disputes(analysis)
     facts.dates = _dates(analysis, page.published)
     facts.numbers = _numbers(analysis)
     facts.meetings = _meetings(analysis)
@@ -611,6 +623,14 @@ _PLACE_LEAD = re.compile(
 )
 
 
+def _place_start(text: str, start: int) -> int:
+    """Where a place's name starts with its lead words: "les îles Kouriles", not "Kouriles"."""
+    lead = _PLACE_LEAD.search(text[:start])
+    start = lead.start() if lead else start
+    article = re.search(r"(?:\b(?:les|la|le|the) |\bl')$", text[:start])
+    return article.start() if article else start
+
+
 def _other_names(analysis: Analysis) -> list[OtherName]:
     found: list[OtherName] = []
     for sentence in analysis.sentences:
@@ -627,13 +647,44 @@ def _other_names(analysis: Analysis) -> list[OtherName]:
             if not places or not who:
                 continue
             place = places[-1]
-            lead = _PLACE_LEAD.search(sentence.text[: place.start])
-            start = lead.start() if lead else place.start
-            article = re.search(r"(?:\b(?:les|la|le|the) |\bl')$", sentence.text[:start])
-            start = article.start() if article else start
+            start = _place_start(sentence.text, place.start)
             name = sentence.text[start : place.end]
             evidence = sentence.text[start : match.end()]
             found.append(OtherName(name, other.replace('"', ""), who, evidence, sentence.index))
+    return found
+
+
+_DISPUTE = {
+    "fr": re.compile(
+        r"\b(?:s'affrontent|s'opposent|se disputent|revendiquent|se querellent)"
+        r"(?: toujours| encore| depuis des années)? (?:sur|à propos de|au sujet de|pour)?\s?",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"\b(?:dispute|disputes|disputed|contest|contests|contested|both claim|are at odds over)"
+        r"(?: over| about)?\s",
+        re.IGNORECASE,
+    ),
+}
+
+
+def _disputes(analysis: Analysis) -> list[Dispute]:
+    """Sides (places or countries named before the verb) and the named place just after it."""
+    found: list[Dispute] = []
+    for sentence in analysis.sentences:
+        match = _DISPUTE[analysis.language].search(sentence.text)
+        if not match:
+            continue
+        places = analysis.mentions_in(sentence.index, "place")
+        sides = tuple(m.text for m in places if m.end <= match.start())
+        after = [m for m in places if match.end() <= m.start < match.end() + 25]
+        if len(sides) < 2 or not after:
+            continue
+        target = after[0]
+        start = max(_place_start(sentence.text, target.start), match.end())
+        name = sentence.text[start : target.end]
+        evidence = sentence.text[sentence.text.find(sides[0]) : target.end]
+        found.append(Dispute(sides[-2:], name, evidence, sentence.index))
     return found
 
 

@@ -650,6 +650,32 @@ def silent_people_questions(facts: Facts) -> Iterator[Candidate]:
     )
 
 
+def dispute_questions(facts: Facts) -> Iterator[Candidate]:
+    """A typed answer, so no distractor can be true: the place, or any other name it is given."""
+    for dispute in facts.disputes[:1]:
+        bare = re.sub(r"^(?:les |la |le |l'|the )", "", dispute.place)
+        answers = [dispute.place, bare, bare.split()[-1]]
+        for other in facts.other_names:
+            if fold(bare.split()[-1]) in fold(other.place):
+                answers += [other.other, re.sub(r"^(?:les |la |le |l'|the )", "", other.other)]
+        unique = list({normalise_answer(a): a for a in reversed(answers)}.values())[::-1]
+        sides = _join(facts, list(dispute.sides))
+        yield Candidate(
+            "dispute",
+            Skill.COMPREHENSION,
+            0.75,
+            facts.sentence(dispute.sentence).text,
+            {
+                "type": "text",
+                "prompt": _t(facts, "dispute.prompt", sides=sides),
+                "answer": unique,
+                "explanation": _t(facts, "dispute.explain", evidence=dispute.evidence),
+                "evidence": dispute.evidence,
+            },
+            subject=dispute.place,
+        )
+
+
 # --- language -------------------------------------------------------------------------------------
 
 
@@ -794,6 +820,7 @@ BUILDERS: tuple[Builder, ...] = (
     side_questions,
     meeting_place_questions,
     number_questions,
+    dispute_questions,
     date_questions,
     cause_questions,
     first_questions,

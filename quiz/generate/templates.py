@@ -15,6 +15,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "place.prompt": "Où la rencontre entre {a} et {b} a-t-elle eu lieu ?",
         "place.explain": "L'article situe la rencontre à {place} : « {evidence} ».",
         "number.prompt": "Complétez avec un nombre, d'après l'article : « {cloze} »",
+        "dispute.prompt": "D'après l'article, quel lieu {sides} se disputent-ils ?",
+        "dispute.explain": "« {evidence} » : c'est l'objet du différend.",
         "number.explain": "L'article dit « {evidence} » : {value}.",
         "date.prompt": "L'article date du {reference}. Quel jour désigne « {word} » dans "
         "« {evidence} » ?",
@@ -140,6 +142,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "place.prompt": "Where did {a} and {b} meet?",
         "place.explain": 'The article places the meeting in {place}: "{evidence}".',
         "number.prompt": 'Fill in the number, from the article: "{cloze}"',
+        "dispute.prompt": "According to the article, which place do {sides} dispute?",
+        "dispute.explain": '"{evidence}": that is what the dispute is about.',
         "number.explain": 'The article says "{evidence}": {value}.',
         "date.prompt": 'The article is dated {reference}. Which day does "{word}" mean in '
         '"{evidence}"?',

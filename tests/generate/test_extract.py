@@ -92,3 +92,16 @@ def test_meeting_place_and_participants(generator: Generator) -> None:
         "Ana Castillo",
         "Diego Fuentes",
     }
+
+
+def test_disputes_name_the_sides_and_the_place(generator: Generator) -> None:
+    facts = facts_of(
+        generator,
+        "Deux voisins et un archipel\n\nTokyo et Séoul se disputent toujours les îles Dokdo, "
+        "que Tokyo appelle Takeshima, depuis la fin de la guerre. Les deux capitales ont "
+        "pourtant signé lundi un accord de pêche pour la saison.\n",
+    )
+    (dispute,) = facts.disputes
+    assert dispute.sides == ("Tokyo", "Séoul")
+    assert dispute.place == "les îles Dokdo"
+    assert dispute.evidence == "Tokyo et Séoul se disputent toujours les îles Dokdo"

@@ -42,6 +42,10 @@ def test_seed_facts(generator: Generator) -> None:
     roles = {f.person.name: (f.role, f.country.key if f.country else None) for f in facts.people}
     assert roles == MINISTERS
 
+    (dispute,) = facts.disputes
+    assert dispute.sides == ("Tokyo", "Moscou")
+    assert dispute.place == "les îles Kouriles"
+
     (islands,) = facts.other_names
     assert "Kouriles" in islands.place
     assert islands.other == "les territoires du Nord"
@@ -120,6 +124,15 @@ def test_seed_set(generator: Generator, tmp_path: Path) -> None:
             "silent": "Pékin",
             "silent-people": ["Itsunori Onodera", "Sergueï Shoigu"],
             "other-name": ["les territoires du Nord", "territoires du Nord"],
+            "dispute": sorted(
+                [
+                    "les îles Kouriles",
+                    "îles Kouriles",
+                    "Kouriles",
+                    "les territoires du Nord",
+                    "territoires du Nord",
+                ]
+            ),
             "side": ["Sergueï Lavrov", "Sergueï Shoigu"],
             "date": "vendredi 1er novembre 2013",
             "first": True,
