@@ -232,10 +232,16 @@ _DATELINE = re.compile(
 )
 
 
+_BREADCRUMB = re.compile(r"^[^.!?]{1,40}(?:\s[>›/|]\s[^.!?]{1,40})+$")
+
+
 def is_furniture(line: str, language: str) -> bool:
+    """Page words around the story: ticker, section names, "Lire aussi", breadcrumbs…"""
     key = fold(line).strip(" :.!»«>-|•")
     if not key:
         return False
+    if _BREADCRUMB.match(line):
+        return True  # "Accueil > Économie"
     languages = ("fr", "en") if language not in FURNITURE_LINES else (language, "en", "fr")
     for lang in languages:
         if key in FURNITURE_LINES[lang]:

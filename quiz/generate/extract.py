@@ -87,7 +87,8 @@ class Quote:
     words: str
     """What was said: inside the quote marks, or the reported clause."""
     speaker: str | None
-    """Who said it, as the article names them; None when the article does not say."""
+    """Who said it, as the article names them; None when the article does not say; "" when a
+    reporting verb is there but its subject is no name we know ("les organisations estiment…")."""
     person: Person | None
     sentence: int
     evidence: str
@@ -491,6 +492,14 @@ def _speaker_near(
         ):
             return mention.text, analysis.person_for(mention.text)
         break
+    # A reporting verb with a subject we cannot name: someone speaks, we cannot say who. Only a
+    # sentence with no reporting verb at all has a quote with no speaker.
+    if (
+        (verb and verb.start() < 40)
+        or verbs.search(before)
+        or ACCORDING_TO[analysis.language].search(before)
+    ):
+        return "", None
     return None, None
 
 
@@ -557,7 +566,7 @@ def _quotes(analysis: Analysis) -> list[Quote]:
 def _voices(facts: Facts) -> None:
     analysis = facts.analysis
     for quote in facts.quotes:
-        if quote.speaker is None:
+        if not quote.speaker:
             continue
         if quote.person is not None:
             facts.voiced.add(fold(quote.person.name))

@@ -444,6 +444,19 @@ TITLE_WORDS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+PORTFOLIOS: dict[str, tuple[str, ...]] = {
+    # Curated wrong portfolios for role questions when the article names only one minister.
+    "fr": (
+        "de l'Intérieur",
+        "de la Santé",
+        "de l'Économie",
+        "des Affaires étrangères",
+        "de la Défense",
+        "de l'Éducation",
+    ),
+    "en": ("Interior", "Health", "Finance", "Foreign", "Defence", "Education"),
+}
+
 HONORIFICS: dict[str, tuple[str, ...]] = {
     "fr": ("M.", "Mme", "Mlle", "Me", "Dr", "Pr", "Mgr"),
     "en": ("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof.", "Sir", "Dame"),
@@ -526,11 +539,15 @@ _FR_VERB_FORMS = (
     r"|déclare|dit|ajoute|affirme|estime|souligne|explique|indique|annonce|assure|précise|"
     r"prévient|rappelle|confie|insiste|lance|conclut|regrette|dénonce|reconnaît|avertit|juge|"
     r"martèle|répond|confirme|note|observe|relève|écrit|se félicite|se réjouit|s'inquiète"
+    r"|déclarent|disent|ajoutent|affirment|estiment|soulignent|expliquent|indiquent|annoncent|"
+    r"assurent|précisent|préviennent|rappellent|dénoncent|regrettent|reconnaissent|jugent|"
+    r"notent|répondent|confirment|écrivent|se félicitent|s'inquiètent"
 )
 _EN_VERB_FORMS = (
     r"(?:has\s+|had\s+)?(?:said|added|told|stated|declared|announced|explained|insisted|warned|"
     r"claimed|argued|noted|stressed|confirmed|denied|admitted|replied|wrote|tweeted|welcomed|"
     r"promised|suggested|acknowledged)|says|adds|tells|warns|insists|explains|argues|notes|claims"
+    r"|say|tell|warn|insist|argue|claim|believe"
 )
 REPORTING_FORMS: dict[str, re.Pattern[str]] = {
     "fr": re.compile(rf"\b(?:{_FR_VERB_FORMS})\b", re.IGNORECASE),
@@ -550,7 +567,8 @@ UNNAMED_SOURCES: dict[str, re.Pattern[str]] = {
         r"commentateurs|médias|témoins|proches)\b"
         r"|\bde source (?:diplomatique|proche|sûre|policière|gouvernementale|officielle|"
         r"militaire|judiciaire)\b"
-        r"|\bselon une source\b|\bselon nos informations\b"
+        r"|\b(?:selon|d'après) (?:une|plusieurs|des) sources?(?: [a-zà-ÿ'-]+){0,4}?(?=[,.;])"
+        r"|\bselon nos informations\b"
         r"|\bun responsable qui a requis l'anonymat\b",
         re.IGNORECASE,
     ),

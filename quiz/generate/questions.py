@@ -24,6 +24,7 @@ from quiz.generate.lexicon import (
     COUNTRY_BY_CAPITAL,
     DISTRACTOR_AGENCIES,
     MONTHS,
+    PORTFOLIOS,
     WEEKDAYS,
     capital,
     country_named,
@@ -114,12 +115,13 @@ def role_questions(facts: Facts) -> Iterator[Candidate]:
             others.append(
                 role_text(fact.title, fact.portfolio, country, facts.language, fact.feminine)
             )
-        for other in known:
-            if other.portfolio and other.portfolio != fact.portfolio:
+        # Curated portfolios come last, for articles that name a single minister.
+        ministers = fact.portfolio is not None and "minist" in fact.title.lower()
+        curated = list(PORTFOLIOS[facts.language]) if ministers else []
+        for portfolio in [*(k.portfolio for k in known), *curated]:
+            if portfolio and normalise_answer(portfolio) != normalise_answer(fact.portfolio or ""):
                 others.append(
-                    role_text(
-                        fact.title, other.portfolio, fact.country, facts.language, fact.feminine
-                    )
+                    role_text(fact.title, portfolio, fact.country, facts.language, fact.feminine)
                 )
         name = fact.person.name
         fields = _single(

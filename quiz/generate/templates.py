@@ -68,7 +68,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "établi ?",
         "cue.explain": "« {cue} » (conditionnel ou mot de prudence) présente l'idée comme "
         "possible, pas comme certaine.",
-        "claim.prompt": "Qui avance l'explication suivante : « {claim} » ?",
+        "claim.prompt": "Qui avance l'idée suivante : « {claim} » ?",
         "claim.key": "Des sources que l'article ne nomme pas",
         "claim.explain": "L'article écrit « {source} » : ce n'est ni un fait établi ni "
         "l'avis d'une personne identifiée.",
@@ -124,7 +124,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "stale.d3": "Le partager tel quel, puisque la source est sérieuse",
         "stale.explain": "Une information exacte à sa date peut être dépassée : la date "
         "({evidence}) dit de quand elle parle.",
-        "check_claim.prompt": "Comment vérifier l'affirmation attribuée à « {source} » ?",
+        "check_claim.prompt": "L'article écrit « {source} ». Comment vérifier cette information ?",
         "check_claim.key": "Chercher d'autres sources sur le sujet, qui nomment leurs experts",
         "check_claim.d1": "La croire, puisqu'elle est dans une dépêche d'agence",
         "check_claim.d2": "Relire le même article plus lentement",
@@ -190,7 +190,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "cue.prompt": "Which word of this passage shows that this is a hypothesis, not an "
         "established fact?",
         "cue.explain": '"{cue}" presents the idea as possible, not certain.',
-        "claim.prompt": 'Who puts forward this explanation: "{claim}"?',
+        "claim.prompt": 'Who puts forward this idea: "{claim}"?',
         "claim.key": "Sources the article does not name",
         "claim.explain": 'The article writes "{source}": this is neither an established fact '
         "nor the view of an identified person.",
@@ -246,7 +246,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "stale.d3": "Share it as it is, since the source is serious",
         "stale.explain": "Information that was right on its date can be out of date: the date "
         "({evidence}) says when it speaks of.",
-        "check_claim.prompt": 'How could you check the claim attributed to "{source}"?',
+        "check_claim.prompt": 'The article writes "{source}". How could you check this '
+        "information?",
         "check_claim.key": "Look for other sources on the subject that name their experts",
         "check_claim.d1": "Believe it, since it is in an agency report",
         "check_claim.d2": "Read the same article again, more slowly",
