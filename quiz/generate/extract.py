@@ -147,6 +147,8 @@ class Meeting:
     place: str | None
     sentence: int
     evidence: str
+    when: DateMention | None = None
+    """The date in the meeting's sentence, or else in the article's first sentence (the lede)."""
 
 
 @dataclass(frozen=True)
@@ -197,7 +199,7 @@ def extract(page: Page, analysis: Analysis) -> Facts:
     facts.disputes = _disputes(analysis)
     facts.dates = _dates(analysis, page.published)
     facts.numbers = _numbers(analysis)
-    facts.meetings = _meetings(analysis)
+    facts.meetings = _meetings(analysis, facts.dates)
     facts.causes = _causes(analysis)
     facts.firsts = _firsts(analysis)
     facts.places = _places(analysis)
@@ -809,7 +811,7 @@ def _numbers(analysis: Analysis) -> list[NumberMention]:
     return found
 
 
-def _meetings(analysis: Analysis) -> list[Meeting]:
+def _meetings(analysis: Analysis, dates: list[DateMention]) -> list[Meeting]:
     found: list[Meeting] = []
     for sentence in analysis.sentences:
         cue = MEETING_WORDS[analysis.language].search(sentence.text)
@@ -824,7 +826,10 @@ def _meetings(analysis: Analysis) -> list[Meeting]:
             lead = sentence.text[max(0, mention.start - 3) : mention.start]
             if lead in (" à ", " a ", "in ") or lead.endswith((" à ", " in ")):
                 place = mention.text
-        found.append(Meeting(participants, place, sentence.index, sentence.text))
+        when = next((d for d in dates if d.sentence == sentence.index), None) or next(
+            (d for d in dates if d.sentence == 0), None
+        )
+        found.append(Meeting(participants, place, sentence.index, sentence.text, when))
     return found
 
 

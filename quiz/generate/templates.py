@@ -245,7 +245,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "stale.d2": "Only check that the photo is sharp",
         "stale.d3": "Share it as it is, since the source is serious",
         "stale.explain": "Information that was right on its date can be out of date: the date "
-        "({evidence}) says when it speaks of.",
+        "({evidence}) tells you which moment it describes.",
         "check_claim.prompt": 'The article writes "{source}". How could you check this '
         "information?",
         "check_claim.key": "Look for other sources on the subject that name their experts",

@@ -86,6 +86,8 @@ def test_meeting_place_and_participants(generator: Generator) -> None:
     facts = facts_of(generator, SUMMIT)
     (meeting,) = facts.meetings
     assert meeting.place == "Lima"
+    assert meeting.when is not None
+    assert meeting.when.value == date(2022, 5, 6)  # "vendredi", the article being of 6 May
     assert {p.name for p in meeting.participants} == {
         "Julio Pérez",
         "Raúl Soto",
