@@ -277,10 +277,10 @@ def split_zones(text: str, language: str) -> Page:
         if _BYLINE.search(line) and len(line.split()) <= 14:
             blocks.append(Block(Zone.BYLINE, line))
             continue
+        # The headline: the first line before the story that is short or does not end a sentence.
         has_headline = any(b.zone is Zone.HEADLINE for b in blocks)
-        if (not has_headline and not seen_body and not _is_prose(line)) or (
-            not has_headline and not seen_body and len(line.split()) <= 20 and line[-1] not in ".»"
-        ):
+        looks_like_title = not _is_prose(line) or (len(line.split()) <= 20 and line[-1] not in ".»")
+        if not has_headline and not seen_body and looks_like_title:
             blocks.append(Block(Zone.HEADLINE, line))
             continue
         if _is_prose(line) and not (after_furniture_heading and len(line.split()) < 14):

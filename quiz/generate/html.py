@@ -20,7 +20,10 @@ from quiz.generate.clean import (
     split_caption,
 )
 
-_HTML_START = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<article|<div|<p[\s>])", re.I)
+_HTML_START = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!doctype html|<html|<head|<body|<article|<div|<p[\s>])", re.I
+)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 _FURNITURE_CLASS = re.compile(
     r"related|outbrain|taboola|ticker|live|share|social|newsletter|promo|sponsor|advert|\bads?\b|"
     r"read-?more|most-?read|recommend",
@@ -39,6 +42,8 @@ def page_from_html(raw: str, language: str) -> Page:
     import trafilatura
     from lxml import etree
 
+    # lxml refuses a text string that declares its own encoding (XHTML pages do).
+    raw = _XML_DECLARATION.sub("", raw, count=1)
     tree = lxml.html.fromstring(raw)
     for bad in tree.xpath("//script|//style|//noscript|//template"):
         bad.drop_tree()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -44,7 +44,6 @@ class Candidate:
     fields: dict[str, Any]
     subject: str = ""
     """What it is about, so that ranking keeps one question per (kind, subject)."""
-    notes: list[str] = field(default_factory=list)
 
 
 Builder = Callable[[Facts], Iterator[Candidate]]
@@ -151,7 +150,6 @@ def side_questions(facts: Facts) -> Iterator[Candidate]:
         return
     for country in countries[::-1][:1]:
         right = [f for f in known if f.country is country]
-        wrong = [f for f in known if f.country is not country]
         names = [f.person.name for f in known]
         evidence_fact = min(right, key=lambda f: len(f.evidence or ""))
         confidence = min(f.confidence for f in known)
@@ -174,7 +172,6 @@ def side_questions(facts: Facts) -> Iterator[Candidate]:
                 "evidence": evidence_fact.evidence,
             },
             subject=country.key,
-            notes=[f"{len(wrong)} wrong"],
         )
 
 
@@ -517,21 +514,22 @@ def hedge_questions(facts: Facts) -> Iterator[Candidate]:
                     fields,
                     subject=str(hedge.sentence),
                 )
-            yield Candidate(
-                "check_claim",
-                Skill.LATERAL_READING,
-                0.75,
-                sentence,
-                _single(
-                    _t(facts, "check_claim.prompt", source=hedge.source),
-                    _t(facts, "check_claim.key"),
-                    [_t(facts, f"check_claim.d{i}") for i in (1, 2, 3)],
-                    explanation=_t(facts, "check_claim.explain"),
-                    evidence=hedge.source,
-                )
-                or {},
-                subject=str(hedge.sentence),
+            check = _single(
+                _t(facts, "check_claim.prompt", source=hedge.source),
+                _t(facts, "check_claim.key"),
+                [_t(facts, f"check_claim.d{i}") for i in (1, 2, 3)],
+                explanation=_t(facts, "check_claim.explain"),
+                evidence=hedge.source,
             )
+            if check:
+                yield Candidate(
+                    "check_claim",
+                    Skill.LATERAL_READING,
+                    0.75,
+                    sentence,
+                    check,
+                    subject=str(hedge.sentence),
+                )
         for cue in hedge.cues[:1]:
             if cue not in passage:
                 continue

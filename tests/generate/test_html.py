@@ -43,3 +43,17 @@ def test_html_page_zones_keep_captions_credits_and_furniture() -> None:
 
 def test_plain_text_is_not_html() -> None:
     assert not looks_like_html("Le <b>gras</b> au milieu d'une phrase n'en fait pas une page.")
+
+
+def test_an_xhtml_page_with_an_encoding_declaration_is_read_as_html() -> None:
+    raw = (
+        '<?xml version="1.0" encoding="utf-8"?>\n<html><body><article><h1>Un pont à Nantes</h1>'
+        "<p>Le maire de Nantes, Paul Martin, a inauguré lundi un pont de 300 mètres, qui "
+        "pourrait changer la circulation dans tout le centre-ville selon des urbanistes.</p>"
+        "</article></body></html>"
+    )
+    assert looks_like_html(raw)
+    page = page_from_html(raw, "fr")
+    assert page.headline == "Un pont à Nantes"
+    assert page.body[0].startswith("Le maire de Nantes")
+    assert "<" not in page.text
