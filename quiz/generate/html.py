@@ -19,6 +19,7 @@ from quiz.generate.clean import (
     normalise,
     split_caption,
 )
+from quiz.generate.nlp import INSTALL_HINT, ModelUnavailable
 
 _HTML_START = re.compile(
     r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!doctype html|<html|<head|<body|<article|<div|<p[\s>])", re.I
@@ -38,9 +39,12 @@ def looks_like_html(raw: str) -> bool:
 
 def page_from_html(raw: str, language: str) -> Page:
     """The page's zones: headline, bylines, captions with credits, body paragraphs, furniture."""
-    import lxml.html
-    import trafilatura
-    from lxml import etree
+    try:
+        import lxml.html
+        import trafilatura
+        from lxml import etree
+    except ImportError as error:
+        raise ModelUnavailable(f"reading HTML needs trafilatura: {INSTALL_HINT}") from error
 
     # lxml refuses a text string that declares its own encoding (XHTML pages do).
     raw = _XML_DECLARATION.sub("", raw, count=1)

@@ -107,6 +107,18 @@ def test_without_spacy_the_command_says_how_to_install_it(tmp_path: Path) -> Non
     assert "Traceback" not in result.stderr
 
 
+def test_without_trafilatura_an_html_page_says_how_to_install_it(tmp_path: Path) -> None:
+    article = ARTICLES / "fr_glacier_page.html"
+    result = _python(
+        "import sys; sys.modules['trafilatura'] = None\n"
+        "from quiz.cli import main\n"
+        f"main(['generate', {str(article)!r}, '-o', {str(tmp_path / 'x.yaml')!r}])\n"
+    )
+    assert result.returncode == 1
+    assert "pip install 'quiz[generate]'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_importing_quiz_and_its_cli_does_not_import_spacy() -> None:
     result = _python(
         "import sys, quiz, quiz.cli, quiz.generate\n"
