@@ -574,6 +574,18 @@ def _voices(facts: Facts) -> None:
             facts.voiced.add(fold(quote.person.name))
         for part in re.split(r" et | and ", quote.speaker):
             facts.voiced.add(fold(part))
+    # Anyone next to a reporting verb speaks, with or without "que"/"that" ("Ampuero said the
+    # deal…", "a estimé M. Rivas"): such a person is no missing voice.
+    verbs = REPORTING_FORMS[analysis.language]
+    for mention in analysis.mentions:
+        if mention.kind not in ("person", "place", "org"):
+            continue
+        text = analysis.sentences[mention.sentence].text
+        after = verbs.match(text[mention.end :].lstrip(" ,"))
+        before = re.search(rf"(?:{verbs.pattern})\s*$", text[: mention.start], re.IGNORECASE)
+        if after or before:
+            person = analysis.person_for(mention.text) if mention.kind == "person" else None
+            facts.voiced.add(fold(person.name if person else mention.text))
     counts: dict[str, int] = {}
     order: list[str] = []
     for mention in analysis.mentions:

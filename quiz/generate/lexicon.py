@@ -577,7 +577,7 @@ UNNAMED_SOURCES: dict[str, re.Pattern[str]] = {
         r"(?:observers|analysts|experts|sources|diplomats|officials|commentators|insiders)\b"
         r"|\b(?:observers|analysts|experts|sources|diplomats|officials)"
         r" (?:say|said|believe|think)\b"
-        r"|\bspeaking on condition of anonymity\b|\ba source close to\b",
+        r"|\b(?:speaking )?on condition of anonymity\b|\ba source close to\b",
         re.IGNORECASE,
     ),
 }

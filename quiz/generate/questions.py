@@ -335,7 +335,7 @@ def credit_questions(facts: Facts) -> Iterator[Candidate]:
             continue
         bracket = f"[{credit.text}]" if f"[{credit.text}]" in caption.line else credit.text
         if credit.photographer:
-            people = [p.name for p in facts.analysis.persons]
+            people = _reliable_people(facts)
             fields = _single(
                 _t(facts, "photographer.prompt"),
                 credit.photographer,
@@ -393,7 +393,7 @@ def dateline_questions(facts: Facts) -> Iterator[Candidate]:
 
 
 def speaker_questions(facts: Facts) -> Iterator[Candidate]:
-    people = [p.name for p in facts.analysis.persons]
+    people = _reliable_people(facts)
     for quote in facts.quotes:
         if not quote.direct or quote.person is None:
             continue
@@ -419,7 +419,7 @@ def speaker_questions(facts: Facts) -> Iterator[Candidate]:
 
 def unattributed_questions(facts: Facts) -> Iterator[Candidate]:
     speakers = [q.person.name for q in facts.quotes if q.person is not None]
-    people = list(dict.fromkeys([*speakers, *(p.name for p in facts.analysis.persons)]))
+    people = list(dict.fromkeys([*speakers, *_reliable_people(facts)]))
     for quote in facts.quotes:
         if not quote.direct or quote.speaker is not None:
             continue
@@ -469,10 +469,18 @@ def indirect_questions(facts: Facts) -> Iterator[Candidate]:
 
 
 def _claim(passage: str, source: str | None) -> str:
+    """What the hedged sentence claims, without its source ("Selon des observateurs, …" or
+    "…, one diplomat said on condition of anonymity")."""
     claim = passage
     if source and claim.startswith(source):
         claim = claim[len(source) :].lstrip(" ,")
-    return _short(claim.rstrip("."), 24)
+    elif source and source in claim:
+        head = claim[: claim.index(source)]
+        cut = head.rfind(",")
+        if cut > 20:
+            claim = head[:cut]
+    # The prompt puts the claim in quote marks: its own quote marks become single ones.
+    return _short(claim.rstrip(". ").replace('"', "'"), 24)
 
 
 def hedge_questions(facts: Facts) -> Iterator[Candidate]:
@@ -495,25 +503,27 @@ def hedge_questions(facts: Facts) -> Iterator[Candidate]:
                 },
                 subject=str(hedge.sentence),
             )
-            claim = _claim(sentence, hedge.source)
-            speakers = [q.person.name for q in facts.quotes if q.person is not None]
-            people = list(dict.fromkeys([*speakers, *(p.name for p in facts.analysis.persons)]))
-            fields = _single(
-                _t(facts, "claim.prompt", claim=claim),
-                _t(facts, "claim.key"),
-                people,
-                explanation=_t(facts, "claim.explain", source=hedge.source),
-                evidence=hedge.source,
-            )
-            if fields:
-                yield Candidate(
-                    "hedge_claim",
-                    Skill.FACT_VS_OPINION,
-                    0.8,
-                    sentence,
-                    fields,
-                    subject=str(hedge.sentence),
+            # A plain "officials said" is a source to notice, not a hypothesis to attribute.
+            if hedge.cues:
+                claim = _claim(sentence, hedge.source)
+                speakers = [q.person.name for q in facts.quotes if q.person is not None]
+                people = list(dict.fromkeys([*speakers, *_reliable_people(facts)]))
+                fields = _single(
+                    _t(facts, "claim.prompt", claim=claim),
+                    _t(facts, "claim.key"),
+                    people,
+                    explanation=_t(facts, "claim.explain", source=hedge.source),
+                    evidence=hedge.source,
                 )
+                if fields:
+                    yield Candidate(
+                        "hedge_claim",
+                        Skill.FACT_VS_OPINION,
+                        0.8,
+                        sentence,
+                        fields,
+                        subject=str(hedge.sentence),
+                    )
             check = _single(
                 _t(facts, "check_claim.prompt", source=hedge.source),
                 _t(facts, "check_claim.key"),
@@ -621,7 +631,8 @@ def silent_actor_questions(facts: Facts) -> Iterator[Candidate]:
 
 
 def silent_people_questions(facts: Facts) -> Iterator[Candidate]:
-    people = facts.analysis.persons
+    reliable = set(_reliable_people(facts))
+    people = [p for p in facts.analysis.persons if p.name in reliable]
     voiced = [p for p in people if fold(p.name) in facts.voiced]
     silent = [p for p in people if fold(p.name) not in facts.voiced]
     if not voiced or not silent:
@@ -800,6 +811,15 @@ def _date_texts(line: str, language: str) -> list[str]:
 
 
 # --- helpers --------------------------------------------------------------------------------------
+
+
+def _reliable_people(facts: Facts) -> list[str]:
+    """People to offer as choices: without a trained model, only names seen twice or with a role
+    (a rules-only pass takes "El Nino" for a person)."""
+    if not facts.analysis.degraded:
+        return [p.name for p in facts.analysis.persons]
+    with_role = {id(f.person) for f in facts.people if f.role}
+    return [p.name for p in facts.analysis.persons if id(p) in with_role or len(p.mentions) >= 2]
 
 
 def _passage(facts: Facts, sentence: int | None) -> str:

@@ -159,3 +159,17 @@ def test_saved_text_keeps_every_zone_in_page_order(generator: Generator) -> None
     page, _ = generator.page(article("fr_peche_nordique.txt"))
     assert [b.zone for b in page.blocks][:3] == [Zone.FURNITURE, Zone.FURNITURE, Zone.HEADLINE]
     assert page.text.index("Les plus lus") < page.text.index("La Norvège et l'Islande s'accordent")
+
+
+def test_rules_only_english_keeps_false_names_out_of_the_answers(generator: Generator) -> None:
+    """A rules-only pass takes "El Nino" for a person and misses "Ampuero said the deal…"."""
+    generated = generator.generate(article("en_fishing_deal.txt"))
+    for question in generated.question_set.questions:
+        if isinstance(question, SingleChoiceQuestion | MultipleChoiceQuestion):
+            assert all("El Nino" not in c.text for c in question.choices), question.id
+    silent = [q for q in generated.question_set.questions if q.id.endswith("-silent-people")]
+    for question in silent:  # Ampuero speaks in reported speech, without "that"
+        assert "Roberto Ampuero" not in (question.answer or [])  # type: ignore[attr-defined]
+    claims = [q for q in generated.question_set.questions if q.id.endswith("-hedge-claim")]
+    assert claims
+    assert all("one diplomat said" not in q.prompt for q in claims)
