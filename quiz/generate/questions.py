@@ -30,7 +30,7 @@ from quiz.generate.lexicon import (
     country_named,
     fold,
 )
-from quiz.generate.templates import TEXTS, WIDGETS
+from quiz.generate.templates import SPONSORED_WIDGETS, TEXTS, WIDGETS
 
 
 @dataclass
@@ -181,7 +181,7 @@ def meeting_place_questions(facts: Facts) -> Iterator[Candidate]:
             continue
         sentence = facts.sentence(meeting.sentence).text
         place_at = sentence.find(meeting.place)
-        evidence = _evidence_window(sentence, place_at, place_at + len(meeting.place))
+        evidence = _evidence_window(sentence, place_at, place_at + len(meeting.place), words=10)
         country = COUNTRY_BY_CAPITAL.get(fold(meeting.place))
         # Other cities of the article first, then capitals of the countries it names, then the
         # capitals most often in the news: all places where, by the article, they did not meet.
@@ -762,7 +762,11 @@ def furniture_questions(facts: Facts) -> Iterator[Candidate]:
             evidence=label,
         )
         if fields:
-            yield Candidate("widget", Skill.PAGE_FURNITURE, 0.8, label, fields, subject=label)
+            # Paid links posing as content are the lesson most worth a question.
+            confidence = 0.85 if fold(label) in SPONSORED_WIDGETS else 0.8
+            yield Candidate(
+                "widget", Skill.PAGE_FURNITURE, confidence, label, fields, subject=label
+            )
     for caption in page.captions[:1]:
         if not caption.printed_twice or caption.credit is None:
             continue

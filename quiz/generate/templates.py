@@ -329,3 +329,8 @@ WIDGETS: dict[str, dict[str, tuple[str, str, tuple[str, ...]]]] = {
         ),
     },
 }
+
+SPONSORED_WIDGETS = frozenset(
+    {"ailleurs sur le web", "around the web", "from around the web", "advertisement"}
+)
+"""Folded labels of paid or sponsored blocks: ranked first among the page widgets."""
