@@ -275,6 +275,14 @@ def _is_feminine(evidence: str, adjective: str | None) -> bool:
     return False
 
 
+_FORMER = re.compile(
+    r"\b(?:ancien|ancienne|anciens|ex|feu|futur|future|former|late|then|"
+    r"outgoing|sortant|sortante|incoming)[ -]?$",
+    re.IGNORECASE,
+)
+"""A word before a title that means the person does not hold that role now (or not only)."""
+
+
 def _role_before(
     sentence: Sentence, mention: Mention, language: str, earlier: list[PersonFact]
 ) -> _Role | None:
@@ -288,6 +296,8 @@ def _role_before(
             re.IGNORECASE,
         )
         match = pattern.search(before)
+        if match and _FORMER.search(before[: match.start()]):
+            return None  # "l'ancien ministre russe X": not the role he holds
         if match:
             country = _country_of(match.group("adj")) or _country_of(match.group("of"))
             adj = match.group("adj")
@@ -310,7 +320,7 @@ def _role_before(
         re.IGNORECASE,
     )
     match = pattern.search(before)
-    if not match:
+    if not match or _FORMER.search(before[: match.start()]):
         return None
     title = match.group("title")
     port = (match.group("port") or "").strip()
@@ -743,7 +753,7 @@ def _dates(analysis: Analysis, reference: date | None) -> list[DateMention]:
                 continue
             word = fold(match.group(0))
             value: date | None = None
-            if reference is not None:
+            if reference is not None and not _points_forward(sentence, match, language):
                 if word in weekdays:
                     back = (reference.weekday() - weekdays[word]) % 7
                     value = reference - timedelta(days=back)
@@ -759,6 +769,25 @@ def _dates(analysis: Analysis, reference: date | None) -> list[DateMention]:
                 continue
             found.append(DateMention(match.group(0), None, sentence.index, _window(text, match)))
     return found
+
+
+_FORWARD_BEFORE = re.compile(
+    r"(?:d'ici|dès|jusqu'à|jusqu'au|avant|à partir de|by|until|before|from|next|this coming)\s*$",
+    re.IGNORECASE,
+)
+_FORWARD_AFTER = re.compile(r"^\s*(?:prochain|prochaine|next)\b", re.IGNORECASE)
+_FUTURE_WORDS = re.compile(r"\b(?:will|shall|won't|'ll)\b", re.IGNORECASE)
+
+
+def _points_forward(sentence: Sentence, match: re.Match[str], language: str) -> bool:
+    """A weekday that may lie after the article's date: "d'ici lundi", "next Monday", a future
+    tense in the sentence. Such a day cannot be dated by counting back, so it is left undated."""
+    text = sentence.text
+    if _FORWARD_BEFORE.search(text[: match.start()]) or _FORWARD_AFTER.match(text[match.end() :]):
+        return True
+    if language == "en" and _FUTURE_WORDS.search(text):
+        return True
+    return any("Fut" in token.morph.get("Tense") for token in sentence.span)
 
 
 def _window(text: str, match: re.Match[str], words: int = 5) -> str:
@@ -838,6 +867,7 @@ def _meetings(analysis: Analysis, dates: list[DateMention]) -> list[Meeting]:
             lead = sentence.text[max(0, mention.start - 3) : mention.start]
             if lead in (" à ", " a ", "in ") or lead.endswith((" à ", " in ")):
                 place = mention.text
+                break  # the first "à X" of the sentence: "…à Genève avant de rentrer à Moscou"
         when = next((d for d in dates if d.sentence == sentence.index), None) or next(
             (d for d in dates if d.sentence == 0), None
         )

@@ -107,3 +107,20 @@ def test_disputes_name_the_sides_and_the_place(generator: Generator) -> None:
     assert dispute.sides == ("Tokyo", "Séoul")
     assert dispute.place == "les îles Dokdo"
     assert dispute.evidence == "Tokyo et Séoul se disputent toujours les îles Dokdo"
+
+
+def test_days_ahead_and_former_roles_are_left_alone(generator: Generator) -> None:
+    facts = facts_of(
+        generator,
+        "Un accord attendu\n\nPublié le 6 mai 2022\n\nL'ancien ministre péruvien des Mines Luis "
+        "Vega a reçu vendredi le ministre chilien de l'Énergie, Diego Fuentes, à Lima. Le "
+        "gouvernement pourrait relever son offre d'ici lundi, et les deux pays signeront un "
+        "accord mardi prochain.\n",
+    )
+    roles = {f.person.name: f.role for f in facts.people}
+    assert roles["Diego Fuentes"] == "ministre chilien de l'Énergie"
+    assert roles.get("Luis Vega") is None  # a former minister holds no role now
+    days = {d.text: d.value for d in facts.dates}
+    assert days["vendredi"] == date(2022, 5, 6)
+    assert days["lundi"] is None  # "d'ici lundi": after the article's date
+    assert days["mardi"] is None  # "mardi prochain"
