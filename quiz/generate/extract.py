@@ -787,7 +787,7 @@ def _points_forward(sentence: Sentence, match: re.Match[str], language: str) -> 
         return True
     if language == "en" and _FUTURE_WORDS.search(text):
         return True
-    return any("Fut" in token.morph.get("Tense") for token in sentence.span)
+    return any("Fut" in token.morph.get("Tense", []) for token in sentence.span)
 
 
 def _window(text: str, match: re.Match[str], words: int = 5) -> str:

@@ -6,7 +6,7 @@ import string
 from datetime import date
 
 from quiz.core.skills import Skill
-from quiz.generate.questions import Candidate, _choices, format_date
+from quiz.generate.questions import Candidate, format_date, pick_choices
 from quiz.generate.rank import select
 from quiz.generate.templates import TEXTS, WIDGETS
 
@@ -25,17 +25,17 @@ def test_every_template_exists_in_both_languages_with_the_same_fields() -> None:
 
 
 def test_choices_drop_duplicates_of_the_key_once_normalised() -> None:
-    choices = _choices("Les îles Kouriles", ["les iles kouriles.", "Pékin", "PÉKIN", "Moscou"])
+    choices = pick_choices("Les îles Kouriles", ["les iles kouriles.", "Pékin", "PÉKIN", "Moscou"])
     assert choices is not None
     assert sorted(choices) == ["Les îles Kouriles", "Moscou", "Pékin"]
-    assert _choices("Tokyo", ["tokyo"]) is None  # no false choice left: no question
+    assert pick_choices("Tokyo", ["tokyo"]) is None  # no false choice left: no question
 
 
 def test_choices_are_stable_and_the_key_is_not_always_first() -> None:
     keys = [f"Réponse {n}" for n in range(12)]
-    positions = {(_choices(k, ["A", "B", "C"]) or []).index(k) for k in keys}
+    positions = {(pick_choices(k, ["A", "B", "C"]) or []).index(k) for k in keys}
     assert len(positions) > 1
-    assert _choices("Tokyo", ["Moscou", "Pékin"]) == _choices("Tokyo", ["Moscou", "Pékin"])
+    assert pick_choices("Tokyo", ["Moscou", "Pékin"]) == pick_choices("Tokyo", ["Moscou", "Pékin"])
 
 
 def test_dates_are_written_as_each_language_writes_them() -> None:
