@@ -5,9 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quiz.generate.extract.model import (
-    PersonFact,
-)
+from quiz.generate.extract.model import PersonFact
 from quiz.generate.lexicon import (
     TITLE_WORDS,
     Country,

@@ -7,9 +7,7 @@ from collections.abc import Iterator
 
 from quiz.core.skills import Skill
 from quiz.generate.extract import Facts
-from quiz.generate.lexicon import (
-    fold,
-)
+from quiz.generate.lexicon import fold
 from quiz.generate.questions.common import (
     Candidate,
     evidence_window,
