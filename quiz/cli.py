@@ -34,7 +34,7 @@ def main() -> None:
     "--max",
     "max_questions",
     type=click.IntRange(1, 200),
-    default=24,
+    default=24,  # quiz.generate's DEFAULT_MAX_QUESTIONS, not imported: `quiz --help` stays light
     show_default=True,
     help="At most this many questions per set.",
 )
