@@ -48,6 +48,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "dateline.explain": "La mention « {evidence} » indique que le texte vient de {agency}.",
         "speaker.prompt": "Qui a dit : « {words} » ?",
         "speaker.explain": "L'article attribue ces mots à {name} : « {evidence} ».",
+        "speaker.pronoun": "« {pronoun} » renvoie à {name}, la dernière personne nommée avant.",
         "unattributed.prompt": "D'après l'article, qui a prononcé ces mots : « {words} » ?",
         "unattributed.key": "L'article ne le précise pas",
         "unattributed.explain": "Ces mots sont entre guillemets, donc ce sont ceux de quelqu'un, "
@@ -173,6 +174,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "dateline.explain": '"{evidence}" shows the text comes from {agency}.',
         "speaker.prompt": 'Who said: "{words}"?',
         "speaker.explain": 'The article attributes these words to {name}: "{evidence}".',
+        "speaker.pronoun": '"{pronoun}" refers to {name}, the last person named before.',
         "unattributed.prompt": 'According to the article, who spoke these words: "{words}"?',
         "unattributed.key": "The article does not say",
         "unattributed.explain": "The words are in quotation marks, so someone said them, but no "

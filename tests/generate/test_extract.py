@@ -124,3 +124,17 @@ def test_days_ahead_and_former_roles_are_left_alone(generator: Generator) -> Non
     assert days["vendredi"] == date(2022, 5, 6)
     assert days["lundi"] is None  # "d'ici lundi": after the article's date
     assert days["mardi"] is None  # "mardi prochain"
+
+
+def test_a_pronoun_after_a_quote_points_to_the_last_person_named(generator: Generator) -> None:
+    facts = facts_of(
+        generator,
+        "Un port sous tension\n\nLe maire de Brest, Hélène Caradec, a visité lundi les quais "
+        "en grève depuis une semaine.\n\n« Nous ne laisserons pas le port mourir », a-t-elle "
+        "assuré devant les dockers.\n",
+    )
+    (quote,) = [q for q in facts.quotes if q.direct]
+    assert quote.by_pronoun
+    assert quote.speaker == "a-t-elle assuré"
+    assert quote.person is not None
+    assert quote.person.name == "Hélène Caradec"

@@ -73,6 +73,8 @@ class Quote:
     sentence: int
     evidence: str
     direct: bool
+    by_pronoun: bool = False
+    """'« … », a-t-il ajouté': the speaker is the person named last before the quote."""
 
 
 @dataclass(frozen=True)

@@ -71,12 +71,47 @@ def _is_speech(sentence: Sentence, start: int, end: int, words: str, degraded: b
     )
 
 
+_PRONOUN_REPORTING = {
+    "fr": re.compile(
+        r"^\s*[,.!?]?\s*(?:a|avait|ont|avaient)-t?-?(?:il|elle|ils|elles) [a-zéèêû]+"
+        r"|^\s*[,.!?]?\s*[a-zéèêîû]+-t-(?:il|elle)\b"
+        r"|^\s*[,.!?]?\s*(?:dit|poursuit|ajoute|estime|conclut|explique|précise|"
+        r"insiste|affirme|souligne|rappelle|assure)-(?:il|elle|ils|elles)\b",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"^\s*,?\s*(?:he|she) (?:said|added|told|explained|insisted|warned|says|adds)\b"
+        r"|^\s*,?\s*(?:said|added) (?:he|she)\b",
+        re.IGNORECASE,
+    ),
+}
+
+
+def _last_person_before(analysis: Analysis, sentence: Sentence, start: int) -> Person | None:
+    """The person named last before a position: whom "il"/"she" refers to in news style."""
+    candidates = [
+        m
+        for m in analysis.mentions
+        if m.kind == "person"
+        and (m.sentence < sentence.index or (m.sentence == sentence.index and m.end <= start))
+        and analysis.sentences[m.sentence].paragraph >= sentence.paragraph - 1
+    ]
+    if not candidates:
+        return None
+    last = max(candidates, key=lambda m: (m.sentence, m.start))
+    return analysis.person_for(last.text)
+
+
 def _speaker_near(
     analysis: Analysis, sentence: Sentence, start: int, end: int
 ) -> tuple[str | None, Person | None]:
     """The person named next to a reporting verb just after or just before the quote."""
     verbs = REPORTING_FORMS[analysis.language]
     after = sentence.text[end:]
+    pronoun = _PRONOUN_REPORTING[analysis.language].match(after)
+    if pronoun:
+        person = _last_person_before(analysis, sentence, start)
+        return pronoun.group(0).strip(" ,.!?"), person
     verb = verbs.search(after)
     if verb and verb.start() < 40:
         # '…", s'est félicité M. Kishida' (after the verb) or '…," Wekesa told' (before it).
@@ -118,8 +153,19 @@ def find_quotes(analysis: Analysis) -> list[Quote]:
                 continue
             direct_here = True
             speaker, person = _speaker_near(analysis, sentence, match.start(), match.end())
+            by_pronoun = bool(
+                _PRONOUN_REPORTING[analysis.language].match(sentence.text[match.end() :])
+            )
             quotes.append(
-                Quote(words, speaker, person, sentence.index, match.group(0), direct=True)
+                Quote(
+                    words,
+                    speaker,
+                    person,
+                    sentence.index,
+                    match.group(0),
+                    direct=True,
+                    by_pronoun=by_pronoun,
+                )
             )
         if direct_here:
             continue

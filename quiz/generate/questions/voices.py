@@ -32,18 +32,28 @@ def speaker_questions(facts: Facts) -> Iterator[Candidate]:
         speaker_at = sentence.find(quote.speaker or name)
         end = max(start + len(quote.evidence), speaker_at + len(quote.speaker or name))
         evidence = sentence[min(start, speaker_at) : end]
+        others = [p for p in people if p != name]
+        explanation = t(
+            facts, "speaker.explain", name=name, evidence=short(evidence.strip(' "«»'), 40)
+        )
+        if quote.by_pronoun:
+            # "a-t-il ajouté": the name is a sentence or two back, so "the article does not say"
+            # would be arguable; it is not offered, and the explanation shows the reading.
+            explanation += " " + t(facts, "speaker.pronoun", pronoun=quote.speaker, name=name)
+        else:
+            others.append(t(facts, "unattributed.key"))  # false: the article names the speaker
         fields = single(
             t(facts, "speaker.prompt", words=short(quote.words)),
             name,
-            # "The article does not say" is false here: it names the speaker.
-            [*(p for p in people if p != name), t(facts, "unattributed.key")],
-            explanation=t(
-                facts, "speaker.explain", name=name, evidence=short(evidence.strip(' "«»'), 40)
-            ),
+            others,
+            explanation=explanation,
             evidence=evidence,
         )
         if fields:
-            yield Candidate("speaker", Skill.ATTRIBUTION, 0.85, sentence, fields, subject=name)
+            confidence = 0.7 if quote.by_pronoun else 0.85
+            yield Candidate(
+                "speaker", Skill.ATTRIBUTION, confidence, sentence, fields, subject=name
+            )
 
 
 def unattributed_questions(facts: Facts) -> Iterator[Candidate]:
