@@ -347,6 +347,22 @@ def capital(country: Country, language: str) -> str:
     return _CAPITALS_IN_ENGLISH.get(french, french) if language == "en" else french
 
 
+def of_country(country: Country, language: str) -> str:
+    """ "du Japon", "de la Russie", "des États-Unis", "de l'Inde"; "of Japan"."""
+    name = country.name[language]
+    if language != "fr":
+        return f"of {name}"
+    for article, contracted in (
+        ("le ", "du "),
+        ("les ", "des "),
+        ("la ", "de la "),
+        ("l'", "de l'"),
+    ):
+        if name.startswith(article):
+            return contracted + name[len(article) :]
+    return f"d'{name}" if name[:1] in "AEIOUÉÈÎY" else f"de {name}"
+
+
 def country_named(text: str) -> Country | None:
     """The country a name, demonym or capital refers to ("russes", "Pékin", "the United States")."""
     key = fold(text.strip())

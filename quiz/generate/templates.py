@@ -11,7 +11,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "role.prompt": "D'après l'article, quelle fonction occupe {name} ?",
         "role.explain": "L'article présente {name} comme {role} : « {evidence} ».",
         "side.prompt": "Lesquelles de ces personnes représentent {country} dans l'article ?",
-        "side.explain": "{names} : l'article les présente comme responsables de {country}.",
+        "side.explain": "{names} : l'article les présente comme responsables {of_country}.",
         "place.prompt": "Où la rencontre entre {a} et {b} a-t-elle eu lieu ?",
         "place.explain": "L'article situe la rencontre à {place} : « {evidence} ».",
         "number.prompt": "Complétez avec un nombre, d'après l'article : « {cloze} »",
@@ -44,8 +44,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "agency.prompt": "Quelle agence de presse est créditée pour la photo de l'article ?",
         "agency.explain": "Le crédit « {credit} » nomme l'agence {agency}. Savoir qui a produit "
         "une image ou un texte est la première question à se poser.",
-        "dateline.prompt": "Quelle agence de presse a écrit cette dépêche ?",
-        "dateline.explain": "La mention « {evidence} » indique que le texte vient de {agency}.",
+        "dateline.prompt": "Quelle agence de presse a fourni le texte ou des informations de "
+        "cet article ?",
+        "dateline.explain": "La mention « {evidence} » indique que le texte s'appuie sur "
+        "l'agence {agency}.",
         "speaker.prompt": "Qui a dit : « {words} » ?",
         "speaker.explain": "L'article attribue ces mots à {name} : « {evidence} ».",
         "speaker.pronoun": "« {pronoun} » renvoie à {name}, la dernière personne nommée avant.",
@@ -139,7 +141,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "role.prompt": "According to the article, what is {name}'s position?",
         "role.explain": 'The article presents {name} as {role}: "{evidence}".',
         "side.prompt": "Which of these people represent {country} in the article?",
-        "side.explain": "{names}: the article presents them as officials of {country}.",
+        "side.explain": "{names}: the article presents them as officials {of_country}.",
         "place.prompt": "Where did {a} and {b} meet?",
         "place.explain": 'The article places the meeting in {place}: "{evidence}".',
         "number.prompt": 'Fill in the number, from the article: "{cloze}"',
@@ -170,8 +172,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "agency.prompt": "Which news agency is credited for the article's photo?",
         "agency.explain": 'The credit "{credit}" names the agency {agency}. Who produced a '
         "picture or a text is the first question to ask.",
-        "dateline.prompt": "Which news agency wrote this report?",
-        "dateline.explain": '"{evidence}" shows the text comes from {agency}.',
+        "dateline.prompt": "Which news agency supplied the text or information of this article?",
+        "dateline.explain": '"{evidence}" shows the text draws on the agency {agency}.',
         "speaker.prompt": 'Who said: "{words}"?',
         "speaker.explain": 'The article attributes these words to {name}: "{evidence}".',
         "speaker.pronoun": '"{pronoun}" refers to {name}, the last person named before.',

@@ -17,6 +17,7 @@ from quiz.generate.lexicon import (
     capital,
     country_named,
     fold,
+    of_country,
 )
 from quiz.generate.questions.common import (
     Candidate,
@@ -95,7 +96,7 @@ def side_questions(facts: Facts) -> Iterator[Candidate]:
                     facts,
                     "side.explain",
                     names=join_names(facts, [f.person.name for f in right]),
-                    country=country.name[facts.language],
+                    of_country=of_country(country, facts.language),
                 ),
                 "evidence": evidence_fact.evidence,
             },
