@@ -281,8 +281,8 @@ WIDGETS: dict[str, dict[str, tuple[str, str, tuple[str, ...]]]] = {
             "l'événement raconté",
             (
                 "Que l'article a été écrit pendant l'événement",
-                "Une vidéo de la rencontre",
-                "Une citation d'un des ministres",
+                "Une vidéo de l'événement",
+                "Une citation d'une personne de l'article",
             ),
         ),
         "lire aussi": (
