@@ -168,7 +168,10 @@ def write_set(generated: GeneratedSet, set_path: Path, text_path: Path | None) -
     """Write the article text, then the set, and check the set as `quiz check` would."""
     if text_path is not None:
         text_path.write_text(generated.article_text, encoding="utf-8")
-    parse_question_set(generated.yaml_text, path=str(set_path), base_dir=set_path.parent)
+    try:
+        parse_question_set(generated.yaml_text, path=str(set_path), base_dir=set_path.parent)
+    except QuestionSetError as error:  # the linked article text did not read back: say so
+        raise GenerationError(f"{set_path}: the set does not check:\n{error}") from error
     temporary = set_path.with_name(set_path.name + ".part")
     temporary.write_text(generated.yaml_text, encoding="utf-8")
     os.replace(temporary, set_path)
