@@ -1,0 +1,209 @@
+"""When and how much: dates against the article's own date, figures, meetings, causes, firsts."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from quiz.generate.clean import find_dates
+from quiz.generate.extract.model import (
+    Cause,
+    DateMention,
+    Meeting,
+    NumberMention,
+)
+from quiz.generate.lexicon import (
+    MEETING_WORDS,
+    MONTHS,
+    NUMBER_WORDS,
+    WEEKDAYS,
+    fold,
+)
+from quiz.generate.understand import Analysis, Sentence
+
+_RELATIVE_DAYS = {
+    "fr": {"hier": -1, "aujourd'hui": 0, "demain": 1, "avant-hier": -2},
+    "en": {"yesterday": -1, "today": 0, "tomorrow": 1},
+}
+
+
+def find_date_mentions(analysis: Analysis, reference: date | None) -> list[DateMention]:
+    language = analysis.language
+    weekdays = {fold(d): i for i, d in enumerate(WEEKDAYS[language])}
+    day_words = "|".join([*WEEKDAYS[language], *_RELATIVE_DAYS[language]])
+    months = "|".join(MONTHS[language])
+    found: list[DateMention] = []
+    for sentence in analysis.sentences:
+        text = sentence.text
+        taken: list[tuple[int, int]] = []
+        for full_date, written in find_dates(text, language):
+            start = text.find(written)
+            taken.append((start, start + len(written)))
+            found.append(DateMention(written, full_date, sentence.index, written))
+        for match in re.finditer(rf"\b(?:{day_words})\b", text, re.IGNORECASE):
+            if any(s <= match.start() < e for s, e in taken):
+                continue
+            word = fold(match.group(0))
+            value: date | None = None
+            if reference is not None and not _points_forward(sentence, match, language):
+                if word in weekdays:
+                    back = (reference.weekday() - weekdays[word]) % 7
+                    value = reference - timedelta(days=back)
+                else:
+                    value = reference + timedelta(days=_RELATIVE_DAYS[language][word])
+            found.append(DateMention(match.group(0), value, sentence.index, _window(text, match)))
+        for match in re.finditer(
+            rf"\b(?:(?:début|fin|mi-|courant|early|late|mid-)\s?(?:{months})?\s?)?(?:19|20)\d\d\b",
+            text,
+            re.IGNORECASE,
+        ):
+            if any(s <= match.start() < e for s, e in taken):
+                continue
+            found.append(DateMention(match.group(0), None, sentence.index, _window(text, match)))
+    return found
+
+
+_FORWARD_BEFORE = re.compile(
+    r"(?:d'ici|dès|jusqu'à|jusqu'au|avant|à partir de|by|until|before|from|next|this coming)\s*$",
+    re.IGNORECASE,
+)
+_FORWARD_AFTER = re.compile(r"^\s*(?:prochain|prochaine|next)\b", re.IGNORECASE)
+_FUTURE_WORDS = re.compile(r"\b(?:will|shall|won't|'ll)\b", re.IGNORECASE)
+
+
+def _points_forward(sentence: Sentence, match: re.Match[str], language: str) -> bool:
+    """A weekday that may lie after the article's date: "d'ici lundi", "next Monday", a future
+    tense in the sentence. Such a day cannot be dated by counting back, so it is left undated."""
+    text = sentence.text
+    if _FORWARD_BEFORE.search(text[: match.start()]) or _FORWARD_AFTER.match(text[match.end() :]):
+        return True
+    if language == "en" and _FUTURE_WORDS.search(text):
+        return True
+    return any("Fut" in token.morph.get("Tense", []) for token in sentence.span)
+
+
+def _window(text: str, match: re.Match[str], words: int = 5) -> str:
+    """The match with a few words either side, cut on word boundaries: a short evidence quote."""
+    before = text[: match.start()].split(" ")
+    after = text[match.end() :].split(" ")
+    left = " ".join(before[-words:]) if len(before) > 1 else before[0]
+    right = " ".join(after[: words + 1])
+    return (left + match.group(0) + right).strip(" ,;:")
+
+
+_REFERRING_WORDS = frozenset(
+    [
+        "les",
+        "des",
+        "ces",
+        "leurs",
+        "ses",
+        "nos",
+        "vos",
+        "mes",
+        "tes",
+        "the",
+        "these",
+        "those",
+        "their",
+        "our",
+        "his",
+        "her",
+        "its",
+        "both",
+    ]
+)
+
+
+def find_numbers(analysis: Analysis) -> list[NumberMention]:
+    words = NUMBER_WORDS[analysis.language]
+    number = r"\d+(?:[ .,]\d{3})*|" + "|".join(words)
+    pattern = re.compile(
+        rf"(?<![\w+-])(?P<n>{number})\s+(?P<noun>[a-zà-ÿ][a-zà-ÿ-]{{2,}})", re.IGNORECASE
+    )
+    months = {fold(m) for m in MONTHS[analysis.language]}
+    found: list[NumberMention] = []
+    for sentence in analysis.sentences:
+        for match in pattern.finditer(sentence.text):
+            raw, noun = match.group("n"), match.group("noun")
+            before = sentence.text[: match.start()].rstrip().split(" ")[-1:] or [""]
+            if fold(before[0]) in _REFERRING_WORDS:
+                continue  # "les deux pays", "nos deux économies": a reference, not a figure
+            if (
+                fold(noun) in months
+                or fold(noun) in ("fois", "times")
+                or re.fullmatch(r"(?:19|20)\d\d", raw)
+            ):
+                continue
+            value = words.get(raw.lower()) or int(re.sub(r"\D", "", raw) or 0)
+            if value < 2:
+                continue
+            found.append(
+                NumberMention(value, raw, noun, sentence.index, _window(sentence.text, match, 4))
+            )
+    return found
+
+
+def find_meetings(analysis: Analysis, dates: list[DateMention]) -> list[Meeting]:
+    found: list[Meeting] = []
+    for sentence in analysis.sentences:
+        cue = MEETING_WORDS[analysis.language].search(sentence.text)
+        people = [
+            analysis.person_for(m.text) for m in analysis.mentions_in(sentence.index, "person")
+        ]
+        participants = tuple(dict.fromkeys(p for p in people if p is not None))
+        if not cue or len(participants) < 2:
+            continue
+        place = None
+        for mention in analysis.mentions_in(sentence.index, "place"):
+            lead = sentence.text[max(0, mention.start - 3) : mention.start]
+            if lead in (" à ", " a ", "in ") or lead.endswith((" à ", " in ")):
+                place = mention.text
+                break  # the first "à X" of the sentence: "…à Genève avant de rentrer à Moscou"
+        when = next((d for d in dates if d.sentence == sentence.index), None) or next(
+            (d for d in dates if d.sentence == 0), None
+        )
+        found.append(Meeting(participants, place, sentence.index, sentence.text, when))
+    return found
+
+
+_CAUSE_CUES = {
+    "fr": r"en raison (?:de |du |des |d')|à cause (?:de |du |des |d')|parce qu'|parce que ",
+    "en": r"because of |due to |owing to |because ",
+}
+
+
+def find_causes(analysis: Analysis) -> list[Cause]:
+    found: list[Cause] = []
+    for sentence in analysis.sentences:
+        for match in re.finditer(_CAUSE_CUES[analysis.language], sentence.text):
+            rest = sentence.text[match.end() :]
+            cause = re.split(r"[,.;:]| et alors | and while ", rest)[0].strip()
+            words = cause.split()
+            if not 2 <= len(words) <= 12:
+                continue
+            # The effect is the clause the cue ends: from the last comma or quote mark before it.
+            head = re.split(r"[,;:\"«»]", sentence.text[: match.start()])[-1]
+            effect = " ".join(head.split()[-12:])
+            if len(effect.split()) < 3:
+                continue
+            evidence = f"{effect} {match.group(0)}{cause}".strip()
+            if evidence not in sentence.text:
+                continue
+            found.append(Cause(effect, match.group(0), cause, sentence.index, evidence))
+    return found
+
+
+_FIRST = {
+    "fr": re.compile(
+        r"\b(?:premi[eè]re? (?:rencontre|réunion|visite|fois)|pour la première fois|inédite?s?)\b",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"\b(?:first (?:meeting|visit|time|ever)|for the first time|unprecedented)\b", re.IGNORECASE
+    ),
+}
+
+
+def find_firsts(analysis: Analysis) -> list[Sentence]:
+    return [s for s in analysis.sentences if _FIRST[analysis.language].search(s.text)]

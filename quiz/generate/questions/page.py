@@ -1,0 +1,178 @@
+"""Questions on the page around the story: credits, agency, furniture, the date to check."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from quiz.core.skills import Skill
+from quiz.generate.clean import Zone, is_furniture
+from quiz.generate.extract import Facts
+from quiz.generate.lexicon import (
+    DISTRACTOR_AGENCIES,
+    fold,
+)
+from quiz.generate.questions.common import (
+    Candidate,
+    format_date,
+    reliable_people,
+    short,
+    single,
+    t,
+)
+from quiz.generate.templates import SPONSORED_WIDGETS, WIDGETS
+
+# --- sourcing -------------------------------------------------------------------------------------
+
+
+def credit_questions(facts: Facts) -> Iterator[Candidate]:
+    for caption in facts.page.captions[:1]:
+        credit = caption.credit
+        if credit is None:
+            continue
+        bracket = f"[{credit.text}]" if f"[{credit.text}]" in caption.line else credit.text
+        if credit.photographer:
+            people = reliable_people(facts)
+            fields = single(
+                t(facts, "photographer.prompt"),
+                credit.photographer,
+                people,
+                explanation=t(
+                    facts, "photographer.explain", credit=credit.text, name=credit.photographer
+                ),
+                evidence=bracket,
+            )
+            if fields:
+                yield Candidate("photographer", Skill.SOURCING, 0.85, caption.text, fields)
+        if credit.pool:
+            fields = single(
+                t(facts, "pool.prompt", credit=credit.text),
+                t(facts, "pool.key"),
+                [t(facts, f"pool.d{i}") for i in (1, 2, 3)],
+                explanation=t(facts, "pool.explain"),
+                evidence=bracket,
+            )
+            if fields:
+                yield Candidate("pool", Skill.SOURCING, 0.9, caption.text, fields)
+        for agency in credit.agencies[:1]:
+            fields = single(
+                t(facts, "agency.prompt"),
+                agency,
+                [a for a in DISTRACTOR_AGENCIES if a != agency],
+                explanation=t(facts, "agency.explain", credit=credit.text, agency=agency),
+                evidence=bracket,
+            )
+            if fields:
+                yield Candidate("agency", Skill.SOURCING, 0.9, caption.text, fields)
+
+
+def dateline_questions(facts: Facts) -> Iterator[Candidate]:
+    agency = facts.page.agency
+    if agency is None:
+        return
+    line = next((b for b in [*facts.page.bylines, *facts.page.body[:1]] if agency in b), None)
+    if line is None:
+        return
+    match = re.search(rf"^[A-ZÀ-Þ' -]+\(\s*{re.escape(agency)}\s*\)", line)
+    evidence = match.group(0) if match else short(line, 10).rstrip("…")
+    fields = single(
+        t(facts, "dateline.prompt"),
+        agency,
+        [a for a in DISTRACTOR_AGENCIES if a != agency],
+        explanation=t(facts, "dateline.explain", evidence=evidence, agency=agency),
+        evidence=evidence,
+    )
+    if fields:
+        yield Candidate("dateline", Skill.SOURCING, 0.85, line, fields)
+
+
+# --- page furniture and lateral reading -----------------------------------------------------------
+
+
+def furniture_questions(facts: Facts) -> Iterator[Candidate]:
+    page = facts.page
+    found = [_furniture_label(f, facts.language) for f in page.furniture]
+    labels = list(dict.fromkeys(label for label in found if label))
+    if labels and page.body:
+        items = labels[:3]
+        article_parts = []
+        if page.headline:
+            article_parts.append(t(facts, "headline.choice", headline=short(page.headline, 10)))
+        article_parts.append(t(facts, "body.choice", start=" ".join(page.body[-1].split()[:6])))
+        yield Candidate(
+            "furniture",
+            Skill.PAGE_FURNITURE,
+            0.8,
+            items[0],
+            {
+                "type": "multiple",
+                "prompt": t(facts, "furniture.prompt"),
+                "choices": [*items, *article_parts],
+                "answer": items,
+                "explanation": t(facts, "furniture.explain", items=", ".join(items)),
+                "evidence": items[0],
+            },
+        )
+    for label in labels:
+        known = WIDGETS[facts.language].get(fold(label).strip(" :."))
+        if known is None:
+            continue
+        meaning, why, distractors = known
+        fields = single(
+            t(facts, "widget.prompt", label=label),
+            meaning,
+            list(distractors),
+            explanation=t(facts, "widget.explain", label=label, meaning=why),
+            evidence=label,
+        )
+        if fields:
+            # Paid links posing as content are the lesson most worth a question.
+            confidence = 0.85 if fold(label) in SPONSORED_WIDGETS else 0.8
+            yield Candidate(
+                "widget", Skill.PAGE_FURNITURE, confidence, label, fields, subject=label
+            )
+    for caption in page.captions[:1]:
+        if not caption.printed_twice or caption.credit is None:
+            continue
+        fields = single(
+            t(facts, "twice.prompt"),
+            t(facts, "twice.key"),
+            [t(facts, f"twice.d{i}") for i in (1, 2, 3)],
+            explanation=t(facts, "twice.explain", credit=caption.credit.text),
+            evidence=caption.credit.text,
+        )
+        if fields:
+            yield Candidate("twice", Skill.PAGE_FURNITURE, 0.85, caption.text, fields)
+
+
+def _furniture_label(line: str, language: str) -> str | None:
+    """The part of a furniture line worth asking about: "Lire aussi" of "Lire aussi : …"."""
+    head = re.split(r"\s*:\s*", line, maxsplit=1)[0]
+    if head != line and is_furniture(head, language):
+        return head
+    return line if len(line.split()) <= 6 and is_furniture(line, language) else None
+
+
+def stale_questions(facts: Facts) -> Iterator[Candidate]:
+    page = facts.page
+    if page.published is None:
+        return
+    lines = [b.text for b in page.blocks if b.zone in (Zone.BYLINE, Zone.CAPTION)]
+    written = next((w for line in lines for w in _date_texts(line, facts.language)), None)
+    if written is None:
+        return
+    fields = single(
+        t(facts, "stale.prompt", reference=format_date(page.published, facts.language)),
+        t(facts, "stale.key"),
+        [t(facts, f"stale.d{i}") for i in (1, 2, 3)],
+        explanation=t(facts, "stale.explain", evidence=written),
+        evidence=written,
+    )
+    if fields:
+        yield Candidate("stale", Skill.LATERAL_READING, 0.75, written, fields)
+
+
+def _date_texts(line: str, language: str) -> list[str]:
+    from quiz.generate.clean import find_dates
+
+    return [written for _, written in find_dates(line, language)]

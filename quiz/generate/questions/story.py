@@ -1,0 +1,315 @@
+"""Questions on the story itself: comprehension, context, the disputed place and its names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import timedelta
+
+from quiz.core.skills import Skill
+from quiz.core.text import normalise_answer
+from quiz.generate.extract import Facts, role_text
+from quiz.generate.lexicon import (
+    COUNTRIES,
+    COUNTRY_BY_CAPITAL,
+    PORTFOLIOS,
+    WEEKDAYS,
+    capital,
+    country_named,
+    fold,
+    of_country,
+)
+from quiz.generate.questions.common import (
+    Candidate,
+    evidence_window,
+    format_date,
+    join_names,
+    passage_of,
+    single,
+    t,
+)
+
+# --- comprehension --------------------------------------------------------------------------------
+
+
+def role_questions(facts: Facts) -> Iterator[Candidate]:
+    known = [f for f in facts.people if f.role and f.country and f.evidence]
+    countries = list(dict.fromkeys(f.country for f in known if f.country))
+    for fact in known:
+        assert fact.role is not None
+        assert fact.evidence is not None
+        assert fact.title
+        others = [f.role for f in known if f is not fact and f.role]
+        # Same title, other portfolio or other country: false for this person by the article.
+        for country in countries:
+            others.append(
+                role_text(fact.title, fact.portfolio, country, facts.language, fact.feminine)
+            )
+        # Curated portfolios come last, for articles that name a single minister.
+        ministers = fact.portfolio is not None and "minist" in fact.title.lower()
+        curated = list(PORTFOLIOS[facts.language]) if ministers else []
+        for portfolio in [*(k.portfolio for k in known), *curated]:
+            if portfolio and normalise_answer(portfolio) != normalise_answer(fact.portfolio or ""):
+                others.append(
+                    role_text(fact.title, portfolio, fact.country, facts.language, fact.feminine)
+                )
+        name = fact.person.name
+        fields = single(
+            t(facts, "role.prompt", name=name),
+            fact.role,
+            others,
+            explanation=t(facts, "role.explain", name=name, role=fact.role, evidence=fact.evidence),
+            evidence=fact.evidence,
+        )
+        if fields:
+            yield Candidate(
+                "role",
+                Skill.COMPREHENSION,
+                fact.confidence,
+                passage_of(facts, fact.sentence),
+                fields,
+                subject=name,
+            )
+
+
+def side_questions(facts: Facts) -> Iterator[Candidate]:
+    known = [f for f in facts.people if f.country and f.evidence]
+    countries = list(dict.fromkeys(f.country for f in known if f.country))
+    if len(countries) < 2:
+        return
+    for country in countries[::-1][:1]:
+        right = [f for f in known if f.country is country]
+        names = [f.person.name for f in known]
+        evidence_fact = min(right, key=lambda f: len(f.evidence or ""))
+        confidence = min(f.confidence for f in known)
+        yield Candidate(
+            "side",
+            Skill.COMPREHENSION,
+            confidence,
+            passage_of(facts, evidence_fact.sentence),
+            {
+                "type": "multiple",
+                "prompt": t(facts, "side.prompt", country=country.name[facts.language]),
+                "choices": names,
+                "answer": [f.person.name for f in right],
+                "explanation": t(
+                    facts,
+                    "side.explain",
+                    names=join_names(facts, [f.person.name for f in right]),
+                    of_country=of_country(country, facts.language),
+                ),
+                "evidence": evidence_fact.evidence,
+            },
+            subject=country.key,
+        )
+
+
+def meeting_place_questions(facts: Facts) -> Iterator[Candidate]:
+    for meeting in facts.meetings[:1]:
+        if meeting.place is None or len(meeting.participants) < 2:
+            continue
+        sentence = facts.sentence(meeting.sentence).text
+        place_at = sentence.find(meeting.place)
+        evidence = evidence_window(sentence, place_at, place_at + len(meeting.place), words=10)
+        country = COUNTRY_BY_CAPITAL.get(fold(meeting.place))
+        # Other cities of the article first, then capitals of the countries it names, then the
+        # capitals most often in the news: all places where, by the article, they did not meet.
+        cities = [p for p in facts.places if fold(p) in COUNTRY_BY_CAPITAL]
+        named = [c for c in (country_named(p) for p in facts.places) if c is not None]
+        cities += [capital(c, facts.language) for c in named if c is not country]
+        cities += [capital(c, facts.language) for c in COUNTRIES[:8] if c is not country]
+        names = [p.name for p in meeting.participants[:5]]
+        a = ", ".join(names[:-1])
+        fields = single(
+            t(facts, "place.prompt", a=a, b=names[-1]),
+            meeting.place,
+            [c for c in cities if fold(c) != fold(meeting.place)],
+            explanation=t(facts, "place.explain", place=meeting.place, evidence=evidence),
+            evidence=evidence,
+        )
+        if fields:
+            yield Candidate("place", Skill.COMPREHENSION, 0.8, sentence, fields, subject=a)
+
+
+def number_questions(facts: Facts) -> Iterator[Candidate]:
+    for number in facts.numbers:
+        cloze = number.evidence.replace(number.text, "…", 1)
+        yield Candidate(
+            "number",
+            Skill.COMPREHENSION,
+            0.8,
+            facts.sentence(number.sentence).text,
+            {
+                "type": "numeric",
+                "prompt": t(facts, "number.prompt", cloze=cloze),
+                "answer": number.value,
+                "explanation": t(
+                    facts, "number.explain", evidence=number.evidence, value=number.value
+                ),
+                "evidence": number.evidence,
+            },
+            subject=number.evidence,
+        )
+
+
+def date_questions(facts: Facts) -> Iterator[Candidate]:
+    reference = facts.page.published
+    if reference is None:
+        return
+    shown_reference = format_date(reference, facts.language)
+    weekdays = {fold(w) for w in WEEKDAYS[facts.language]}
+    for mention in facts.dates:
+        if mention.value is None or fold(mention.text) not in weekdays:
+            continue
+        if mention.value == reference:
+            continue  # "samedi" written on Saturday: nothing to work out
+        key = format_date(mention.value, facts.language)
+        distractors = [
+            format_date(mention.value + timedelta(days=7), facts.language),
+            format_date(mention.value - timedelta(days=7), facts.language),
+            format_date(reference + timedelta(days=1), facts.language),
+        ]
+        fields = single(
+            t(
+                facts,
+                "date.prompt",
+                reference=shown_reference,
+                word=mention.text,
+                evidence=mention.evidence,
+            ),
+            key,
+            distractors,
+            explanation=t(
+                facts, "date.explain", word=mention.text, reference=shown_reference, value=key
+            ),
+            evidence=mention.evidence,
+        )
+        confidence = 0.8 if facts.page.published_from != "caption" else 0.65
+        if fields:
+            yield Candidate(
+                "date",
+                Skill.COMPREHENSION,
+                confidence,
+                facts.sentence(mention.sentence).text,
+                fields,
+                subject=mention.text,
+            )
+
+
+# --- context --------------------------------------------------------------------------------------
+
+
+def _as_choice(cue: str, cause: str, language: str) -> str:
+    """ "(en raison) des besoins accrus…" → "les besoins accrus…": a cause that reads on its own."""
+    if language == "fr":
+        for lead, article in (("des ", "les "), ("du ", "le "), ("de la ", "la ")):
+            if cue.endswith(lead):
+                return article + cause
+    return cause
+
+
+def cause_questions(facts: Facts) -> Iterator[Candidate]:
+    if len(facts.causes) < 2:
+        return
+    for cause in facts.causes:
+        key = _as_choice(cause.cue, cause.cause, facts.language)
+        others = [
+            _as_choice(c.cue, c.cause, facts.language) for c in facts.causes if c is not cause
+        ]
+        fields = single(
+            t(facts, "cause.prompt", effect=cause.effect, cue=cause.cue.strip()),
+            key,
+            others,
+            explanation=t(facts, "cause.explain", evidence=cause.evidence),
+            evidence=cause.evidence,
+        )
+        if fields:
+            yield Candidate(
+                "cause",
+                Skill.CONTEXT,
+                0.75,
+                facts.sentence(cause.sentence).text,
+                fields,
+                subject=cause.cause,
+            )
+
+
+def first_questions(facts: Facts) -> Iterator[Candidate]:
+    for sentence in facts.firsts:
+        if len(sentence.text.split()) > 35 or '"' in sentence.text or "«" in sentence.text:
+            continue
+        yield Candidate(
+            "first",
+            Skill.CONTEXT,
+            0.7,
+            sentence.text,
+            {
+                "type": "true_false",
+                "prompt": t(facts, "first.prompt", sentence=sentence.text),
+                "answer": True,
+                "explanation": t(facts, "first.explain"),
+                "evidence": sentence.text,
+            },
+            subject=str(sentence.index),
+        )
+
+
+def dispute_questions(facts: Facts) -> Iterator[Candidate]:
+    """A typed answer, so no distractor can be true: the place, or any other name it is given."""
+    for dispute in facts.disputes[:1]:
+        bare = re.sub(r"^(?:les |la |le |l'|the )", "", dispute.place)
+        answers = [dispute.place, bare, bare.split()[-1]]
+        for other in facts.other_names:
+            if fold(bare.split()[-1]) in fold(other.place):
+                answers += [other.other, re.sub(r"^(?:les |la |le |l'|the )", "", other.other)]
+        unique = list({normalise_answer(a): a for a in reversed(answers)}.values())[::-1]
+        sides = join_names(facts, list(dispute.sides))
+        yield Candidate(
+            "dispute",
+            Skill.COMPREHENSION,
+            0.75,
+            facts.sentence(dispute.sentence).text,
+            {
+                "type": "text",
+                "prompt": t(facts, "dispute.prompt", sides=sides),
+                "answer": unique,
+                "explanation": t(facts, "dispute.explain", evidence=dispute.evidence),
+                "evidence": dispute.evidence,
+            },
+            subject=dispute.place,
+        )
+
+
+# --- language -------------------------------------------------------------------------------------
+
+
+def other_name_questions(facts: Facts) -> Iterator[Candidate]:
+    for name in facts.other_names:
+        bare = re.sub(r"^(?:les |la |le |l'|the )", "", name.other)
+        answers = list(dict.fromkeys([name.other, bare]))
+        sentence = facts.sentence(name.sentence).text
+        yield Candidate(
+            "other_name",
+            Skill.LANGUAGE,
+            0.85,
+            sentence,
+            {
+                "type": "text",
+                "prompt": t(facts, "other_name.prompt", who=name.who, place=name.place),
+                "answer": answers
+                if normalise_answer(bare) != normalise_answer(name.other)
+                else [name.other],
+                "explanation": t(facts, "other_name.explain", evidence=name.evidence),
+                "evidence": name.evidence,
+            },
+            subject=name.place,
+        )
+        fields = single(
+            t(facts, "two_names.prompt", place=name.place, other=name.other),
+            t(facts, "two_names.key"),
+            [t(facts, f"two_names.d{i}") for i in (1, 2, 3)],
+            explanation=t(facts, "two_names.explain", evidence=name.evidence),
+            evidence=name.evidence,
+        )
+        if fields:
+            yield Candidate("two_names", Skill.LANGUAGE, 0.8, sentence, fields, subject=name.place)

@@ -1,0 +1,300 @@
+"""Questions on voices: who said what, hedges and unnamed sources, who is never heard."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from quiz.core.skills import Skill
+from quiz.generate.extract import Facts
+from quiz.generate.lexicon import fold
+from quiz.generate.questions.common import (
+    Candidate,
+    evidence_window,
+    join_names,
+    reliable_people,
+    short,
+    single,
+    t,
+)
+
+# --- attribution ----------------------------------------------------------------------------------
+
+
+def speaker_questions(facts: Facts) -> Iterator[Candidate]:
+    people = reliable_people(facts)
+    for quote in facts.quotes:
+        if not quote.direct or quote.person is None:
+            continue
+        name = quote.person.name
+        sentence = facts.sentence(quote.sentence).text
+        start = sentence.find(quote.evidence)
+        speaker_at = sentence.find(quote.speaker or name)
+        end = max(start + len(quote.evidence), speaker_at + len(quote.speaker or name))
+        evidence = sentence[min(start, speaker_at) : end]
+        others = [p for p in people if p != name]
+        explanation = t(
+            facts, "speaker.explain", name=name, evidence=short(evidence.strip(' "«»'), 40)
+        )
+        if quote.by_pronoun:
+            # "a-t-il ajouté": the name is a sentence or two back, so "the article does not say"
+            # would be arguable; it is not offered, and the explanation shows the reading.
+            explanation += " " + t(facts, "speaker.pronoun", pronoun=quote.speaker, name=name)
+        else:
+            others.append(t(facts, "unattributed.key"))  # false: the article names the speaker
+        fields = single(
+            t(facts, "speaker.prompt", words=short(quote.words)),
+            name,
+            others,
+            explanation=explanation,
+            evidence=evidence,
+        )
+        if fields:
+            confidence = 0.7 if quote.by_pronoun else 0.85
+            yield Candidate(
+                "speaker", Skill.ATTRIBUTION, confidence, sentence, fields, subject=name
+            )
+
+
+def unattributed_questions(facts: Facts) -> Iterator[Candidate]:
+    speakers = [q.person.name for q in facts.quotes if q.person is not None]
+    people = list(dict.fromkeys([*speakers, *reliable_people(facts)]))
+    for quote in facts.quotes:
+        if not quote.direct or quote.speaker is not None:
+            continue
+        fields = single(
+            t(facts, "unattributed.prompt", words=short(quote.words)),
+            t(facts, "unattributed.key"),
+            people,
+            explanation=t(facts, "unattributed.explain"),
+            evidence=quote.evidence,
+        )
+        if fields:
+            yield Candidate(
+                "unattributed",
+                Skill.ATTRIBUTION,
+                0.8,
+                facts.sentence(quote.sentence).text,
+                fields,
+                subject=quote.words,
+            )
+
+
+def indirect_questions(facts: Facts) -> Iterator[Candidate]:
+    quoted_directly = {q.person.name for q in facts.quotes if q.direct and q.person}
+    for quote in facts.quotes:
+        if quote.direct or quote.person is None or quote.person.name in quoted_directly:
+            continue
+        name = quote.person.name
+        fields = single(
+            t(facts, "indirect.prompt", name=name),
+            t(facts, "indirect.key"),
+            [t(facts, "indirect.d1"), t(facts, "indirect.d2", name=name)],
+            explanation=t(facts, "indirect.explain", evidence=quote.evidence),
+            evidence=quote.evidence,
+        )
+        if fields:
+            yield Candidate(
+                "indirect",
+                Skill.ATTRIBUTION,
+                0.8,
+                facts.sentence(quote.sentence).text,
+                fields,
+                subject=name,
+            )
+
+
+# --- fact vs opinion ------------------------------------------------------------------------------
+
+
+def _claim(passage: str, source: str | None) -> str:
+    """What the hedged sentence claims, without its source ("Selon des observateurs, …" or
+    "…, one diplomat said on condition of anonymity")."""
+    claim = passage
+    if source and claim.startswith(source):
+        claim = claim[len(source) :].lstrip(" ,")
+    elif source and source in claim:
+        head = claim[: claim.index(source)]
+        cut = head.rfind(",")
+        if cut > 20:
+            claim = head[:cut]
+    # The prompt puts the claim in quote marks: its own quote marks become single ones.
+    return short(claim.rstrip(". ").replace('"', "'"), 24)
+
+
+def hedge_questions(facts: Facts) -> Iterator[Candidate]:
+    for hedge in facts.hedges:
+        sentence = hedge.passage
+        passage = short(sentence, 45) if len(sentence.split()) > 45 else sentence
+        if hedge.source and hedge.source in passage:
+            yield Candidate(
+                "hedge_source",
+                Skill.FACT_VS_OPINION,
+                0.85,
+                sentence,
+                {
+                    "type": "highlight",
+                    "prompt": t(facts, "source.prompt"),
+                    "text": passage,
+                    "answer": [hedge.source],
+                    "explanation": t(facts, "source.explain", source=hedge.source),
+                    "evidence": hedge.source,
+                },
+                subject=str(hedge.sentence),
+            )
+            # A plain "officials said" is a source to notice, not a hypothesis to attribute.
+            if hedge.cues:
+                claim = _claim(sentence, hedge.source)
+                speakers = [q.person.name for q in facts.quotes if q.person is not None]
+                people = list(dict.fromkeys([*speakers, *reliable_people(facts)]))
+                fields = single(
+                    t(facts, "claim.prompt", claim=claim),
+                    t(facts, "claim.key"),
+                    people,
+                    explanation=t(facts, "claim.explain", source=hedge.source),
+                    evidence=hedge.source,
+                )
+                if fields:
+                    yield Candidate(
+                        "hedge_claim",
+                        Skill.FACT_VS_OPINION,
+                        0.8,
+                        sentence,
+                        fields,
+                        subject=str(hedge.sentence),
+                    )
+            check = single(
+                t(facts, "check_claim.prompt", source=hedge.source),
+                t(facts, "check_claim.key"),
+                [t(facts, f"check_claim.d{i}") for i in (1, 2, 3)],
+                explanation=t(facts, "check_claim.explain"),
+                evidence=hedge.source,
+            )
+            if check:
+                yield Candidate(
+                    "check_claim",
+                    Skill.LATERAL_READING,
+                    0.75,
+                    sentence,
+                    check,
+                    subject=str(hedge.sentence),
+                )
+        for cue in hedge.cues[:1]:
+            if cue not in passage:
+                continue
+            yield Candidate(
+                "hedge_cue",
+                Skill.FACT_VS_OPINION,
+                0.8 if hedge.source else 0.6,
+                sentence,
+                {
+                    "type": "highlight",
+                    "prompt": t(facts, "cue.prompt"),
+                    "text": passage,
+                    "answer": [cue],
+                    "explanation": t(facts, "cue.explain", cue=cue),
+                    "evidence": evidence_window(
+                        sentence, sentence.find(cue), sentence.find(cue) + len(cue)
+                    ),
+                },
+                subject=str(hedge.sentence),
+            )
+            yield Candidate(
+                "established",
+                Skill.FACT_VS_OPINION,
+                0.75 if hedge.source else 0.55,
+                sentence,
+                {
+                    "type": "true_false",
+                    "prompt": t(facts, "established.prompt", claim=_claim(sentence, hedge.source)),
+                    "answer": False,
+                    "explanation": t(
+                        facts, "established.explain", source_or_cue=hedge.source or cue
+                    ),
+                    "evidence": evidence_window(
+                        sentence, sentence.find(cue), sentence.find(cue) + len(cue)
+                    ),
+                },
+                subject=str(hedge.sentence),
+            )
+
+
+def fact_questions(facts: Facts) -> Iterator[Candidate]:
+    hedged = {h.sentence for h in facts.hedges}
+    quoted = {q.sentence for q in facts.quotes}
+    details = {n.sentence: n.evidence for n in facts.numbers}
+    for d in facts.dates:
+        details.setdefault(d.sentence, d.text)
+    for index, detail in sorted(details.items()):
+        sentence = facts.sentence(index).text
+        if index in hedged or index in quoted or '"' in sentence or "«" in sentence:
+            continue
+        if len(sentence.split()) > 35 or re.match(r"^[A-ZÀ-Þ' -]{3,}\s*\(", sentence):
+            continue  # too long to read in a prompt, or opening with a dateline
+        fields = single(
+            t(facts, "fact.prompt", sentence=sentence),
+            t(facts, "fact.key"),
+            [t(facts, "fact.d1"), t(facts, "fact.d2")],
+            explanation=t(facts, "fact.explain", detail=detail),
+            evidence=sentence,
+        )
+        if fields:
+            yield Candidate(
+                "fact", Skill.FACT_VS_OPINION, 0.65, sentence, fields, subject=str(index)
+            )
+
+
+# --- missing voices -------------------------------------------------------------------------------
+
+
+def silent_actor_questions(facts: Facts) -> Iterator[Candidate]:
+    voiced_places = [p for p in facts.places if fold(p) in facts.voiced]
+    for name, count in sorted(facts.silent_actors, key=lambda a: -a[1])[:1]:
+        if count < 2 or not voiced_places:
+            continue
+        sentence_index = next(
+            m.sentence for m in facts.analysis.mentions if m.text == name and m.kind == "place"
+        )
+        sentence = facts.sentence(sentence_index).text
+        at = sentence.find(name)
+        evidence = evidence_window(sentence, at, at + len(name))
+        fields = single(
+            t(facts, "silent.prompt", name=name),
+            name,
+            voiced_places,
+            explanation=t(facts, "silent.explain", name=name, count=count),
+            evidence=evidence,
+        )
+        if fields:
+            yield Candidate("silent", Skill.MISSING_VOICES, 0.75, sentence, fields, subject=name)
+
+
+def silent_people_questions(facts: Facts) -> Iterator[Candidate]:
+    reliable = set(reliable_people(facts))
+    people = [p for p in facts.analysis.persons if p.name in reliable]
+    voiced = [p for p in people if fold(p.name) in facts.voiced]
+    silent = [p for p in people if fold(p.name) not in facts.voiced]
+    if not voiced or not silent:
+        return
+    first = silent[0].mentions[0]
+    sentence = facts.sentence(first.sentence).text
+    evidence = evidence_window(sentence, first.start, first.end)
+    yield Candidate(
+        "silent_people",
+        Skill.MISSING_VOICES,
+        0.7,
+        sentence,
+        {
+            "type": "multiple",
+            "prompt": t(facts, "silent_people.prompt"),
+            "choices": [p.name for p in people][:8],
+            "answer": [p.name for p in silent if p in people[:8]],
+            "explanation": t(
+                facts,
+                "silent_people.explain",
+                silent=join_names(facts, [p.name for p in silent]),
+                voiced=join_names(facts, [p.name for p in voiced]),
+            ),
+            "evidence": evidence,
+        },
+    )

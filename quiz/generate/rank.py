@@ -1,0 +1,64 @@
+"""Stage 5, rank: keep the best question of each kind and each subject, then cover every skill.
+
+Candidates are many and overlapping (a role question for each minister, two highlight questions on
+the same hedge). The set a teacher reviews should be short and varied: the best question of each
+skill first, then the most confident others, with a cap per kind so no template dominates.
+"""
+
+from __future__ import annotations
+
+from quiz.core.skills import Skill
+from quiz.core.text import normalise_answer
+from quiz.generate.questions import Candidate
+
+KIND_CAPS: dict[str, int] = {"role": 4, "speaker": 2, "number": 2, "cause": 2, "widget": 2}
+"""How many questions of one kind a set keeps at most; kinds not listed keep one."""
+
+
+def deduplicate(candidates: list[Candidate]) -> list[Candidate]:
+    """One candidate per (kind, subject) and per prompt: the most confident, first built on ties."""
+    best: dict[tuple[str, str], tuple[int, Candidate]] = {}
+    for index, candidate in enumerate(candidates):
+        key = (candidate.kind, candidate.subject)
+        if key not in best or candidate.confidence > best[key][1].confidence:
+            best[key] = (index, candidate)
+    kept: list[tuple[int, Candidate]] = sorted(best.values(), key=lambda pair: pair[0])
+    seen_prompts: set[str] = set()
+    result: list[Candidate] = []
+    for _, candidate in kept:
+        prompt = normalise_answer(str(candidate.fields.get("prompt", "")))
+        if prompt in seen_prompts:
+            continue
+        seen_prompts.add(prompt)
+        result.append(candidate)
+    return result
+
+
+def select(candidates: list[Candidate], limit: int) -> list[Candidate]:
+    """At most `limit` questions: each skill's best first, then by confidence; in skill order."""
+    pool = deduplicate(candidates)
+    order = {id(c): i for i, c in enumerate(pool)}
+    by_confidence = sorted(pool, key=lambda c: (-c.confidence, order[id(c)]))
+    chosen: list[Candidate] = []
+    chosen_ids: set[int] = set()
+    per_kind: dict[str, int] = {}
+
+    def take(candidate: Candidate) -> None:
+        chosen.append(candidate)
+        chosen_ids.add(id(candidate))
+        per_kind[candidate.kind] = per_kind.get(candidate.kind, 0) + 1
+
+    for skill in Skill:
+        best = next((c for c in by_confidence if c.skill is skill), None)
+        if best is not None and len(chosen) < limit:
+            take(best)
+    for candidate in by_confidence:
+        if len(chosen) >= limit:
+            break
+        if id(candidate) in chosen_ids or per_kind.get(candidate.kind, 0) >= KIND_CAPS.get(
+            candidate.kind, 1
+        ):
+            continue
+        take(candidate)
+    skill_order = {skill: i for i, skill in enumerate(Skill)}
+    return sorted(chosen, key=lambda c: (skill_order[c.skill], order[id(c)]))

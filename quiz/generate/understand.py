@@ -1,0 +1,404 @@
+"""Stage 2, understand: parse the body once and repair what a small model gets wrong on news.
+
+The repairs: sentences cut inside a « quote » or before a lower-case "que…" are joined again;
+"M. Lavrov" and "Lavrov" are merged with "Sergueï Lavrov"; a surname tagged as a place is a
+person again; a role tagged as an organisation ("ministre japonais des Affaires étrangères") is
+dropped from the organisations; without a trained English model, names are found by rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from quiz.generate.lexicon import (
+    AGENCIES,
+    HONORIFICS,
+    MONTHS,
+    TITLE_WORDS,
+    WEEKDAYS,
+    country_named,
+    fold,
+)
+from quiz.generate.nlp import (
+    GROUP_LABELS,
+    ORG_LABELS,
+    PERSON_LABELS,
+    PLACE_LABELS,
+    LanguageModel,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+MentionKind = Literal["person", "place", "org", "group"]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    paragraph: int
+    text: str
+    span: Span
+    """The sentence's tokens (a slice of its paragraph's parse)."""
+
+
+@dataclass(frozen=True)
+class Mention:
+    kind: MentionKind
+    text: str
+    sentence: int
+    start: int
+    """Character offset within the sentence's text."""
+    end: int
+
+
+@dataclass(eq=False)
+class Person:
+    """One person of the story; compared by identity (two mentions, one person)."""
+
+    name: str
+    """The fullest form the article gives ("Sergueï Lavrov")."""
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+    @property
+    def forms(self) -> set[str]:
+        """Every way the article writes this person ("M. Lavrov", "Sergueï Lavrov"…)."""
+        return {m.text for m in self.mentions} | {self.name}
+
+    @property
+    def first_sentence(self) -> int:
+        return min((m.sentence for m in self.mentions), default=0)
+
+
+@dataclass
+class Analysis:
+    language: str
+    degraded: bool
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    persons: list[Person]
+
+    def person_for(self, text: str) -> Person | None:
+        """The person a mention's text refers to ("M. Kishida" → Fumio Kishida)."""
+        key = fold(_strip_honorific(text, self.language))
+        for person in self.persons:
+            if key in {fold(_strip_honorific(f, self.language)) for f in person.forms}:
+                return person
+        for person in self.persons:
+            if key == fold(person.surname):
+                return person
+        return None
+
+    def mentions_in(self, sentence: int, kind: MentionKind | None = None) -> list[Mention]:
+        return [
+            m for m in self.mentions if m.sentence == sentence and (kind is None or m.kind == kind)
+        ]
+
+
+def analyse(paragraphs: list[str], model: LanguageModel) -> Analysis:
+    """Parse the body paragraphs (one `nlp.pipe` pass) and build the repaired analysis."""
+    docs = list(model.nlp.pipe(paragraphs))
+    sentences = _sentences(docs)
+    mentions = _mentions(sentences, model)
+    persons = _cluster_persons(mentions, model.language)
+    mentions = _repair_person_mentions(mentions, persons, sentences, model.language)
+    persons = _cluster_persons(mentions, model.language)
+    mentions = _surname_mentions(mentions, persons, sentences)
+    persons = _cluster_persons(mentions, model.language)
+    return Analysis(model.language, model.degraded, sentences, mentions, persons)
+
+
+# --- sentences ----------------------------------------------------------------------------------
+
+_ENDS_SENTENCE = re.compile(r'[.!?…]["»)]?\s*$|[.!?]\s*["»]\s*$')
+
+
+def _quotes_open(text: str) -> bool:
+    return text.count('"') % 2 == 1 or text.count("«") > text.count("»")
+
+
+def _sentences(docs: Iterable[Doc]) -> list[Sentence]:
+    """spaCy's sentences, joined again where a small model cut inside a quote or a clause."""
+    result: list[Sentence] = []
+    for paragraph, doc in enumerate(docs):
+        pieces = [(s.start, s.end) for s in doc.sents]
+        # An opening quote mark left at the end of a sentence belongs to the next one.
+        for i in range(len(pieces) - 1):
+            start, end = pieces[i]
+            last = doc[end - 1].text
+            if end - 1 > start and (
+                last == "«" or (last == '"' and doc[start:end].text.count('"') % 2 == 1)
+            ):
+                pieces[i] = (start, end - 1)
+                pieces[i + 1] = (end - 1, pieces[i + 1][1])
+        merged: list[tuple[int, int]] = []
+        for start, end in pieces:
+            if merged:
+                previous = doc[merged[-1][0] : merged[-1][1]].text
+                first = doc[start].text
+                if (
+                    _quotes_open(previous)
+                    or first[:1].islower()
+                    or not _ENDS_SENTENCE.search(previous)
+                ):
+                    merged[-1] = (merged[-1][0], end)
+                    continue
+            merged.append((start, end))
+        for start, end in merged:
+            span = doc[start:end]
+            result.append(Sentence(len(result), paragraph, span.text.strip(), span))
+    return result
+
+
+# --- mentions -----------------------------------------------------------------------------------
+
+
+def _kind(label: str) -> MentionKind | None:
+    if label in PERSON_LABELS:
+        return "person"
+    if label in PLACE_LABELS:
+        return "place"
+    if label in ORG_LABELS:
+        return "org"
+    if label in GROUP_LABELS:
+        return "group"
+    return None
+
+
+def _title_words(language: str) -> set[str]:
+    words = {w for title in TITLE_WORDS.get(language, ()) for w in fold(title).split()}
+    return words | {w for title in TITLE_WORDS["en"] for w in fold(title).split()}
+
+
+def _mentions(sentences: list[Sentence], model: LanguageModel) -> list[Mention]:
+    titles = _title_words(model.language)
+    mentions: list[Mention] = []
+    for sentence in sentences:
+        offset = sentence.span.start_char
+        lead = len(sentence.span.text) - len(sentence.span.text.lstrip())
+        for entity in sentence.span.ents:
+            kind = _kind(entity.label_)
+            text = entity.text.strip(" ,.;:")
+            if kind is None or not text:
+                continue
+            if kind == "org" and (text[0].islower() or fold(text.split()[0]) in titles):
+                continue  # a role ("ministre japonais des Affaires…"), not an organisation
+            if kind == "place" and fold(text) in {fold(m) for m in MONTHS[model.language]}:
+                continue
+            start = entity.start_char - offset - lead
+            mentions.append(Mention(kind, text, sentence.index, start, start + len(text)))
+        if model.degraded:
+            found = _rule_persons(sentence, mentions, titles, model.language)
+            known = {(m.sentence, m.text) for m in mentions}
+            mentions.extend(m for m in found if (m.sentence, m.text) not in known)
+    return mentions
+
+
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){1,5}\b")
+_NOT_NAMES = frozenset(
+    fold(w)
+    for w in (
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "But",
+        "And",
+        "He",
+        "She",
+        "They",
+        "It",
+        "This",
+        "That",
+        "After",
+        "Before",
+        "When",
+        "While",
+        "As",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Ministry",
+        "Foreign",
+        "Defence",
+        "Defense",
+        "Affairs",
+        "Council",
+        "Union",
+        "Nations",
+        "United",
+        "National",
+        "European",
+        "World",
+        "War",
+        "Cup",
+        "League",
+        "Party",
+    )
+)
+
+
+_PLACE_WORDS = frozenset(
+    [
+        "lake",
+        "river",
+        "mount",
+        "mountain",
+        "sea",
+        "gulf",
+        "bay",
+        "island",
+        "islands",
+        "strait",
+        "valley",
+        "desert",
+        "cape",
+        "port",
+        "street",
+        "avenue",
+        "square",
+        "province",
+        "region",
+    ]
+)
+
+
+def _rule_persons(
+    sentence: Sentence, found: list[Mention], titles: set[str], language: str
+) -> list[Mention]:
+    """Without a trained model: runs of capitalised words, less places, titles, months, agencies."""
+    taken = [(m.start, m.end) for m in found if m.sentence == sentence.index]
+    skip = {fold(w) for w in (*MONTHS[language], *WEEKDAYS[language], *AGENCIES)}
+    result: list[Mention] = []
+    for match in _CAPITALISED_RUN.finditer(sentence.text):
+        words = match.group(0).split()
+        if fold(words[0]) in _PLACE_WORDS or fold(words[-1]) in _PLACE_WORDS:
+            start = sentence.text.find(match.group(0))
+            result.append(
+                Mention("place", match.group(0), sentence.index, start, start + len(match.group(0)))
+            )
+            continue
+        # "Ethiopian Water Minister Dawit Alemu": the name is what follows the last title word.
+        last_title = max((i for i, w in enumerate(words) if fold(w) in titles), default=-1)
+        words = words[last_title + 1 :]
+        while words and (fold(words[0]) in _NOT_NAMES or country_named(words[0])):
+            words = words[1:]
+        if len(words) < 2 or len(words) > 3:
+            continue
+        if any(fold(w) in skip or country_named(w) or fold(w) in _NOT_NAMES for w in words):
+            continue
+        text = " ".join(words)
+        start = sentence.text.find(text, match.start())
+        end = start + len(text)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        result.append(Mention("person", text, sentence.index, start, end))
+    return result
+
+
+def _strip_honorific(text: str, language: str) -> str:
+    for honorific in (*HONORIFICS.get(language, ()), *HONORIFICS["en"]):
+        if text.startswith(honorific + " "):
+            return text[len(honorific) + 1 :].strip()
+    return text
+
+
+def _cluster_persons(mentions: list[Mention], language: str) -> list[Person]:
+    """One person per full name; "M. Lavrov" and "Lavrov" join the full name with that surname."""
+    persons: list[Person] = []
+    by_name: dict[str, Person] = {}
+    person_mentions = [m for m in mentions if m.kind == "person"]
+    for mention in person_mentions:
+        name = _strip_honorific(mention.text, language)
+        if len(name.split()) >= 2 and fold(name) not in by_name:
+            person = Person(name)
+            by_name[fold(name)] = person
+            persons.append(person)
+    for mention in person_mentions:
+        name = _strip_honorific(mention.text, language)
+        if fold(name) in by_name:
+            by_name[fold(name)].mentions.append(mention)
+            continue
+        same_surname = [p for p in persons if fold(p.surname) == fold(name.split()[-1])]
+        if len(same_surname) == 1:
+            same_surname[0].mentions.append(mention)
+        else:
+            person = Person(mention.text if mention.text != name else name)
+            by_name[fold(name)] = person
+            person.mentions.append(mention)
+            persons.append(person)
+    persons.sort(key=lambda p: (p.first_sentence, p.name))
+    return persons
+
+
+def _repair_person_mentions(
+    mentions: list[Mention], persons: list[Person], sentences: list[Sentence], language: str
+) -> list[Mention]:
+    """Fix a small model's labels with what the rest of the article says about a name.
+
+    "Tomás Rivas" tagged as an organisation is a person when the article also writes "M. Rivas";
+    "Kishida" tagged as a place is a person when "Fumio Kishida" is one; a lone capitalised word
+    tagged as a person right after "à"/"in" ("a reçu à Bergen") is a place.
+    """
+    surnames = {fold(p.surname) for p in persons if len(p.name.split()) >= 2}
+    surnames |= {
+        fold(_strip_honorific(m.text, language))
+        for m in mentions
+        if m.kind == "person" and _strip_honorific(m.text, language) != m.text
+    }
+    repaired: list[Mention] = []
+    for mention in mentions:
+        words = _strip_honorific(mention.text, language).split()
+        if (
+            mention.kind != "person"
+            and 1 <= len(words) <= 3
+            and all(w[:1].isupper() for w in words)
+            and fold(words[-1]) in surnames
+        ):
+            repaired.append(
+                Mention("person", mention.text, mention.sentence, mention.start, mention.end)
+            )
+            continue
+        if mention.kind == "person" and len(words) == 1 and mention.text == words[0]:
+            before = sentences[mention.sentence].text[: mention.start]
+            if fold(words[0]) not in surnames and re.search(
+                r"\b(?:à|au|en|in|at|from|de)\s$", before
+            ):
+                repaired.append(
+                    Mention("place", mention.text, mention.sentence, mention.start, mention.end)
+                )
+                continue
+        repaired.append(mention)
+    return repaired
+
+
+def _surname_mentions(
+    mentions: list[Mention], persons: list[Person], sentences: list[Sentence]
+) -> list[Mention]:
+    """Bare surnames the model missed ("Wekesa told reporters") become mentions of their person."""
+    full = [p for p in persons if len(p.name.split()) >= 2]
+    if not full:
+        return mentions
+    added = list(mentions)
+    for sentence in sentences:
+        taken = [(m.start, m.end) for m in mentions if m.sentence == sentence.index]
+        for person in full:
+            for match in re.finditer(rf"\b{re.escape(person.surname)}\b", sentence.text):
+                if any(s <= match.start() < e or s < match.end() <= e for s, e in taken):
+                    continue
+                added.append(
+                    Mention("person", match.group(0), sentence.index, match.start(), match.end())
+                )
+                taken.append(match.span())
+    added.sort(key=lambda m: (m.sentence, m.start))
+    return added
