@@ -8,9 +8,11 @@ from pathlib import Path
 
 import click
 
-from quiz.core.diagnostics import Severity
-from quiz.core.loader import check_paths
+from quiz.core.diagnostics import QuestionSetError, Severity
+from quiz.core.loader import check_paths, load_question_sets
+from quiz.core.models import ScoringRule
 from quiz.core.schema import question_set_json_schema
+from quiz.core.text import clean_text
 from quiz.paths import bundled_questions_dir
 
 
@@ -20,10 +22,16 @@ def _default_question_paths() -> list[Path]:
     return [here] if here.is_dir() else [bundled_questions_dir()]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, invoke_without_command=True)
 @click.version_option(package_name="quiz")
-def main() -> None:
-    """A media-literacy quiz game about real news articles."""
+@click.pass_context
+def main(context: click.Context) -> None:
+    """A media-literacy quiz game about real news articles.
+
+    Without a command, opens the game on the bundled question sets (`quiz play`).
+    """
+    if context.invoked_subcommand is None:
+        context.invoke(play)
 
 
 # --- question sets -------------------------------------------------------------------------------
@@ -90,3 +98,54 @@ def schema(output: Path | None) -> None:
 
 def _plural(count: int, word: str) -> str:
     return word if count == 1 else f"{word}s"
+
+
+# --- playing: the Textual game ---------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--lang",
+    type=click.Choice(["fr", "en"]),
+    help="Language of the interface (the questions keep their own); by default the locale's.",
+)
+@click.option("--player", help="The player's name: skips the player screen.")
+@click.option("--class", "class_name", help="The player's class (with --player).")
+@click.option("--seed", type=int, help="Fixes every shuffle, for a replayable game.")
+@click.option(
+    "--rule",
+    type=click.Choice([rule.value for rule in ScoringRule]),
+    help="Scoring rule for every set, instead of each set's own.",
+)
+def play(
+    paths: tuple[Path, ...],
+    lang: str | None,
+    player: str | None,
+    class_name: str | None,
+    seed: int | None,
+    rule: str | None,
+) -> None:
+    """Play question sets: PATHS are set files or folders; by default the bundled sets.
+
+    A set that fails to load is reported with its located errors, and nothing starts (status 1).
+    """
+    try:
+        question_sets = load_question_sets(paths or [bundled_questions_dir()])
+    except QuestionSetError as error:
+        for diagnostic in error.diagnostics:
+            click.secho(clean_text(str(diagnostic)), fg="red", err=True)
+        sys.exit(1)
+    # Textual is imported only here, so that `quiz check` and friends start fast.
+    from quiz.tui.app import QuizApp
+    from quiz.tui.i18n import detect_language
+
+    app = QuizApp(
+        question_sets,
+        language=lang or detect_language(),
+        player=player,
+        class_name=class_name,
+        seed=seed,
+        rule=ScoringRule(rule) if rule else None,
+    )
+    app.run()
