@@ -56,10 +56,10 @@ class FeedbackScreen(QuizScreen):
         key = verdict_key(self.result)
         with Horizontal(classes="bar"):
             yield Static(Content(question_header(s, self.session, self.presented)))
+        verdict = Static(Content(s(key)), id="verdict", classes=key.replace(".", "-"))
+        yield verdict
+        yield Static(Content(self._score_line()), id="feedback-points")
         with VerticalScroll(id="feedback-body"):
-            verdict = Static(Content(s(key)), id="verdict", classes=key.replace(".", "-"))
-            yield verdict
-            yield Static(Content(self._score_line()), id="feedback-points")
             yield Static(literal(question.prompt), id="feedback-prompt")
             yield from self._field(s("feedback.your_answer"), self.result.answer_text)
             if not self.result.correct:
@@ -70,10 +70,10 @@ class FeedbackScreen(QuizScreen):
             yield from self._field(s("feedback.evidence"), f"« {question.evidence} »")
             if self.session.question_set.article_text:
                 yield Static(Content(s("feedback.article_hint")), classes="hint")
-            with Horizontal(classes="buttons"):
-                label = "feedback.next" if self.session.has_next else "feedback.results"
-                yield Button(Content(s(label)), id="continue", variant="primary")
         yield ArticleView(self.session.question_set, s, id="article")
+        with Horizontal(classes="buttons", id="feedback-buttons"):
+            label = "feedback.next" if self.session.has_next else "feedback.results"
+            yield Button(Content(s(label)), id="continue", variant="primary")
         yield Footer()
 
     def _field(self, label: str, value: str) -> ComposeResult:
@@ -105,9 +105,9 @@ class FeedbackScreen(QuizScreen):
 
     def action_toggle_article(self) -> None:
         article = self.query_one("#article", ArticleView)
-        body = self.query_one("#feedback-body")
         article.display = not article.display
-        body.display = not article.display
+        for widget in self.query("#feedback-body, #feedback-points, #verdict"):
+            widget.display = not article.display
         if article.display:
             article.focus()
             article.highlight(self.presented.question.evidence)

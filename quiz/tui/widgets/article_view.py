@@ -49,7 +49,9 @@ class ArticleView(VerticalScroll, can_focus=True):
     def compose(self):  # type: ignore[no-untyped-def]
         article = self._question_set.article
         self.border_title = Content(self._strings("article.title"))
-        yield Static(literal(article.headline), classes="article--headline")
+        first = self._paragraphs[0][1].strip() if self._paragraphs else ""
+        if first != article.headline:  # many article files start with their headline
+            yield Static(literal(article.headline), classes="article--headline")
         yield Static(literal(source_line(article, self._strings)), classes="article--source")
         if not self._paragraphs:
             yield Static(Content(self._strings("article.none")), classes="article--missing")

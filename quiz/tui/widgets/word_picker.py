@@ -1,8 +1,8 @@
 """The passage of a highlight question, in which the player picks words by key or by click.
 
 ←→ move from word to word, Space picks or unpicks, Enter submits, a click toggles a word. The
-cursor word is shown reversed and each picked word is underlined, bold and wrapped in ⟦ ⟧, so the
-picks can be read without colour.
+cursor word is shown reversed and each picked word bold and underlined, so the picks can be read
+without colour; nothing is inserted into the passage, so words never move under the mouse.
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ class WordPicker(Widget, can_focus=True):
             parts.append(Content(self.text[previous_end:start]))
             word = Content(self.text[start:end])
             if index in self.picked:
-                word = Content.assemble("⟦", word, "⟧").stylize("bold underline $accent")
+                word = word.stylize("bold underline $accent")
             if index == self.cursor and self.has_focus:
                 word = word.stylize("reverse")
             parts.append(word.stylize(Style.from_meta({"word": index})))
