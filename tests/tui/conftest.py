@@ -28,7 +28,7 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     for name in list(os.environ):
         if name in _HIDDEN or name.startswith(_HIDDEN_PREFIXES):
             monkeypatch.delenv(name, raising=False)
-    yield
+    return
 
 
 class FakeClock:

@@ -89,8 +89,10 @@ async def test_slow_partial_wrong_and_timed_out_answers(clock: FakeClock) -> Non
         assert isinstance(app.screen, FeedbackScreen)
         assert app.screen.result.timed_out
         text = screen_text(pilot)
-        assert "Time's up" in text and "✗" in text
-        assert "Right answer" in text and "False" in text
+        assert "Time's up" in text
+        assert "✗" in text
+        assert "Right answer" in text
+        assert "False" in text
         await next_screen(pilot)
         # 4. numeric, wrong number: zero, and the right answer is shown with its unit.
         await type_text(pilot, "5")
@@ -98,7 +100,8 @@ async def test_slow_partial_wrong_and_timed_out_answers(clock: FakeClock) -> Non
         await pilot.pause()
         assert app.screen.result.points == 0
         text = screen_text(pilot)
-        assert "✗ Wrong" in text and "4 islands" in text
+        assert "✗ Wrong" in text
+        assert "4 islands" in text
         await next_screen(pilot)
         # 5. text, not a number check: "a f p" is not "AFP".
         await answer_right(pilot)
@@ -138,7 +141,8 @@ async def test_invalid_typed_answers_are_refused_with_a_message(clock: FakeClock
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen)
         assert "Ce n’est pas un nombre" in screen_text(pilot)
-        assert app.session is not None and app.session.phase is Phase.ASKING
+        assert app.session is not None
+        assert app.session.phase is Phase.ASKING
 
 
 async def test_play_again_and_back_to_the_sets(clock: FakeClock) -> None:
@@ -154,7 +158,8 @@ async def test_play_again_and_back_to_the_sets(clock: FakeClock) -> None:
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen)
         assert app.screen.presented.number == 1
-        assert app.session is not None and app.session.score == 0
+        assert app.session is not None
+        assert app.session.score == 0
         for _ in range(7):
             await answer_right(pilot)
             await next_screen(pilot)
@@ -222,7 +227,8 @@ async def test_mouse_plays_choices_order_and_words(clock: FakeClock) -> None:
         )
         await pilot.click("#answer", offset=(4, 1 + right))
         await pilot.pause()
-        assert isinstance(app.screen, FeedbackScreen) and app.screen.result.correct
+        assert isinstance(app.screen, FeedbackScreen)
+        assert app.screen.result.correct
         await pilot.click("#continue")
         await pilot.pause()
         # 2. multiple: click both right choices, then the Submit button.
