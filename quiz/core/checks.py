@@ -22,7 +22,7 @@ from quiz.core.models import (
     SingleChoiceQuestion,
     TextQuestion,
 )
-from quiz.core.text import normalise_answer, normalise_for_search
+from quiz.core.text import find_phrase, normalise_answer, normalise_for_search
 
 Path = tuple[str | int, ...]
 
@@ -153,13 +153,15 @@ def _check_choices(
 
 def _check_highlight(question: HighlightQuestion, at: Path) -> Iterator[Finding]:
     for i, phrase in enumerate(question.answer):
-        if phrase not in question.text:
+        if find_phrase(question.text, phrase) is None:
             closest = nearest(phrase, question.words)
             hint = (
                 f"copy the words exactly as in `text:`; did you mean '{closest}'?"
                 if closest
                 else "copy the words exactly as they appear in `text:`"
             )
+            if phrase in question.text:
+                hint = "it is there only inside a longer word: students pick whole words"
             yield Finding(
                 (*at, "answer", i),
                 f"'{phrase}' is not in the question's text",

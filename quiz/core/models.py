@@ -25,7 +25,7 @@ from pydantic import (
 )
 
 from quiz.core.skills import Skill
-from quiz.core.text import normalise_answer, split_words
+from quiz.core.text import find_phrase, normalise_answer, split_words
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """Non-empty text; surrounding white space (such as a block scalar's final newline) is dropped."""
@@ -260,10 +260,10 @@ class HighlightQuestion(QuestionBase):
         spans = split_words(self.text)
         found: set[int] = set()
         for phrase in self.answer:
-            start = self.text.find(phrase)
-            if start < 0:
+            located = find_phrase(self.text, phrase)
+            if located is None:
                 return frozenset()
-            end = start + len(phrase)
+            start, end = located
             found.update(i for i, (s, e) in enumerate(spans) if s < end and e > start)
         return frozenset(found)
 

@@ -109,3 +109,18 @@ def split_words(text: str) -> list[tuple[int, int]]:
     do hyphenated compounds ("russo-japonais").
     """
     return [m.span() for m in _WORD.finditer(text)]
+
+
+def find_phrase(text: str, phrase: str) -> tuple[int, int] | None:
+    """The (start, end) of the first occurrence of `phrase` in `text` that cuts no word in two.
+
+    A highlight answer "en" must mark the word "en", not the start of "entre" found earlier.
+    """
+    spans = split_words(text)
+    start = text.find(phrase) if phrase else -1
+    while start >= 0:
+        end = start + len(phrase)
+        if not any(s < start < e or s < end < e for s, e in spans):
+            return start, end
+        start = text.find(phrase, start + 1)
+    return None
