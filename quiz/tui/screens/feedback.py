@@ -12,13 +12,16 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Footer, Static
 
-from quiz.core.answers import describe_key
+from quiz.core.answers import ChoiceAnswer, describe_key
+from quiz.core.models import MultipleChoiceQuestion, SingleChoiceQuestion
 from quiz.core.session import GameSession, PresentedQuestion, QuestionResult
 from quiz.tui.display import literal
 from quiz.tui.i18n import Strings
 from quiz.tui.screens.base import QuizScreen
-from quiz.tui.screens.question import question_header
+from quiz.tui.screens.question import question_details, question_header
 from quiz.tui.widgets.article_view import ArticleView
+
+_ChoiceQuestion = SingleChoiceQuestion | MultipleChoiceQuestion
 
 
 def verdict_key(result: QuestionResult) -> str:
@@ -35,6 +38,11 @@ class FeedbackScreen(QuizScreen):
         Binding("enter", "continue", "key.next", id="feedback.next"),
         Binding("f2", "toggle_article", "key.article", id="feedback.article"),
         Binding("escape", "leave", "key.leave", id="feedback.leave"),
+        # The button keeps the focus (Enter goes on), so the keys that read on scroll the text.
+        Binding("up", "scroll(-1)", show=False),
+        Binding("down", "scroll(1)", show=False),
+        Binding("pageup", "scroll(-10)", show=False),
+        Binding("pagedown", "scroll(10)", show=False),
     ]
 
     def __init__(
@@ -56,6 +64,7 @@ class FeedbackScreen(QuizScreen):
         key = verdict_key(self.result)
         with Horizontal(classes="bar"):
             yield Static(Content(question_header(s, self.session, self.presented)))
+        yield Static(Content(question_details(s, self.presented)), classes="details")
         verdict = Static(Content(s(key)), id="verdict", classes=key.replace(".", "-"))
         yield verdict
         yield Static(Content(self._score_line()), id="feedback-points")
@@ -66,6 +75,8 @@ class FeedbackScreen(QuizScreen):
                 yield from self._field(
                     s("feedback.right_answer"), describe_key(question, language=language)
                 )
+            for choice_note in self._choice_notes():
+                yield from self._field(s("feedback.about_choice"), choice_note)
             yield from self._field(s("feedback.explanation"), question.explanation)
             yield from self._field(s("feedback.evidence"), f"« {question.evidence} »")
             if self.session.question_set.article_text:
@@ -75,6 +86,15 @@ class FeedbackScreen(QuizScreen):
             label = "feedback.next" if self.session.has_next else "feedback.results"
             yield Button(Content(s(label)), id="continue", variant="primary")
         yield Footer()
+
+    def _choice_notes(self) -> list[str]:
+        """The teacher's note on each choice the player picked ("Why this choice is wrong")."""
+        question = self.presented.question
+        answer = self.result.answer
+        if not isinstance(question, _ChoiceQuestion) or not isinstance(answer, ChoiceAnswer):
+            return []
+        picked = [question.choices[i] for i in sorted(answer.selected)]
+        return [f"{choice.text} — {choice.feedback}" for choice in picked if choice.feedback]
 
     def _field(self, label: str, value: str) -> ComposeResult:
         yield Static(Content(label).stylize("bold"), classes="field-label")
@@ -95,6 +115,10 @@ class FeedbackScreen(QuizScreen):
         article.display = False
         article.highlight(self.presented.question.evidence)
         self.query_one("#continue", Button).focus()
+
+    def action_scroll(self, lines: int) -> None:
+        body = self.query_one("#feedback-body", VerticalScroll)
+        body.scroll_relative(y=lines, animate=False)
 
     def action_continue(self) -> None:
         self.quiz.continue_game()

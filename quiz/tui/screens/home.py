@@ -106,7 +106,10 @@ class HomeScreen(QuizScreen):
             q for q in self.question_sets if all(w in self._searchable(q) for w in wanted)
         ]
         sets = self.query_one("#sets", SetList)
-        sets.set_options(Option(self._describe(q)) for q in self.shown)
+        entries: list[Option | None] = []
+        for question_set in self.shown:
+            entries += [Option(self._describe(question_set)), None]  # None: a dividing rule
+        sets.set_options(entries[:-1])
         if self.shown:
             sets.highlighted = 0
         status = "" if self.shown else "home.none" if self.question_sets else "home.empty"

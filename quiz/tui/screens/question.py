@@ -51,14 +51,22 @@ from quiz.tui.widgets.word_picker import WordPicker
 
 
 def question_header(strings: Strings, session: GameSession, presented: PresentedQuestion) -> str:
-    """ "Question 2/7 · Skill: Context · 1000 pts · Score 1500": where the player is."""
+    """"Question 2/7 · Score 1500": where the player is."""
+    parts = [strings("question.number", number=presented.number, total=presented.total)]
+    if presented.max_points:
+        parts.append(strings("question.score", score=session.score))
+    return " · ".join(parts)
+
+
+def question_details(strings: Strings, presented: PresentedQuestion) -> str:
+    """"Skill: Context · Several answers · 1000 pts": what the question trains and is worth."""
+    question = presented.question
     parts = [
-        strings("question.number", number=presented.number, total=presented.total),
-        strings("question.skill", skill=strings.skill(presented.question.skill)),
+        strings("question.skill", skill=strings.skill(question.skill)),
+        strings(f"type.{question.type}"),  # type: ignore[attr-defined]
     ]
     if presented.max_points:
         parts.append(strings("question.points", points=presented.points))
-        parts.append(strings("question.score", score=session.score))
     return " · ".join(parts)
 
 
@@ -91,6 +99,7 @@ class QuestionScreen(QuizScreen):
                 Content(question_header(s, self.session, self.presented)), id="question-where"
             )
             yield Countdown(s, id="countdown")
+        yield Static(Content(question_details(s, self.presented)), classes="details")
         with Vertical(id="question-body"):
             yield Static(literal(self.question.prompt), id="prompt")
             yield Static(Content(self._hint()), id="question-hint", classes="hint")
@@ -100,9 +109,7 @@ class QuestionScreen(QuizScreen):
         yield Footer()
 
     def _hint(self) -> str:
-        kind = self.question.type  # type: ignore[attr-defined]
-        type_label = self.strings(f"type.{kind}")
-        return f"{type_label} — {self.strings(f'question.hint.{kind}')}"
+        return self.strings(f"question.hint.{self.question.type}")  # type: ignore[attr-defined]
 
     def _answer_widgets(self) -> ComposeResult:
         s = self.strings

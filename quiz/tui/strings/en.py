@@ -78,6 +78,7 @@ CATALOGUE: dict[str, str] = {
     "feedback.timed_out": "⏱ ✗ Time's up: no answer",
     "feedback.your_answer": "Your answer",
     "feedback.right_answer": "Right answer",
+    "feedback.about_choice": "About your choice",
     "feedback.explanation": "Why",
     "feedback.evidence": "In the article",
     "feedback.points": "+{points} points",

@@ -78,6 +78,7 @@ CATALOGUE: dict[str, str] = {
     "feedback.timed_out": "⏱ ✗ Temps écoulé : pas de réponse",
     "feedback.your_answer": "Ta réponse",
     "feedback.right_answer": "La bonne réponse",
+    "feedback.about_choice": "À propos de ton choix",
     "feedback.explanation": "Pourquoi",
     "feedback.evidence": "Dans l’article",
     "feedback.points": "+{points} points",
