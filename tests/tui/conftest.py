@@ -12,15 +12,30 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
-from textual.widgets import Input
 
-from quiz.core.loader import load_question_set
-from quiz.core.models import QuestionSet
+# Textual reads some of these when it is imported: clear them before (and again for each test).
+for _name in ("TEXTUAL_THEME", "TEXTUAL_COLOR_SYSTEM", "TEXTUAL_ANIMATIONS", "NO_COLOR"):
+    os.environ.pop(_name, None)
+
+from textual.pilot import Pilot  # noqa: E402
+from textual.widgets import Input  # noqa: E402
+
+from quiz.core.loader import load_question_set  # noqa: E402
+from quiz.core.models import QuestionSet  # noqa: E402
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-_HIDDEN_PREFIXES = ("TEXTUAL_", "XDG_", "LC_")
-_HIDDEN = {"NO_COLOR", "FORCE_COLOR", "LANG", "LANGUAGE", "COLUMNS", "LINES"}
+_HIDDEN_PREFIXES = ("XDG_", "LC_")
+_HIDDEN = {
+    "NO_COLOR",
+    "FORCE_COLOR",
+    "LANG",
+    "LANGUAGE",
+    "COLUMNS",
+    "LINES",
+    "TEXTUAL_THEME",
+    "TEXTUAL_COLOR_SYSTEM",
+    "TEXTUAL_ANIMATIONS",
+}
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,9 @@ one (at most 25%). The fake clock makes every elapsed time exact.
 
 from __future__ import annotations
 
+from quiz.core.loader import load_question_set
 from quiz.core.session import Phase
+from quiz.paths import bundled_questions_dir
 from quiz.tui.app import QuizApp
 from quiz.tui.screens.confirm_quit import ConfirmScreen
 from quiz.tui.screens.feedback import FeedbackScreen
@@ -268,3 +270,34 @@ async def test_mouse_plays_choices_order_and_words(clock: FakeClock) -> None:
         await pilot.click("#submit")
         await pilot.pause()
         assert app.screen.result.correct, app.screen.result.answer_text
+
+
+async def test_the_bundled_french_set_played_through_in_french(clock: FakeClock) -> None:
+    """The whole bundled French set, right answers typed with keys, every score as CLASSIC says."""
+    question_set = load_question_set(
+        bundled_questions_dir() / "afp-2013-japon-russie-2plus2.fr.yaml"
+    )
+    app = QuizApp([question_set], language="fr", seed=11, clock=clock, player="Léa")
+    total = 0
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        for number in range(1, len(question_set.questions) + 1):
+            assert isinstance(app.screen, QuestionScreen)
+            points = app.screen.presented.points
+            clock.advance(2)  # two seconds to answer, whatever the limit
+            limit = app.screen.presented.time_limit
+            await answer_right(pilot)
+            assert isinstance(app.screen, FeedbackScreen), f"question {number}"
+            speed = 1 - 0.5 * 2 / limit
+            bonus = round(min(number - 1, 5) * points * 0.05 + 1e-9)
+            expected = int(points * speed + 0.5 + 1e-9) + bonus
+            assert app.screen.result.points == expected, f"question {number}"
+            assert "✓ Bonne réponse !" in screen_text(pilot)
+            total += expected
+            await next_screen(pilot)
+        assert isinstance(app.screen, ResultsScreen)
+        assert app.screen.result.total_score == total
+        text = screen_text(pilot)
+        assert f"{total} / " in text
+        assert "24 / 24 (100 %)" in text

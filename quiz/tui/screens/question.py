@@ -51,7 +51,7 @@ from quiz.tui.widgets.word_picker import WordPicker
 
 
 def question_header(strings: Strings, session: GameSession, presented: PresentedQuestion) -> str:
-    """"Question 2/7 · Score 1500": where the player is."""
+    """ "Question 2/7 · Score 1500": where the player is."""
     parts = [strings("question.number", number=presented.number, total=presented.total)]
     if presented.max_points:
         parts.append(strings("question.score", score=session.score))
@@ -59,7 +59,7 @@ def question_header(strings: Strings, session: GameSession, presented: Presented
 
 
 def question_details(strings: Strings, presented: PresentedQuestion) -> str:
-    """"Skill: Context · Several answers · 1000 pts": what the question trains and is worth."""
+    """ "Skill: Context · Several answers · 1000 pts": what the question trains and is worth."""
     question = presented.question
     parts = [
         strings("question.skill", skill=strings.skill(question.skill)),

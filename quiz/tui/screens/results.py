@@ -24,6 +24,11 @@ class ResultsScreen(QuizScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "play_again", "key.play_again", id="results.play_again"),
         Binding("escape", "home", "key.home", id="results.home"),
+        # The buttons keep the focus, so the keys that read on scroll the review.
+        Binding("up", "scroll(-1)", show=False),
+        Binding("down", "scroll(1)", show=False),
+        Binding("pageup", "scroll(-10)", show=False),
+        Binding("pagedown", "scroll(10)", show=False),
     ]
 
     def __init__(self, strings: Strings, question_set: QuestionSet, result: GameResult) -> None:
@@ -122,6 +127,9 @@ class ResultsScreen(QuizScreen):
                 detail += " · " + s("results.key", answer=key)
             entries.append(Content.assemble(head, "\n", Content(detail).stylize("$text-muted")))
         return Content("\n").join(entries)
+
+    def action_scroll(self, lines: int) -> None:
+        self.query_one("#results-body", VerticalScroll).scroll_relative(y=lines, animate=False)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "again":

@@ -25,6 +25,7 @@ class WordPicker(Widget, can_focus=True):
 
     DEFAULT_CSS = """
     WordPicker {
+        width: 1fr;
         height: auto;
         padding: 0 1;
         border: tall $border-blurred;
