@@ -8,12 +8,12 @@ from pathlib import Path
 
 import click
 
-from quiz.core.diagnostics import QuestionSetError, Severity
-from quiz.core.loader import check_paths, load_question_sets
-from quiz.core.models import ScoringRule
-from quiz.core.schema import question_set_json_schema
+from quiz.core.diagnostics import Severity
 from quiz.core.text import clean_text
 from quiz.paths import bundled_questions_dir
+
+# The loader (pydantic) and Textual are imported inside the commands that use them: `quiz --help`
+# stays instant, and `quiz play` can load the sets while Textual is being imported.
 
 
 def _default_question_paths() -> list[Path]:
@@ -53,6 +53,8 @@ def check(paths: tuple[Path, ...], output_format: str) -> None:
     PATHS are set files or folders (searched recursively for .yaml/.yml); by default `questions/`.
     Exits with status 1 when there is any error.
     """
+    from quiz.core.loader import check_paths
+
     report = check_paths(paths or _default_question_paths())
     questions = sum(len(s.questions) for s in report.question_sets)
     errors, warnings = len(report.errors), len(report.warnings)
@@ -89,6 +91,8 @@ def check(paths: tuple[Path, ...], output_format: str) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here.")
 def schema(output: Path | None) -> None:
     """Print the JSON Schema of question-set files (for editors: see the README)."""
+    from quiz.core.schema import question_set_json_schema
+
     text = json.dumps(question_set_json_schema(), ensure_ascii=False, indent=2) + "\n"
     if output is None:
         click.echo(text, nl=False)
@@ -115,7 +119,7 @@ def _plural(count: int, word: str) -> str:
 @click.option("--seed", type=int, help="Fixes every shuffle, for a replayable game.")
 @click.option(
     "--rule",
-    type=click.Choice([rule.value for rule in ScoringRule]),
+    type=click.Choice(["classic", "accuracy", "practice"]),  # quiz.core.models.ScoringRule
     help="Scoring rule for every set, instead of each set's own.",
 )
 def play(
@@ -130,22 +134,33 @@ def play(
 
     A set that fails to load is reported with its located errors, and nothing starts (status 1).
     """
-    try:
-        question_sets = load_question_sets(paths or [bundled_questions_dir()])
-    except QuestionSetError as error:
-        for diagnostic in error.diagnostics:
-            click.secho(clean_text(str(diagnostic)), fg="red", err=True)
-        sys.exit(1)
-    # Textual is imported only here, so that `quiz check` and friends start fast.
+    from quiz.tui.preload import PreloadError, preload_sets, spare_core
+
+    # The sets load in a forked child (see quiz.tui.preload), alongside the import of Textual when
+    # a processor is free for it.
+    pending = preload_sets(paths or [bundled_questions_dir()])
+    if not spare_core():
+        pending.wait()
     from quiz.tui.app import QuizApp
     from quiz.tui.i18n import detect_language
 
+    try:
+        question_sets = pending.result()
+    except PreloadError as error:
+        for message in error.messages:
+            click.secho(clean_text(message), fg="red", err=True)
+        sys.exit(1)
+    scoring_rule = None
+    if rule:
+        from quiz.core.models import ScoringRule
+
+        scoring_rule = ScoringRule(rule)
     app = QuizApp(
         question_sets,
         language=lang or detect_language(),
         player=player,
         class_name=class_name,
         seed=seed,
-        rule=ScoringRule(rule) if rule else None,
+        rule=scoring_rule,
     )
     app.run()

@@ -12,27 +12,32 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from quiz.core.answers import Answer
-from quiz.core.models import QuestionSet, ScoringRule
-from quiz.core.session import GameSession, GameSettings, Phase, PresentedQuestion, QuestionResult
 from quiz.tui.i18n import Strings
-from quiz.tui.screens.article import ArticleScreen
-from quiz.tui.screens.confirm_quit import ConfirmScreen
-from quiz.tui.screens.feedback import FeedbackScreen
-from quiz.tui.screens.help import HelpScreen
+from quiz.tui.preload import SetEntry
 from quiz.tui.screens.home import HomeScreen
-from quiz.tui.screens.player import PlayerScreen
-from quiz.tui.screens.question import QuestionScreen
-from quiz.tui.screens.results import ResultsScreen
 from quiz.tui.sink import NoResults, ResultsSink
 
-GAME_SCREENS = (QuestionScreen, FeedbackScreen, ResultsScreen)
+if TYPE_CHECKING:
+    from quiz.core.answers import Answer
+    from quiz.core.models import QuestionSet, ScoringRule
+    from quiz.core.session import GameSession, GameSettings, PresentedQuestion, QuestionResult
+
+# Start-up time matters (a class waits for thirty terminals to open): only the home screen is
+# imported with the app; the game's screens and the engine load when the first game starts.
+
+
+def _game_screens() -> tuple[type[Screen], ...]:  # type: ignore[type-arg]
+    from quiz.tui.screens.feedback import FeedbackScreen
+    from quiz.tui.screens.question import QuestionScreen
+    from quiz.tui.screens.results import ResultsScreen
+
+    return (QuestionScreen, FeedbackScreen, ResultsScreen)
 
 
 class QuizApp(App[None]):
@@ -54,7 +59,7 @@ class QuizApp(App[None]):
 
     def __init__(
         self,
-        question_sets: Sequence[QuestionSet],
+        question_sets: Sequence[QuestionSet | SetEntry],
         *,
         language: str = "en",
         player: str | None = None,
@@ -67,7 +72,7 @@ class QuizApp(App[None]):
         super().__init__()
         self.strings = Strings(language)
         self.strings.translate_bindings(self)
-        self.question_sets = list(question_sets)
+        self.entries = [q if isinstance(q, SetEntry) else SetEntry.of(q) for q in question_sets]
         self.player = player
         self.class_name = class_name
         self.seed = seed
@@ -77,17 +82,22 @@ class QuizApp(App[None]):
         self.session: GameSession | None = None
         self.title = self.strings("app.title")
 
-    def on_mount(self) -> None:
-        self.push_screen(HomeScreen(self.strings, self.question_sets))
+    def get_default_screen(self) -> Screen:  # type: ignore[type-arg]
+        """The home screen is the bottom of the stack: every game is pushed on top of it."""
+        return HomeScreen(self.strings, self.entries)
 
     # --- Actions of every screen ------------------------------------------------------------------
 
     def action_help(self) -> None:
+        from quiz.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.strings))
 
     def action_request_quit(self) -> None:
         """Ctrl+Q: quit at once, unless a game is under way (then ask first)."""
+        from quiz.tui.screens.confirm_quit import ConfirmScreen
+
         if self.game_in_progress:
             if not isinstance(self.screen, ConfirmScreen):
                 self.push_screen(
@@ -99,6 +109,8 @@ class QuizApp(App[None]):
 
     def action_leave_game(self) -> None:
         """Escape on a question or its feedback: back to the sets, after asking."""
+        from quiz.tui.screens.confirm_quit import ConfirmScreen
+
         if not self.game_in_progress:
             self.show_home()
             return
@@ -108,13 +120,29 @@ class QuizApp(App[None]):
                 lambda leave: self.show_home() if leave else None,
             )
 
-    def action_read_article(self, question_set: QuestionSet | None = None) -> None:
+    def action_read_article(self, chosen: QuestionSet | SetEntry | None = None) -> None:
         """Show the article of a set outside a game (the home and player screens)."""
+        from quiz.tui.screens.article import ArticleScreen
+
+        question_set = self._load(chosen) if isinstance(chosen, SetEntry) else chosen
         if question_set is not None:
             self.push_screen(ArticleScreen(self.strings, question_set))
 
+    def _load(self, entry: SetEntry) -> QuestionSet | None:
+        """The whole set of a home-screen entry; None (and the errors shown) if it broke since."""
+        from quiz.core.diagnostics import QuestionSetError
+
+        try:
+            return entry.load()
+        except QuestionSetError as error:
+            if isinstance(self.screen, HomeScreen):
+                self.screen.say(str(error))
+            return None
+
     @property
     def game_in_progress(self) -> bool:
+        from quiz.core.session import Phase
+
         return self.session is not None and self.session.phase is not Phase.FINISHED
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:  # type: ignore[type-arg]
@@ -124,9 +152,10 @@ class QuizApp(App[None]):
         toggle = getattr(screen, "action_toggle_article", None)
         if callable(toggle):
             yield SystemCommand(s("command.article"), s("command.article.detail"), toggle)
-        if isinstance(screen, GAME_SCREENS):
+        game_screens = _game_screens()
+        if isinstance(screen, game_screens):
             yield SystemCommand(s("command.home"), s("command.home.detail"), self.action_leave_game)
-        if isinstance(screen, ResultsScreen):
+        if isinstance(screen, game_screens[-1]):
             yield SystemCommand(
                 s("command.play_again"), s("command.play_again.detail"), self.play_again
             )
@@ -134,8 +163,11 @@ class QuizApp(App[None]):
 
     # --- The game ---------------------------------------------------------------------------------
 
-    def open_set(self, question_set: QuestionSet) -> None:
+    def open_set(self, chosen: QuestionSet | SetEntry) -> None:
         """The player chose a set: ask who plays, unless the command line said so."""
+        question_set = self._load(chosen) if isinstance(chosen, SetEntry) else chosen
+        if question_set is None:
+            return
         if self.player:
             self.start_game(question_set, self._settings(self.player, self.class_name))
             return
@@ -144,29 +176,41 @@ class QuizApp(App[None]):
             if names is not None:
                 self.start_game(question_set, self._settings(*names))
 
+        from quiz.tui.screens.player import PlayerScreen
+
         self.push_screen(PlayerScreen(self.strings, question_set, self.rule), chosen)
 
     def _settings(self, player: str, class_name: str | None) -> GameSettings:
+        from quiz.core.session import GameSettings
+
         return GameSettings(player, class_name, seed=self.seed, rule=self.rule)
 
     def start_game(self, question_set: QuestionSet, settings: GameSettings) -> None:
+        from quiz.core.session import GameSession
+
         self.session = GameSession(question_set, settings)
         self.sink.start(self.session)
         self.next_question()
 
     def next_question(self) -> None:
+        from quiz.tui.screens.question import QuestionScreen
+
         session = self._session()
         presented = session.start_question(self.clock())
         self._show_game_screen(QuestionScreen(self.strings, session, presented, self.clock))
 
     def submit_answer(self, answer: Answer) -> None:
         """The player answered the current question (the session checks it is still asking)."""
+        from quiz.core.session import Phase
+
         session = self._session()
         if session.phase is not Phase.ASKING:
             return
         self._after_answer(session.answer(answer, self.clock()))
 
     def time_out(self) -> None:
+        from quiz.core.session import Phase
+
         session = self._session()
         if session.phase is Phase.ASKING:
             self._after_answer(session.time_out(self.clock()))
@@ -175,11 +219,16 @@ class QuizApp(App[None]):
         session = self._session()
         presented = session.current
         assert presented is not None  # an answered question is the current one
+        from quiz.tui.screens.feedback import FeedbackScreen
+
         self.sink.record(presented, result)
         self._show_game_screen(FeedbackScreen(self.strings, session, presented, result))
 
     def continue_game(self) -> None:
         """After a feedback: the next question, or the results after the last one."""
+        from quiz.core.session import Phase
+        from quiz.tui.screens.results import ResultsScreen
+
         session = self._session()
         if session.phase is not Phase.ANSWERED:
             return
@@ -198,7 +247,7 @@ class QuizApp(App[None]):
     def show_home(self) -> None:
         """Back to the list of sets; an unfinished game is dropped."""
         self.session = None
-        while len(self.screen_stack) > 2:
+        while len(self.screen_stack) > 1:
             self.pop_screen()
 
     def _session(self) -> GameSession:
@@ -208,9 +257,10 @@ class QuizApp(App[None]):
 
     def _show_game_screen(self, screen: Screen) -> None:  # type: ignore[type-arg]
         """Replace the game screen (closing any help or dialog over it), or open one."""
-        while len(self.screen_stack) > 2 and not isinstance(self.screen, GAME_SCREENS):
+        game_screens = _game_screens()
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, game_screens):
             self.pop_screen()
-        if isinstance(self.screen, GAME_SCREENS):
+        if isinstance(self.screen, game_screens):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)

@@ -8,11 +8,26 @@ typed: `Content(text)` never parses markup.
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Protocol
+
 from textual.content import Content
 
-from quiz.core.models import Article
 from quiz.core.text import clean_text
 from quiz.tui.i18n import Strings
+
+
+class Sourced(Protocol):
+    """Who produced an article: an `Article`, or a set's summary on the home screen."""
+
+    @property
+    def outlet(self) -> str | None: ...
+    @property
+    def agency(self) -> str | None: ...
+    @property
+    def author(self) -> str | None: ...
+    @property
+    def published(self) -> date | None: ...
 
 
 def literal(text: str, style: str = "") -> Content:
@@ -21,7 +36,7 @@ def literal(text: str, style: str = "") -> Content:
     return content.stylize(style) if style else content
 
 
-def source_line(article: Article, strings: Strings) -> str:
+def source_line(article: Sourced, strings: Strings) -> str:
     """Who produced the article and when: "Le Monde · AFP · 2 Nov 2013"."""
     parts = [p for p in (article.outlet, article.agency, article.author) if p]
     if article.published is not None:

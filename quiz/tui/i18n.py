@@ -11,16 +11,26 @@ import os
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
+from importlib import import_module
 from typing import TYPE_CHECKING
 
 from quiz.core.skills import Skill
-from quiz.tui.strings import en, fr
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
 
-LANGUAGES: dict[str, Mapping[str, str]] = {"en": en.CATALOGUE, "fr": fr.CATALOGUE}
-"""Every interface language, by code."""
+LANGUAGES: tuple[str, ...] = ("en", "fr")
+"""Every interface language, by code: each has a module `quiz.tui.strings.<code>`."""
+
+
+def catalogue(language: str) -> Mapping[str, str]:
+    """The interface strings of one language (only that module is imported)."""
+    if language not in LANGUAGES:
+        raise ValueError(f"no interface language '{language}' (known: {', '.join(LANGUAGES)})")
+    module = import_module(f"quiz.tui.strings.{language}")
+    return module.CATALOGUE  # type: ignore[no-any-return]
+
+
 DEFAULT_LANGUAGE = "en"
 
 _LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")
@@ -41,11 +51,8 @@ class Strings:
     """The interface catalogue of one language: `strings("key", name=value)` gives the text."""
 
     def __init__(self, language: str = DEFAULT_LANGUAGE) -> None:
-        if language not in LANGUAGES:
-            known = ", ".join(sorted(LANGUAGES))
-            raise ValueError(f"no interface language '{language}' (known: {known})")
+        self._catalogue = catalogue(language)
         self.language = language
-        self._catalogue = LANGUAGES[language]
 
     def __call__(self, key: str, /, **values: object) -> str:
         return self._catalogue[key].format(**values)

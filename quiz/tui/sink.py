@@ -8,9 +8,10 @@ importing Textual. Calls happen on the UI thread: keep them quick (a single SQLi
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from quiz.core.session import GameResult, GameSession, PresentedQuestion, QuestionResult
+if TYPE_CHECKING:
+    from quiz.core.session import GameResult, GameSession, PresentedQuestion, QuestionResult
 
 
 class ResultsSink(Protocol):

@@ -168,7 +168,7 @@ async def test_play_again_and_back_to_the_sets(clock: FakeClock) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert len(app.screen_stack) == 2
+        assert len(app.screen_stack) == 1
 
 
 async def test_leaving_mid_game_asks_first(clock: FakeClock) -> None:

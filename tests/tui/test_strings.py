@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from quiz.core.skills import Skill
-from quiz.tui.i18n import LANGUAGES, Strings, detect_language
+from quiz.tui.i18n import LANGUAGES, Strings, catalogue, detect_language
 
 
 def placeholders(text: str) -> set[str]:
@@ -16,10 +16,11 @@ def placeholders(text: str) -> set[str]:
 
 
 def test_every_catalogue_has_the_same_keys_and_placeholders() -> None:
-    english = LANGUAGES["en"]
-    for code, catalogue in LANGUAGES.items():
-        assert catalogue.keys() == english.keys(), code
-        for key, text in catalogue.items():
+    english = catalogue("en")
+    for code in LANGUAGES:
+        strings = catalogue(code)
+        assert strings.keys() == english.keys(), code
+        for key, text in strings.items():
             assert placeholders(text) == placeholders(english[key]), (code, key)
             assert text.strip(), (code, key)
 

@@ -6,12 +6,12 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer
 
 from quiz.core.models import QuestionSet
 from quiz.tui.i18n import Strings
 from quiz.tui.screens.base import QuizScreen
 from quiz.tui.widgets.article_view import ArticleView
+from quiz.tui.widgets.key_bar import KeyBar
 
 
 class ArticleScreen(QuizScreen):
@@ -25,7 +25,7 @@ class ArticleScreen(QuizScreen):
 
     def compose(self) -> ComposeResult:
         yield ArticleView(self.question_set, self.strings, id="article")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(ArticleView).focus()

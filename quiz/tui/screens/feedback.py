@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from quiz.core.answers import ChoiceAnswer, describe_key
 from quiz.core.models import MultipleChoiceQuestion, SingleChoiceQuestion
@@ -20,6 +20,7 @@ from quiz.tui.i18n import Strings
 from quiz.tui.screens.base import QuizScreen
 from quiz.tui.screens.question import question_details, question_header
 from quiz.tui.widgets.article_view import ArticleView
+from quiz.tui.widgets.key_bar import KeyBar
 
 _ChoiceQuestion = SingleChoiceQuestion | MultipleChoiceQuestion
 
@@ -85,7 +86,7 @@ class FeedbackScreen(QuizScreen):
         with Horizontal(classes="buttons", id="feedback-buttons"):
             label = "feedback.next" if self.session.has_next else "feedback.results"
             yield Button(Content(s(label)), id="continue", variant="primary")
-        yield Footer()
+        yield KeyBar()
 
     def _choice_notes(self) -> list[str]:
         """The teacher's note on each choice the player picked ("Why this choice is wrong")."""

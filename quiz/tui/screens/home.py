@@ -13,13 +13,15 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from quiz.core.models import QuestionSet
+from quiz.core.text import clean_text
 from quiz.tui.display import source_line
 from quiz.tui.i18n import Strings
+from quiz.tui.preload import SetEntry, SetSummary
 from quiz.tui.screens.base import QuizScreen
+from quiz.tui.widgets.key_bar import KeyBar
 
 LANGUAGE_NAMES = {
     "en": {"fr": "French", "en": "English", "es": "Spanish", "de": "German", "it": "Italian"},
@@ -49,10 +51,10 @@ class HomeScreen(QuizScreen):
         Binding("escape", "clear_filter", show=False, id="home.clear_filter"),
     ]
 
-    def __init__(self, strings: Strings, question_sets: Sequence[QuestionSet]) -> None:
+    def __init__(self, strings: Strings, entries: Sequence[SetEntry]) -> None:
         super().__init__(strings)
-        self.question_sets = list(question_sets)
-        self.shown: list[QuestionSet] = list(question_sets)
+        self.entries = list(entries)
+        self.shown: list[SetEntry] = list(entries)
 
     def compose(self) -> ComposeResult:
         s = self.strings
@@ -61,22 +63,22 @@ class HomeScreen(QuizScreen):
         yield SetList(id="sets")
         yield Static(Content(""), id="home-status", classes="status")
         yield Static(Content(s("home.hint")), classes="hint")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._fill("")
         self.query_one("#sets", SetList).focus()
 
-    def _describe(self, question_set: QuestionSet) -> Content:
+    def _describe(self, question_set: SetSummary) -> Content:
         s = self.strings
         language = LANGUAGE_NAMES[s.language].get(question_set.language, question_set.language)
         details = " · ".join(
             [
                 s("home.language", language=language),
-                source_line(question_set.article, s),
-                s.count("home.questions", len(question_set.questions)),
+                source_line(question_set, s),
+                s.count("home.questions", question_set.question_count),
             ]
-            + ([s("home.article")] if question_set.article_text else [])
+            + ([s("home.article")] if question_set.has_article_text else [])
         )
         skills = ", ".join(s.skill(skill) for skill in question_set.skills)
         return Content.assemble(
@@ -87,15 +89,15 @@ class HomeScreen(QuizScreen):
             Content(skills).stylize("italic"),
         )
 
-    def _searchable(self, question_set: QuestionSet) -> str:
+    def _searchable(self, question_set: SetSummary) -> str:
         s = self.strings
         words = [
             question_set.title,
             question_set.language,
             LANGUAGE_NAMES[s.language].get(question_set.language, ""),
             question_set.description or "",
-            source_line(question_set.article, s),
-            question_set.article.headline,
+            source_line(question_set, s),
+            question_set.headline,
             *(s.skill(skill) for skill in question_set.skills),
         ]
         return " ".join(words).casefold()
@@ -103,19 +105,21 @@ class HomeScreen(QuizScreen):
     def _fill(self, query: str) -> None:
         wanted = query.casefold().split()
         self.shown = [
-            q for q in self.question_sets if all(w in self._searchable(q) for w in wanted)
+            e for e in self.entries if all(w in self._searchable(e.summary) for w in wanted)
         ]
         sets = self.query_one("#sets", SetList)
-        entries: list[Option | None] = []
-        for question_set in self.shown:
-            entries += [Option(self._describe(question_set)), None]  # None: a dividing rule
-        sets.set_options(entries[:-1])
+        options: list[Option | None] = []
+        for entry in self.shown:
+            options += [Option(self._describe(entry.summary)), None]  # None: a dividing rule
+        sets.set_options(options[:-1])
         if self.shown:
             sets.highlighted = 0
-        status = "" if self.shown else "home.none" if self.question_sets else "home.empty"
-        self.query_one("#home-status", Static).update(
-            Content(self.strings(status) if status else "")
-        )
+        status = "" if self.shown else "home.none" if self.entries else "home.empty"
+        self.say(self.strings(status) if status else "")
+
+    def say(self, text: str) -> None:
+        """A line under the list: no match, or why a set could not be opened (shown literally)."""
+        self.query_one("#home-status", Static).update(Content(clean_text(text)))
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -146,7 +150,7 @@ class HomeScreen(QuizScreen):
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         self.quiz.open_set(self.shown[event.option_index])
 
-    def _highlighted_set(self) -> QuestionSet | None:
+    def _highlighted_set(self) -> SetEntry | None:
         index = self.query_one("#sets", SetList).highlighted
         return self.shown[index] if index is not None and index < len(self.shown) else None
 

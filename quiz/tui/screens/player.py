@@ -13,13 +13,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from quiz.core.models import QuestionSet, ScoringRule
 from quiz.core.text import clean_name
 from quiz.tui.display import literal
 from quiz.tui.i18n import Strings
 from quiz.tui.screens.base import QuizScreen
+from quiz.tui.widgets.key_bar import KeyBar
 
 NAME_LENGTH = 40
 
@@ -53,7 +54,7 @@ class PlayerScreen(QuizScreen):
             yield Static(Content(""), id="player-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button(Content(s("player.start")), id="start", variant="primary")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()

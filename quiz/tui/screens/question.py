@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from quiz.core.answers import (
     Answer,
@@ -46,6 +46,7 @@ from quiz.tui.screens.base import QuizScreen
 from quiz.tui.widgets.answer_list import AnswerList
 from quiz.tui.widgets.article_view import ArticleView
 from quiz.tui.widgets.countdown import Countdown
+from quiz.tui.widgets.key_bar import KeyBar
 from quiz.tui.widgets.order_list import OrderList
 from quiz.tui.widgets.word_picker import WordPicker
 
@@ -106,7 +107,7 @@ class QuestionScreen(QuizScreen):
             yield from self._answer_widgets()
             yield Static(Content(""), id="question-status", classes="status")
         yield ArticleView(self.session.question_set, s, id="article")
-        yield Footer()
+        yield KeyBar()
 
     def _hint(self) -> str:
         return self.strings(f"question.hint.{self.question.type}")  # type: ignore[attr-defined]

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from quiz.core.answers import describe_key
 from quiz.core.models import QuestionSet
@@ -18,6 +18,7 @@ from quiz.core.session import GameResult
 from quiz.tui.i18n import Strings
 from quiz.tui.screens.base import QuizScreen
 from quiz.tui.screens.feedback import verdict_key
+from quiz.tui.widgets.key_bar import KeyBar
 
 
 class ResultsScreen(QuizScreen):
@@ -55,7 +56,7 @@ class ResultsScreen(QuizScreen):
         with Horizontal(classes="buttons"):
             yield Button(Content(s("results.play_again")), id="again", variant="primary")
             yield Button(Content(s("results.home")), id="home")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#again", Button).focus()
