@@ -37,9 +37,10 @@ class OrderList(OptionList):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "submit", "key.submit", id="order.submit"),
-        Binding("shift+up", "move(-1)", "key.move_up", id="order.move_up"),
-        Binding("shift+down", "move(1)", "key.move_down", id="order.move_down"),
-        Binding("space", "grab", "key.grab", id="order.grab"),
+        # Spelled out in the hint above the list and in the help: the key bar keeps to the essentials.
+        Binding("shift+up", "move(-1)", "key.move_up", show=False, id="order.move_up"),
+        Binding("shift+down", "move(1)", "key.move_down", show=False, id="order.move_down"),
+        Binding("space", "grab", "key.grab", show=False, id="order.grab"),
         Binding("up", "cursor(-1)", show=False),
         Binding("down", "cursor(1)", show=False),
     ]
