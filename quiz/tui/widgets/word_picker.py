@@ -35,7 +35,7 @@ class WordPicker(Widget, can_focus=True):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "submit", "key.submit", id="words.submit"),
-        Binding("space", "pick", "key.toggle", id="words.toggle"),
+        Binding("space", "pick", "key.toggle", show=False, id="words.toggle"),
         Binding("left", "move(-1)", show=False),
         Binding("right", "move(1)", show=False),
         Binding("up", "move(-1)", show=False),
