@@ -120,7 +120,7 @@ class QuizApp(App[None]):
                 lambda leave: self.show_home() if leave else None,
             )
 
-    def action_read_article(self, chosen: QuestionSet | SetEntry | None = None) -> None:
+    def read_article(self, chosen: QuestionSet | SetEntry | None = None) -> None:
         """Show the article of a set outside a game (the home and player screens)."""
         from quiz.tui.screens.article import ArticleScreen
 

@@ -8,7 +8,6 @@ and time-outs are exact.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -39,11 +38,12 @@ _HIDDEN = {
 
 
 @pytest.fixture(autouse=True)
-def clean_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     for name in list(os.environ):
         if name in _HIDDEN or name.startswith(_HIDDEN_PREFIXES):
             monkeypatch.delenv(name, raising=False)
-    return
+    # Each test has an empty cache of set summaries of its own (quiz.tui.preload.SummaryCache).
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
 
 
 class FakeClock:

@@ -156,7 +156,7 @@ class HomeScreen(QuizScreen):
         return self.shown[index] if index is not None and index < len(self.shown) else None
 
     def action_read_article(self) -> None:
-        self.quiz.action_read_article(self._highlighted_set())
+        self.quiz.read_article(self._highlighted_set())
 
     def action_focus_filter(self) -> None:
         self.query_one("#filter", Input).focus()
