@@ -22,7 +22,7 @@ STREAK_CAP = 5
 def round_half_up(value: float) -> int:
     """Round to the nearest integer, halves up (Python's `round` sends 2.5 to 2; players expect 3).
 
-    A tiny epsilon absorbs float noise such as 1000 * 0.35 * 0.9 = 314.99999999999994.
+    A tiny epsilon absorbs float noise: 1000 × (1 − 0.5 × 5.3 / 20) computes as 867.4999999999999.
     """
     return math.floor(value + 0.5 + 1e-9)
 

@@ -214,7 +214,7 @@ class GameSession:
         self.seed: int = settings.seed if settings.seed is not None else secrets.randbits(32)
         self.rule: ScoringRule = settings.rule or question_set.defaults.scoring
         self.questions: tuple[QuestionBase, ...] = self._question_order()
-        self.phase = Phase.READY
+        self._phase = Phase.READY
         self._results: list[QuestionResult] = []
         self._current: PresentedQuestion | None = None
         self._started_at = 0.0
@@ -252,12 +252,14 @@ class GameSession:
                     f"{number} of this game is '{question.id}': the set or the seed changed"
                 )
             session._current = session._present(number - 1)
-            if saved.timed_out or saved.answer is None:
-                session._record(None, saved.elapsed, timed_out=True)
-            else:
-                session._record(saved.answer, saved.elapsed, timed_out=False)
+            try:
+                session._settle(None if saved.timed_out else saved.answer, saved.elapsed)
+            except (TypeError, ValueError) as error:
+                raise SessionError(
+                    f"saved answer {number} does not fit question '{question.id}': {error}"
+                ) from error
         session._current = None
-        session.phase = Phase.ANSWERED if previous else Phase.READY
+        session._phase = Phase.ANSWERED if previous else Phase.READY
         return session
 
     def _question_order(self) -> tuple[QuestionBase, ...]:
@@ -308,6 +310,11 @@ class GameSession:
     # --- Playing ----------------------------------------------------------------------------------
 
     @property
+    def phase(self) -> Phase:
+        """Where the game is; only the methods below move it."""
+        return self._phase
+
+    @property
     def results(self) -> tuple[QuestionResult, ...]:
         """The results so far, in play order."""
         return tuple(self._results)
@@ -329,7 +336,7 @@ class GameSession:
 
     @property
     def current(self) -> PresentedQuestion | None:
-        """The question being asked or just answered."""
+        """The question being asked or just answered (None before the first and after a resume)."""
         return self._current
 
     def start_question(self, now: float) -> PresentedQuestion:
@@ -339,7 +346,7 @@ class GameSession:
             raise SessionError("every question has been answered: call finish()")
         self._current = self._present(len(self._results))
         self._started_at = now
-        self.phase = Phase.ASKING
+        self._phase = Phase.ASKING
         return self._current
 
     def remaining(self, now: float) -> float | None:
@@ -356,11 +363,7 @@ class GameSession:
         the session stays ASKING then, so the screen can let the player try again.
         """
         self._expect(Phase.ASKING, doing="answer")
-        current = self._require_current()
-        elapsed = max(0.0, now - self._started_at)
-        if current.time_limit is not None and elapsed > current.time_limit:
-            return self._record(None, elapsed, timed_out=True)
-        return self._record(given, elapsed, timed_out=False)
+        return self._settle(given, now - self._started_at)
 
     def time_out(self, now: float) -> QuestionResult:
         """The clock ran out on the current question (ASKING → ANSWERED): no answer, no points.
@@ -383,7 +386,7 @@ class GameSession:
             left = len(self.questions) - len(self._results)
             raise SessionError(f"{left} question(s) are still to be asked before finish()")
         self._result = self._build_result()
-        self.phase = Phase.FINISHED
+        self._phase = Phase.FINISHED
         return self._result
 
     def result(self) -> GameResult:
@@ -403,6 +406,15 @@ class GameSession:
         if self._current is None:  # pragma: no cover - ASKING always has a current question
             raise SessionError("no question is being asked")
         return self._current
+
+    def _settle(self, given: Answer | None, elapsed: float) -> QuestionResult:
+        """Record `given` (None: the time ran out), late answers counting as timed out."""
+        current = self._require_current()
+        elapsed = max(0.0, elapsed)
+        late = current.time_limit is not None and elapsed > current.time_limit
+        if given is None or late:
+            return self._record(None, elapsed, timed_out=True)
+        return self._record(given, elapsed, timed_out=False)
 
     def _record(self, given: Answer | None, elapsed: float, *, timed_out: bool) -> QuestionResult:
         current = self._require_current()
@@ -435,7 +447,7 @@ class GameSession:
         )
         self._streak = streak
         self._results.append(result)
-        self.phase = Phase.ANSWERED
+        self._phase = Phase.ANSWERED
         return result
 
     def _build_result(self) -> GameResult:
