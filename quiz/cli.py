@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
-from quiz.core.diagnostics import Severity
+from quiz.core.diagnostics import QuestionSetError, Severity
 from quiz.core.text import clean_text
 from quiz.paths import bundled_questions_dir
+from quiz.store.db import DB_ENV_VAR
 
-# The loader (pydantic) and Textual are imported inside the commands that use them: `quiz --help`
-# stays instant, and `quiz play` can load the sets while Textual is being imported.
+# The loader (pydantic), the exports and Textual are imported inside the commands that use them:
+# `quiz --help` stays instant, and `quiz play` opens its home screen without pydantic (see
+# quiz/tui/preload.py).
 
 
 def _default_question_paths() -> list[Path]:
@@ -98,6 +103,153 @@ def schema(output: Path | None) -> None:
         click.echo(text, nl=False)
     else:
         output.write_text(text, encoding="utf-8")
+
+
+# --- results store: the teacher's CSV exports (quiz/store) ---------------------------------------
+
+
+def _export_options(*, statistics: bool) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The options every export shares; `statistics` adds the set-file folder for prompts."""
+
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        options = [
+            click.argument("set_argument", metavar="SET"),
+            click.option(
+                "--db",
+                "db_path",
+                type=click.Path(dir_okay=False, path_type=Path),
+                envvar=DB_ENV_VAR,
+                help=f"The results database (default: ${DB_ENV_VAR}, else the user's data folder).",
+            ),
+            click.option(
+                "-o",
+                "--output",
+                type=click.Path(dir_okay=False, path_type=Path),
+                help="The CSV file to write (replaced atomically); default: standard output.",
+            ),
+            click.option(
+                "--delimiter",
+                default=",",
+                show_default=True,
+                help="Cell separator: ',' ';' 'tab' or '|'. Use ';' for French-locale Excel "
+                "(decimals then use a comma).",
+            ),
+            click.option("--class", "class_name", help="Only the players of this class."),
+            click.option(
+                "--set-version",
+                metavar="HASH",
+                help="The version of the set (content hash, or its start); default: the newest.",
+            ),
+            click.option(
+                "--all-versions", is_flag=True, help="Every version of the set, each on its own."
+            ),
+        ]
+        if statistics:
+            options.append(
+                click.option(
+                    "--questions",
+                    "questions_dir",
+                    type=click.Path(file_okay=False, path_type=Path),
+                    help="Where to find the set file when SET is an id (default: bundled sets).",
+                )
+            )
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return decorate
+
+
+def _export(kind: str, set_argument: str, **options: Any) -> None:
+    """Resolve SET, open the database, build the table, write the CSV; errors are one clear line."""
+    from quiz.store.csv_export import check_delimiter, write_csv
+    from quiz.store.db import ResultsStore, StoreError, default_db_path
+    from quiz.store.exports import ExportRequest, build_export
+    from quiz.store.sets import resolve_set
+
+    try:
+        delimiter = check_delimiter(options["delimiter"])
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--delimiter") from error
+    # Only the report and the skills need the set's questions; the others need its id alone.
+    questions_dir = None
+    if "questions_dir" in options:
+        questions_dir = options["questions_dir"] or bundled_questions_dir()
+    try:
+        target = resolve_set(set_argument, questions_dir)
+    except QuestionSetError as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
+    request = ExportRequest(
+        kind,
+        target,
+        class_name=options.get("class_name"),
+        all_attempts=options.get("all_attempts", False),
+        set_version=options.get("set_version"),
+        all_versions=options.get("all_versions", False),
+        decimal_comma=delimiter == ";",
+    )
+    output = options.get("output")
+    try:
+        with ResultsStore.open(options.get("db_path") or default_db_path(), create=False) as store:
+            export = build_export(store, request)
+            count = write_csv(
+                export.header, export.rows, output, delimiter=delimiter, prepared=export.prepared
+            )
+    except BrokenPipeError:
+        # The reader stopped early (`quiz answers SET | head`): not an error worth a message.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
+    except (StoreError, OSError) as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    for note in export.notes:
+        click.echo(f"note: {note}", err=True)
+    if output is not None:
+        click.echo(f"wrote {count} {'row' if count == 1 else 'rows'} to {output}", err=True)
+
+
+@main.command()
+@_export_options(statistics=False)
+@click.option(
+    "--all-attempts", is_flag=True, help="Rank every finished attempt, not each best one."
+)
+def leaderboard(set_argument: str, **options: Any) -> None:
+    """Rank the players of SET (a set file or id): rank, player, class, score, accuracy, time."""
+    _export("leaderboard", set_argument, **options)
+
+
+@main.command()
+@_export_options(statistics=True)
+@click.option("--all-attempts", is_flag=True, help="Every finished attempt, not only each first.")
+def report(set_argument: str, **options: Any) -> None:
+    """Per question of SET: facility, discrimination, mean time, wrong choices picked."""
+    _export("report", set_argument, **options)
+
+
+@main.command()
+@_export_options(statistics=False)
+def answers(set_argument: str, **options: Any) -> None:
+    """Every answer to SET: one row per student per question, unfinished games included."""
+    _export("answers", set_argument, **options)
+
+
+@main.command()
+@_export_options(statistics=True)
+@click.option("--all-attempts", is_flag=True, help="Every finished attempt, not only each first.")
+def skills(set_argument: str, **options: Any) -> None:
+    """Per student, the percentage right in each media-literacy skill of SET."""
+    _export("skills", set_argument, **options)
+
+
+@main.command()
+@_export_options(statistics=False)
+def attempts(set_argument: str, **options: Any) -> None:
+    """Every attempt at SET, finished or unfinished, with how far it got."""
+    _export("attempts", set_argument, **options)
+
+
+# --- end of results store ------------------------------------------------------------------------
 
 
 def _plural(count: int, word: str) -> str:

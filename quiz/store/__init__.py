@@ -1,0 +1,37 @@
+"""The results store: one SQLite database of players, attempts and answers, and the CSV exports.
+
+Stands alone: no Textual, no TUI, no CLI. The game hands it plain values; the `quiz` command line
+turns its tables into CSV files.
+"""
+
+from quiz.store.db import (
+    AnswerAlreadyRecordedError,
+    AttemptFinishedError,
+    AttemptInfo,
+    DatabaseBusyError,
+    LeaderboardRow,
+    NetworkFilesystemError,
+    ResultsStore,
+    SetVersion,
+    StoredAnswer,
+    StoreError,
+    UnknownAttemptError,
+    default_db_path,
+    user_db_path,
+)
+
+__all__ = [
+    "AnswerAlreadyRecordedError",
+    "AttemptFinishedError",
+    "AttemptInfo",
+    "DatabaseBusyError",
+    "LeaderboardRow",
+    "NetworkFilesystemError",
+    "ResultsStore",
+    "SetVersion",
+    "StoreError",
+    "StoredAnswer",
+    "UnknownAttemptError",
+    "default_db_path",
+    "user_db_path",
+]

@@ -1,0 +1,875 @@
+"""The results database: the one place that knows the SQL.
+
+One SQLite file holds every player, attempt and answer. A whole class may share one file (terminals
+over SSH, or browser tabs served from one machine), so every connection is set up for many writers:
+
+- WAL, so that readers (a teacher exporting) never block writers (students answering);
+- `synchronous=FULL`, so that a committed answer survives a power cut, not only a killed process;
+- `busy_timeout`, so that a writer waits for the lock instead of failing at once;
+- every write in `BEGIN IMMEDIATE`: the write lock is taken before the first read. A deferred
+  `BEGIN` that reads then writes must upgrade its lock, and when another process committed in
+  between, SQLite fails it with "database is locked" at once, whatever the busy timeout.
+
+Each answer is committed the moment it is given: a game killed half-way keeps its answers, and the
+attempt can be resumed (`unfinished_attempts`, `attempt_answers`) or is listed as unfinished.
+
+The schema is versioned with `PRAGMA user_version`; `_MIGRATIONS[i]` takes version i to i + 1.
+
+The store takes plain values, not the game engine's objects. `answer_json` is any JSON value the
+game chooses; the report reads `{"choices": [i, ...]}` (indices in file order) for choice questions
+and `{"value": true}` for true/false ones, to count how often each wrong choice was picked.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Self
+
+import platformdirs
+
+from quiz.core.text import clean_name, clean_text
+from quiz.store.csv_export import FORMULA_TRIGGERS
+from quiz.store.filesystem import network_filesystem_of
+
+DB_ENV_VAR = "QUIZ_DB"
+DB_FILE_NAME = "results.sqlite3"
+BUSY_TIMEOUT_MS = 15_000
+"""How long a writer waits for the lock; 30 students answering at once hold it a few ms each."""
+
+
+class StoreError(Exception):
+    """A problem with the results database, explained for the person at the keyboard."""
+
+
+class NetworkFilesystemError(StoreError):
+    """The database would live on NFS, SMB/CIFS or a similar filesystem, where SQLite is unsafe."""
+
+
+class DatabaseBusyError(StoreError):
+    """Another program held the write lock for longer than the busy timeout."""
+
+
+class UnknownAttemptError(StoreError):
+    pass
+
+
+class AttemptFinishedError(StoreError):
+    pass
+
+
+class AnswerAlreadyRecordedError(StoreError):
+    pass
+
+
+def user_db_path() -> Path:
+    """The database in the user's data directory (per OS, via platformdirs)."""
+    return Path(platformdirs.user_data_dir("quiz", appauthor=False)) / DB_FILE_NAME
+
+
+def default_db_path() -> Path:
+    """The database to use when none is named: `QUIZ_DB` if set, else the user's data directory."""
+    named = os.environ.get(DB_ENV_VAR, "").strip()
+    return Path(named).expanduser() if named else user_db_path()
+
+
+def now_utc() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def _timestamp(moment: datetime | None) -> str:
+    if moment is None:
+        return now_utc()
+    if moment.tzinfo is None:
+        moment = moment.astimezone()  # a naive time is the machine's local time
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds")
+
+
+_MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    # 0 -> 1: players, attempts, answers.
+    (
+        """
+        CREATE TABLE players (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL CHECK (name <> ''),
+            class_name TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            UNIQUE (name, class_name)
+        )
+        """,
+        """
+        CREATE TABLE attempts (
+            id INTEGER PRIMARY KEY,
+            player_id INTEGER NOT NULL REFERENCES players (id),
+            set_id TEXT NOT NULL,
+            set_hash TEXT NOT NULL,
+            set_title TEXT NOT NULL,
+            rule TEXT NOT NULL,
+            question_count INTEGER NOT NULL CHECK (question_count > 0),
+            seed INTEGER,
+            started_at TEXT NOT NULL,
+            finished_at TEXT
+        )
+        """,
+        "CREATE INDEX attempts_by_set ON attempts (set_id, set_hash, finished_at)",
+        "CREATE INDEX attempts_by_player ON attempts (player_id)",
+        """
+        CREATE TABLE answers (
+            attempt_id INTEGER NOT NULL REFERENCES attempts (id),
+            question_number INTEGER NOT NULL CHECK (question_number > 0),
+            question_id TEXT NOT NULL,
+            skill TEXT NOT NULL,
+            answer_text TEXT NOT NULL,
+            answer_json TEXT NOT NULL,
+            correct INTEGER NOT NULL CHECK (correct IN (0, 1)),
+            fraction REAL NOT NULL CHECK (fraction BETWEEN 0 AND 1),
+            elapsed REAL NOT NULL CHECK (elapsed >= 0),
+            points INTEGER NOT NULL,
+            timed_out INTEGER NOT NULL CHECK (timed_out IN (0, 1)),
+            answered_at TEXT NOT NULL,
+            PRIMARY KEY (attempt_id, question_id)
+        ) WITHOUT ROWID
+        """,
+    ),
+)
+SCHEMA_VERSION = len(_MIGRATIONS)
+
+
+@dataclass(frozen=True)
+class AttemptInfo:
+    """One attempt with its running totals; `finished_at` is None while it is unfinished."""
+
+    id: int
+    player: str
+    class_name: str
+    set_id: str
+    set_hash: str
+    set_title: str
+    rule: str
+    question_count: int
+    seed: int | None
+    started_at: str
+    finished_at: str | None
+    answered: int
+    score: int
+    correct: int
+
+    @property
+    def finished(self) -> bool:
+        return self.finished_at is not None
+
+
+@dataclass(frozen=True)
+class StoredAnswer:
+    question_number: int
+    question_id: str
+    skill: str
+    answer_text: str
+    answer_json: Any
+    correct: bool
+    fraction: float
+    elapsed: float
+    points: int
+    timed_out: bool
+    answered_at: str
+
+
+@dataclass(frozen=True)
+class SetVersion:
+    """One content hash of a set seen in the database: results of different versions never mix."""
+
+    set_hash: str
+    set_title: str
+    attempts: int
+    first_started: str
+    last_started: str
+
+
+LEADERBOARD_HEADER = (
+    "rank",
+    "player",
+    "class",
+    "score",
+    "correct",
+    "questions",
+    "accuracy %",
+    "total time (s)",
+    "finished at",
+    "set version",
+    "rule",
+)
+
+
+@dataclass(frozen=True)
+class LeaderboardRow:
+    rank: int
+    player: str
+    class_name: str
+    score: int
+    correct: int
+    questions: int
+    accuracy: float
+    total_time: float
+    finished_at: str
+    set_version: str
+    rule: str
+    attempt_id: int
+
+    def cells(self) -> tuple[Any, ...]:
+        """The row under `LEADERBOARD_HEADER`."""
+        return (
+            self.rank,
+            self.player,
+            self.class_name,
+            self.score,
+            self.correct,
+            self.questions,
+            self.accuracy,
+            self.total_time,
+            self.finished_at,
+            self.set_version,
+            self.rule,
+        )
+
+
+@dataclass(frozen=True)
+class AnalysedAnswer:
+    """An answer of an attempt chosen for statistics (report, skills)."""
+
+    attempt_id: int
+    player: str
+    class_name: str
+    question_id: str
+    skill: str
+    answer_text: str
+    answer_json: Any
+    correct: bool
+    fraction: float
+    elapsed: float
+
+
+_ATTEMPT_COLUMNS = """
+    a.id, p.name, p.class_name, a.set_id, a.set_hash, a.set_title, a.rule, a.question_count,
+    a.seed, a.started_at, a.finished_at,
+    (SELECT COUNT(*) FROM answers WHERE attempt_id = a.id),
+    (SELECT COALESCE(SUM(points), 0) FROM answers WHERE attempt_id = a.id),
+    (SELECT COALESCE(SUM(correct), 0) FROM answers WHERE attempt_id = a.id)
+"""
+
+# Export timestamps in the machine's local time, in the form spreadsheets recognise as a date.
+_LOCAL = "strftime('%Y-%m-%d %H:%M:%S', {}, 'localtime')"
+
+ANSWERS_HEADER = (
+    "attempt",
+    "player",
+    "class",
+    "set version",
+    "status",
+    "question",
+    "question id",
+    "skill",
+    "answer",
+    "correct",
+    "fraction",
+    "points",
+    "time (s)",
+    "timed out",
+    "answered at",
+)
+
+
+def _sql_literal(character: str) -> str:
+    return f"'{character}'" if character.isprintable() else f"char({ord(character)})"
+
+
+def sql_text_cell(expression: str) -> str:
+    """SQL that turns a text value into its safe CSV cell, as `csv_export.neutralise` does in
+    Python (a property test keeps the two equal): line breaks as LF, and a leading `'` before a
+    formula trigger unless the text is just a number. For exports too big for a Python loop.
+    """
+    triggers = ", ".join(_sql_literal(c) for c in FORMULA_TRIGGERS)
+    lf = "char(10)"
+    text = f"replace(replace({expression}, char(13) || {lf}, {lf}), char(13), {lf})"
+    rest = f"substr({text}, 2)"
+    just_a_number = (
+        f"substr({text}, 1, 1) IN ('+', '-') AND {rest} GLOB '[0-9]*' AND {rest} GLOB '*[0-9]' "
+        f"AND {rest} NOT GLOB '*[^0-9.,]*' "
+        f"AND length({rest}) - length(replace(replace({rest}, '.', ''), ',', '')) <= 1"
+    )
+    quote = "''''"  # SQL for the one-character string "'"
+    # Most cells neither start with a trigger nor hold a CR: they are tested once and kept.
+    return (
+        f"CASE WHEN substr({expression}, 1, 1) NOT IN ({triggers}) "
+        f"AND instr({expression}, char(13)) = 0 THEN {expression} "
+        f"WHEN substr({text}, 1, 1) IN ({triggers}) AND NOT ({just_a_number}) "
+        f"THEN {quote} || {text} ELSE {text} END"
+    )
+
+
+def sql_number_cell(expression: str, digits: int) -> str:
+    """SQL for a rounded number cell: a number, or text with a decimal comma when `:comma` is 1."""
+    rounded = f"round({expression}, {digits})"
+    return f"CASE WHEN :comma THEN replace(CAST({rounded} AS TEXT), '.', ',') ELSE {rounded} END"
+
+
+# Every stored text goes through sql_text_cell: the store takes any string from its caller, and a
+# spreadsheet must never run one.
+ANSWERS_QUERY = f"""
+SELECT a.id AS attempt,
+       {sql_text_cell("p.name")} AS player,
+       {sql_text_cell("p.class_name")} AS class,
+       {sql_text_cell("a.set_hash")} AS set_version,
+       CASE WHEN a.finished_at IS NULL THEN 'unfinished' ELSE 'finished' END AS status,
+       s.question_number AS question,
+       {sql_text_cell("s.question_id")} AS question_id,
+       {sql_text_cell("s.skill")} AS skill,
+       {sql_text_cell("s.answer_text")} AS answer,
+       s.correct,
+       {sql_number_cell("s.fraction", 3)} AS fraction,
+       s.points,
+       {sql_number_cell("s.elapsed", 2)} AS time_s,
+       s.timed_out,
+       {_LOCAL.format("s.answered_at")} AS answered_at
+FROM answers s
+JOIN attempts a ON a.id = s.attempt_id
+JOIN players p ON p.id = a.player_id
+WHERE a.set_id = :set_id AND a.set_hash = :hash
+  AND (:class IS NULL OR p.class_name = :class)
+ORDER BY p.class_name, p.name, a.id, s.question_number
+"""
+"""The `quiz answers` export, with cells ready for CSV (no Python loop over 100,000 rows); the
+benchmark runs the same text through the sqlite3 shell."""
+
+ATTEMPTS_HEADER = (
+    "attempt",
+    "player",
+    "class",
+    "set version",
+    "status",
+    "answered",
+    "questions",
+    "score",
+    "correct",
+    "started at",
+    "finished at",
+)
+
+
+class ResultsStore:
+    """A connection to one results database. Use `ResultsStore.open(path)`; close it when done."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path, begin: str) -> None:
+        self._connection = connection
+        self._lock = threading.Lock()  # the TUI may write from a worker thread
+        self._begin = begin
+        self.path = path
+
+    @classmethod
+    def open(
+        cls,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        create: bool = True,
+        _begin: str = "BEGIN IMMEDIATE",
+        _mountinfo: str | None = None,
+    ) -> Self:
+        """Open (and create or migrate) the database at `path`; None means the user's data dir.
+
+        `create=False` is for exports: a database that does not exist is an error, not an empty
+        file. `_begin` and `_mountinfo` exist only for tests: to prove the concurrency test
+        catches a deferred `BEGIN`, and to show the refusal of a network filesystem.
+        """
+        if path is None:
+            target = user_db_path()
+            target.parent.mkdir(parents=True, exist_ok=True)
+        else:
+            target = Path(path).expanduser()
+        target = target.absolute()
+        if target.is_dir():
+            raise StoreError(
+                f"{target} is a folder; name a database file, e.g. {target / 'quiz.sqlite3'}"
+            )
+        if not target.exists():
+            if not create:
+                raise StoreError(
+                    f"no results database at {target}: nothing has been played with it yet "
+                    f"(name the class database with --db PATH or {DB_ENV_VAR})"
+                )
+            if not target.parent.is_dir():
+                raise StoreError(
+                    f"cannot create {target}: the folder {target.parent} does not exist"
+                )
+        _refuse_network_filesystem(target, _mountinfo)
+        try:
+            connection = sqlite3.connect(
+                target,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+                isolation_level=None,
+                check_same_thread=False,
+            )
+        except sqlite3.Error as error:
+            raise StoreError(f"cannot open the results database {target}: {error}") from error
+        store = cls(connection, target, _begin)
+        try:
+            store._configure()
+            store._migrate()
+        except sqlite3.DatabaseError as error:
+            connection.close()
+            if "not a database" in str(error):
+                raise StoreError(
+                    f"{target} is not a quiz results database ({error}); "
+                    "name another file with --db PATH"
+                ) from error
+            raise StoreError(f"cannot use the results database {target}: {error}") from error
+        except BaseException:
+            connection.close()
+            raise
+        return store
+
+    def close(self) -> None:
+        self._connection.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # --- setup ------------------------------------------------------------------------------------
+
+    def _configure(self) -> None:
+        execute = self._connection.execute
+        execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        mode = execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            raise StoreError(f"{self.path}: SQLite could not switch to WAL mode (got {mode!r})")
+        execute("PRAGMA synchronous = FULL")
+        execute("PRAGMA foreign_keys = ON")
+
+    def _migrate(self) -> None:
+        if self._user_version() == SCHEMA_VERSION:
+            return
+        with self._write() as execute:
+            # Read again under the write lock: another process may have migrated meanwhile.
+            version = self._user_version()
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path} was written by a newer version of quiz (schema {version}, this "
+                    f"one knows {SCHEMA_VERSION}): upgrade quiz to read it"
+                )
+            for statements in _MIGRATIONS[version:]:
+                for statement in statements:
+                    execute(statement)
+            execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _user_version(self) -> int:
+        return int(self._connection.execute("PRAGMA user_version").fetchone()[0])
+
+    def pragma(self, name: str) -> Any:
+        """The value of one PRAGMA (for diagnostics and tests)."""
+        if not name.replace("_", "").isalpha():
+            raise ValueError(f"not a pragma name: {name!r}")
+        return self._connection.execute(f"PRAGMA {name}").fetchone()[0]
+
+    def integrity_check(self) -> str:
+        """'ok', or SQLite's description of the damage."""
+        rows = self._connection.execute("PRAGMA integrity_check").fetchall()
+        return "\n".join(str(row[0]) for row in rows)
+
+    @contextmanager
+    def _write(self) -> Iterator[Callable[..., sqlite3.Cursor]]:
+        """One write transaction, committed on success and rolled back on any error."""
+        with self._lock:
+            connection = self._connection
+            try:
+                connection.execute(self._begin)
+                try:
+                    yield connection.execute
+                    connection.execute("COMMIT")
+                except BaseException:
+                    if connection.in_transaction:
+                        connection.execute("ROLLBACK")
+                    raise
+            except sqlite3.OperationalError as error:
+                raise _explain(error, self.path) from error
+
+    def _fetch(self, sql: str, parameters: Any = ()) -> list[Any]:
+        """All rows of one read, under the lock so that a read never interleaves with a write
+        transaction of another thread on this connection."""
+        with self._lock:
+            return self._connection.execute(sql, parameters).fetchall()
+
+    # --- writes from the game ---------------------------------------------------------------------
+
+    def start_attempt(
+        self,
+        player: str,
+        class_name: str,
+        set_id: str,
+        set_hash: str,
+        set_title: str,
+        rule: str,
+        question_count: int,
+        seed: int | None = None,
+        *,
+        started_at: datetime | None = None,
+    ) -> int:
+        """Record that `player` starts playing a set; returns the attempt id answers go under."""
+        name, group = clean_name(player), clean_name(class_name)
+        if not name:
+            raise StoreError("a player needs a name")
+        if question_count < 1:
+            raise StoreError("an attempt needs at least one question")
+        moment = _timestamp(started_at)
+        with self._write() as execute:
+            execute(
+                "INSERT INTO players (name, class_name, created_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (name, class_name) DO NOTHING",
+                (name, group, moment),
+            )
+            (player_id,) = execute(
+                "SELECT id FROM players WHERE name = ? AND class_name = ?", (name, group)
+            ).fetchone()
+            cursor = execute(
+                "INSERT INTO attempts (player_id, set_id, set_hash, set_title, rule, "
+                "question_count, seed, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    player_id,
+                    set_id,
+                    set_hash,
+                    clean_text(set_title),
+                    str(rule),
+                    question_count,
+                    seed,
+                    moment,
+                ),
+            )
+            attempt_id = cursor.lastrowid
+        if attempt_id is None:  # cannot happen after an INSERT; keeps the type honest
+            raise StoreError("SQLite gave no id for the new attempt")
+        return attempt_id
+
+    def record_answer(
+        self,
+        attempt_id: int,
+        question_id: str,
+        skill: str,
+        question_number: int,
+        answer_text: str,
+        answer_json: Any,
+        correct: bool,
+        fraction: float,
+        elapsed: float,
+        points: int,
+        timed_out: bool,
+        *,
+        answered_at: datetime | None = None,
+    ) -> None:
+        """Store one answer and commit it at once, so that it survives the game being killed."""
+        if not 0 <= fraction <= 1:
+            raise StoreError(f"fraction must be between 0 and 1, not {fraction}")
+        if not 0 <= elapsed < math.inf:
+            raise StoreError(f"elapsed must be a number of seconds, not {elapsed}")
+        encoded = json.dumps(answer_json, ensure_ascii=False)
+        with self._write() as execute:
+            row = execute(
+                "SELECT finished_at, question_count FROM attempts WHERE id = ?", (attempt_id,)
+            ).fetchone()
+            if row is None:
+                raise UnknownAttemptError(f"no attempt {attempt_id} in {self.path}")
+            if row[0] is not None:
+                raise AttemptFinishedError(f"attempt {attempt_id} is finished; start a new one")
+            if not 1 <= question_number <= row[1]:
+                raise StoreError(
+                    f"question number {question_number} is outside attempt {attempt_id} "
+                    f"(1 to {row[1]})"
+                )
+            try:
+                execute(
+                    "INSERT INTO answers (attempt_id, question_number, question_id, skill, "
+                    "answer_text, answer_json, correct, fraction, elapsed, points, timed_out, "
+                    "answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        attempt_id,
+                        question_number,
+                        question_id,
+                        str(skill),
+                        clean_text(answer_text),
+                        encoded,
+                        int(bool(correct)),
+                        float(fraction),
+                        float(elapsed),
+                        int(points),
+                        int(bool(timed_out)),
+                        _timestamp(answered_at),
+                    ),
+                )
+            except sqlite3.IntegrityError as error:
+                if "UNIQUE" not in str(error):
+                    raise StoreError(f"answer to {question_id!r} refused: {error}") from error
+                raise AnswerAlreadyRecordedError(
+                    f"question {question_id!r} is already answered in attempt {attempt_id}"
+                ) from error
+
+    def finish_attempt(self, attempt_id: int, finished_at: datetime | None = None) -> None:
+        """Mark an attempt finished: it enters the leaderboard and cannot take more answers."""
+        with self._write() as execute:
+            row = execute("SELECT finished_at FROM attempts WHERE id = ?", (attempt_id,)).fetchone()
+            if row is None:
+                raise UnknownAttemptError(f"no attempt {attempt_id} in {self.path}")
+            if row[0] is None:
+                execute(
+                    "UPDATE attempts SET finished_at = ? WHERE id = ?",
+                    (_timestamp(finished_at), attempt_id),
+                )
+
+    # --- reads for the game -----------------------------------------------------------------------
+
+    def attempt(self, attempt_id: int) -> AttemptInfo:
+        rows = self._fetch(
+            f"SELECT {_ATTEMPT_COLUMNS} FROM attempts a JOIN players p ON p.id = a.player_id "
+            "WHERE a.id = ?",
+            (attempt_id,),
+        )
+        if not rows:
+            raise UnknownAttemptError(f"no attempt {attempt_id} in {self.path}")
+        return AttemptInfo(*rows[0])
+
+    def unfinished_attempts(
+        self, player: str, set_id: str, set_hash: str, *, class_name: str | None = None
+    ) -> list[AttemptInfo]:
+        """The player's attempts at this version of the set that were never finished, newest first.
+
+        `class_name=None` matches the player's name in any class.
+        """
+        rows = self._fetch(
+            f"SELECT {_ATTEMPT_COLUMNS} FROM attempts a JOIN players p ON p.id = a.player_id "
+            "WHERE p.name = ? AND (? IS NULL OR p.class_name = ?) AND a.set_id = ? "
+            "AND a.set_hash = ? AND a.finished_at IS NULL ORDER BY a.started_at DESC, a.id DESC",
+            (
+                clean_name(player),
+                _class_or_none(class_name),
+                _class_or_none(class_name),
+                set_id,
+                set_hash,
+            ),
+        )
+        return [AttemptInfo(*row) for row in rows]
+
+    def attempt_answers(self, attempt_id: int) -> list[StoredAnswer]:
+        """The answers already given in an attempt, in question order: what a resumed game skips."""
+        rows = self._fetch(
+            "SELECT question_number, question_id, skill, answer_text, answer_json, correct, "
+            "fraction, elapsed, points, timed_out, answered_at FROM answers WHERE attempt_id = ? "
+            "ORDER BY question_number",
+            (attempt_id,),
+        )
+        return [
+            StoredAnswer(
+                number, qid, skill, text, json.loads(raw), bool(ok), frac, secs, pts, bool(late), at
+            )
+            for number, qid, skill, text, raw, ok, frac, secs, pts, late, at in rows
+        ]
+
+    def class_names(self) -> list[str]:
+        """Every class seen so far (non-empty), alphabetically: what the game offers to pick."""
+        rows = self._fetch(
+            "SELECT DISTINCT class_name FROM players WHERE class_name <> '' ORDER BY class_name"
+        )
+        return [row[0] for row in rows]
+
+    # --- reads for the teacher's exports ----------------------------------------------------------
+
+    def set_ids(self) -> list[str]:
+        rows = self._fetch("SELECT DISTINCT set_id FROM attempts ORDER BY set_id")
+        return [row[0] for row in rows]
+
+    def set_versions(self, set_id: str) -> list[SetVersion]:
+        """The versions (content hashes) of a set that have results, the newest version first."""
+        rows = self._fetch(
+            "SELECT set_hash, (SELECT set_title FROM attempts WHERE set_id = ? AND set_hash = "
+            "v.set_hash ORDER BY id DESC LIMIT 1), COUNT(*), MIN(started_at), MAX(started_at) "
+            "FROM attempts v WHERE set_id = ? GROUP BY set_hash ORDER BY MIN(started_at) DESC",
+            (set_id, set_id),
+        )
+        return [SetVersion(*row) for row in rows]
+
+    def leaderboard(
+        self,
+        set_id: str,
+        class_name: str | None = None,
+        all_attempts: bool = False,
+        *,
+        set_hash: str | None = None,
+    ) -> list[LeaderboardRow]:
+        """Finished attempts ranked by score, then by total time; ties share a rank.
+
+        By default each player's best attempt; `all_attempts` ranks every finished attempt. Only
+        one version of the set is ranked: `set_hash`, or the newest one. Scores of different
+        scoring rules do not compare (speed counts in one, not in another): each rule is ranked
+        on its own.
+        """
+        version = set_hash or self._newest_hash(set_id)
+        if version is None:
+            return []
+        rows = self._fetch(
+            f"""
+            WITH totals AS (
+                SELECT a.id AS attempt_id, a.player_id, p.name, p.class_name, a.question_count,
+                       a.finished_at, a.rule,
+                       COALESCE(SUM(s.points), 0) AS score,
+                       COALESCE(SUM(s.correct), 0) AS correct,
+                       COALESCE(SUM(s.elapsed), 0.0) AS total_time
+                FROM attempts a
+                JOIN players p ON p.id = a.player_id
+                LEFT JOIN answers s ON s.attempt_id = a.id
+                WHERE a.set_id = :set_id AND a.set_hash = :hash AND a.finished_at IS NOT NULL
+                  AND (:class IS NULL OR p.class_name = :class)
+                GROUP BY a.id
+            ), chosen AS (
+                SELECT *, ROW_NUMBER() OVER (
+                    PARTITION BY player_id, rule ORDER BY score DESC, total_time, finished_at
+                ) AS nth
+                FROM totals
+            )
+            SELECT RANK() OVER (PARTITION BY rule ORDER BY score DESC, total_time) AS rank,
+                   name, class_name, score, correct, question_count,
+                   round(100.0 * correct / question_count, 1),
+                   round(total_time, 1), {_LOCAL.format("finished_at")}, :hash, rule, attempt_id
+            FROM chosen
+            WHERE :all OR nth = 1
+            ORDER BY rule, rank, name, attempt_id
+            """,
+            {
+                "set_id": set_id,
+                "hash": version,
+                "class": _class_or_none(class_name),
+                "all": int(all_attempts),
+            },
+        )
+        return [LeaderboardRow(*row) for row in rows]
+
+    def attempts(
+        self, set_id: str, set_hash: str, class_name: str | None = None
+    ) -> list[tuple[Any, ...]]:
+        """Every attempt at a version, finished or not, as rows under `ATTEMPTS_HEADER`."""
+        return self._fetch(
+            f"""
+            SELECT a.id, p.name, p.class_name, a.set_hash,
+                   CASE WHEN a.finished_at IS NULL THEN 'unfinished' ELSE 'finished' END,
+                   (SELECT COUNT(*) FROM answers WHERE attempt_id = a.id), a.question_count,
+                   (SELECT COALESCE(SUM(points), 0) FROM answers WHERE attempt_id = a.id),
+                   (SELECT COALESCE(SUM(correct), 0) FROM answers WHERE attempt_id = a.id),
+                   {_LOCAL.format("a.started_at")},
+                   CASE WHEN a.finished_at IS NULL THEN NULL
+                        ELSE {_LOCAL.format("a.finished_at")} END
+            FROM attempts a JOIN players p ON p.id = a.player_id
+            WHERE a.set_id = ? AND a.set_hash = ? AND (? IS NULL OR p.class_name = ?)
+            ORDER BY a.started_at, a.id
+            """,
+            (set_id, set_hash, _class_or_none(class_name), _class_or_none(class_name)),
+        )
+
+    def answer_rows(
+        self,
+        set_id: str,
+        set_hash: str,
+        class_name: str | None = None,
+        *,
+        decimal_comma: bool = False,
+    ) -> Iterator[tuple[Any, ...]]:
+        """Every answer to a version of a set, streamed as rows under `ANSWERS_HEADER`, with
+        cells already made safe for CSV (`write_csv(..., prepared=True)`)."""
+        parameters = {
+            "set_id": set_id,
+            "hash": set_hash,
+            "class": _class_or_none(class_name),
+            "comma": int(decimal_comma),
+        }
+        return self._connection.execute(ANSWERS_QUERY, parameters)
+
+    def analysed_answers(
+        self,
+        set_id: str,
+        set_hash: str,
+        *,
+        class_name: str | None = None,
+        all_attempts: bool = False,
+    ) -> list[AnalysedAnswer]:
+        """The answers statistics are computed on: finished attempts only (as Moodle does), and
+        by default only each player's first finished attempt, before retries taught the answers.
+        """
+        rows = self._fetch(
+            """
+            WITH chosen AS (
+                SELECT a.id, a.player_id, ROW_NUMBER() OVER (
+                    PARTITION BY a.player_id ORDER BY a.started_at, a.id
+                ) AS nth
+                FROM attempts a JOIN players p ON p.id = a.player_id
+                WHERE a.set_id = :set_id AND a.set_hash = :hash AND a.finished_at IS NOT NULL
+                  AND (:class IS NULL OR p.class_name = :class)
+            )
+            SELECT c.id, p.name, p.class_name, s.question_id, s.skill, s.answer_text,
+                   s.answer_json, s.correct, s.fraction, s.elapsed
+            FROM chosen c
+            JOIN players p ON p.id = c.player_id
+            JOIN answers s ON s.attempt_id = c.id
+            WHERE :all OR c.nth = 1
+            ORDER BY p.class_name, p.name, c.id, s.question_number
+            """,
+            {
+                "set_id": set_id,
+                "hash": set_hash,
+                "class": _class_or_none(class_name),
+                "all": int(all_attempts),
+            },
+        )
+        return [
+            AnalysedAnswer(aid, name, group, qid, skill, text, _loads(raw), bool(ok), frac, secs)
+            for aid, name, group, qid, skill, text, raw, ok, frac, secs in rows
+        ]
+
+    def _newest_hash(self, set_id: str) -> str | None:
+        versions = self.set_versions(set_id)
+        return versions[0].set_hash if versions else None
+
+
+def _class_or_none(class_name: str | None) -> str | None:
+    return None if class_name is None else clean_name(class_name)
+
+
+def _explain(error: sqlite3.OperationalError, path: Path) -> StoreError:
+    message = str(error)
+    if "locked" in message or "busy" in message:
+        return DatabaseBusyError(
+            f"the results database {path} is locked by another program ({message}) and stayed "
+            "so longer than the busy timeout: try again, or close that program"
+        )
+    return StoreError(f"the results database {path} could not be written: {message}")
+
+
+def _loads(raw: str) -> Any:
+    try:
+        return json.loads(raw)
+    except ValueError:
+        return raw
+
+
+def _refuse_network_filesystem(target: Path, mountinfo: str | None) -> None:
+    fs_type = network_filesystem_of(target, mountinfo=mountinfo)
+    if fs_type is not None:
+        raise NetworkFilesystemError(
+            f"the results database {target} would be on a network filesystem ({fs_type}). "
+            "SQLite's file locking is not reliable there: students writing at the same time could "
+            "corrupt it or lose answers. Keep the database on a local disk of the machine the "
+            "students play on (for example --db /var/tmp/quiz-class.sqlite3, or set "
+            f"{DB_ENV_VAR}), and copy the CSV exports to the shared drive instead."
+        )

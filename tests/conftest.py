@@ -1,0 +1,27 @@
+"""Fixtures for every test: results never depend on the developer's machine or configuration."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO / "tests" / "data"
+SEEDS = REPO.parent / "shared" / "seeds"
+
+
+@pytest.fixture(autouse=True)
+def _neutral_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A fixed locale, no user theme or colour settings, and a private data directory."""
+    for name in list(os.environ):
+        if name.startswith(("LC_", "XDG_", "TEXTUAL")) or name in (
+            "NO_COLOR",
+            "QUIZ_DB",
+            "LANGUAGE",
+        ):
+            monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))

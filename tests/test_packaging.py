@@ -1,0 +1,44 @@
+"""A plain (non-editable) install must carry the bundled sets, the stylesheet and the schema."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> zipfile.ZipFile:
+    out = tmp_path_factory.mktemp("wheel")
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(REPO)],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+    assert built.returncode == 0, built.stderr
+    (wheel_file,) = out.glob("quiz-*.whl")
+    return zipfile.ZipFile(wheel_file)
+
+
+def test_wheel_ships_every_bundled_set_and_article(wheel: zipfile.ZipFile) -> None:
+    names = set(wheel.namelist())
+    questions = REPO / "questions"
+    expected = [
+        p for p in questions.rglob("*") if p.is_file() and p.suffix in (".yaml", ".json", ".txt")
+    ]
+    assert expected, "the repository has bundled sets"
+    for path in expected:
+        assert f"quiz/bundled/{path.relative_to(questions).as_posix()}" in names
+
+
+def test_wheel_ships_every_package_and_the_stylesheets(wheel: zipfile.ZipFile) -> None:
+    names = set(wheel.namelist())
+    for source in (REPO / "quiz").rglob("*"):
+        if source.suffix in (".py", ".tcss") and "__pycache__" not in source.parts:
+            assert source.relative_to(REPO).as_posix() in names, source
