@@ -8,7 +8,7 @@ child's maximum resident set size (the larger of the game's and of the child tha
 as Linux reports it). Runs alternate between the two apps so that machine load hits
 both alike; medians and their ratios are printed.
 
-    python benchmarks/bench_startup.py [--runs 7]
+    python benchmarks/bench_startup.py [--runs 7] [--check]
 
 Targets: time ratio ≤ 1.5 and memory ratio ≤ 1.5. "quiz" runs with the set summaries cached, as
 every start after the first (or after a set changes) does; "first start" runs with an empty cache,
@@ -32,6 +32,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+TARGET = 1.5
+"""The most the game may take, in time and in memory, relative to the minimal app."""
 
 # The child programs. Both exit from Textual's auto-pilot once their first screen is up.
 MINIMAL = """
@@ -124,7 +126,11 @@ def _drain(fd: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=7, help="runs of each app (default 7)")
-    runs = parser.parse_args().runs
+    parser.add_argument(
+        "--check", action="store_true", help="exit with status 1 when a target is missed"
+    )
+    arguments = parser.parse_args()
+    runs = arguments.runs
     with tempfile.TemporaryDirectory() as warm_cache:
         run_once(MINIMAL)  # warm the file cache and bytecode of both, and quiz's set summaries
         run_once(QUIZ, warm_cache)
@@ -160,6 +166,9 @@ def main() -> None:
         f"first start, empty summary cache: time ratio {cold_time / minimal_time:.2f}, "
         f"memory ratio {cold_memory / minimal_memory:.2f}"
     )
+    missed = quiz_time / minimal_time > TARGET or quiz_memory / minimal_memory > TARGET
+    if arguments.check and missed:
+        raise SystemExit(1)
 
 
 if __name__ == "__main__":
