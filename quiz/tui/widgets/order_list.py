@@ -10,13 +10,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from rich.table import Table
+from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from quiz.core.text import clean_text
+from quiz.tui.widgets.answer_list import hanging
 
 
 class OrderList(OptionList):
@@ -70,15 +72,12 @@ class OrderList(OptionList):
         self.set_options(Option(self._prompt_at(p, highlighted)) for p in range(len(self.order)))
         self.highlighted = highlighted
 
-    def _prompt_at(self, position: int, highlighted: int) -> Content:
+    def _prompt_at(self, position: int, highlighted: int) -> Table:
         value = self.order[position]
         carried = self.grabbed and position == highlighted
         cursor = "▶" if position == highlighted else " "
-        return Content.assemble(
-            (f"{cursor}{position + 1}. ", "bold"),
-            ("⇅ " if carried else "  ", "bold"),
-            Content(self._text_of[value]),
-        )
+        label = f"{cursor}{position + 1}. {'⇅' if carried else ' '}"
+        return hanging(Text(label, style="bold"), self._text_of[value])
 
     def action_cursor(self, step: int) -> None:
         if self.grabbed:
