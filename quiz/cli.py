@@ -14,11 +14,13 @@ import click
 from quiz.core.diagnostics import QuestionSetError, Severity
 from quiz.core.text import clean_text
 from quiz.paths import bundled_questions_dir
-from quiz.store.db import DB_ENV_VAR
 
-# The loader (pydantic), the exports and Textual are imported inside the commands that use them:
-# `quiz --help` stays instant, and `quiz play` opens its home screen without pydantic (see
-# quiz/tui/preload.py).
+# The loader (pydantic), the results store and Textual are imported inside the commands that use
+# them: `quiz --help` stays instant, and `quiz play` opens its home screen sooner (see
+# quiz/tui/preload.py and benchmarks/bench_startup.py).
+
+DB_ENV_VAR = "QUIZ_DB"
+"""quiz.store.db.DB_ENV_VAR, repeated so the exports' options need no store import (tested)."""
 
 
 def _default_question_paths() -> list[Path]:
