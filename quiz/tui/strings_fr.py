@@ -1,4 +1,4 @@
-"""Chaînes de l'interface en français. Mêmes clés et mêmes `{champs}` que `en.py` (testé)."""
+"""Chaînes de l'interface en français. Mêmes clés et mêmes `{champs}` que `strings_en.py` (testé)."""
 
 CATALOGUE: dict[str, str] = {
     "app.title": "Quiz d’éducation aux médias",

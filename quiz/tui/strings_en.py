@@ -1,4 +1,4 @@
-"""English interface strings. Keep the keys and `{placeholders}` identical to `fr.py` (tested)."""
+"""English interface strings. Keep the keys and `{placeholders}` identical to `strings_fr.py` (tested)."""
 
 CATALOGUE: dict[str, str] = {
     "app.title": "Media-literacy quiz",
