@@ -1,0 +1,326 @@
+"""Loading the question sets for the home screen while Textual starts: a summary per set.
+
+Validating sets (pydantic) and importing Textual each take a few hundred milliseconds of pure
+Python. `preload_sets` forks a child that loads and checks every set, while the parent imports the
+interface when a processor is free (`spare_core`); the child sends back a plain summary of each
+valid set (what the home screen lists) or every located error. The parent imports pydantic and
+builds a full `QuestionSet` only when a player opens a set, so the home screen needs a third less
+memory. Where `fork` is not available, the sets load in-process, with the same results.
+
+This module imports neither Textual nor pydantic at import time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from quiz.core.skills import Skill
+
+if TYPE_CHECKING:
+    from quiz.core.models import QuestionSet
+
+
+class PreloadError(Exception):
+    """Some set could not be loaded: `messages` holds every located error, as `quiz check` prints."""
+
+    def __init__(self, messages: list[str]) -> None:
+        self.messages = messages
+        super().__init__("\n".join(messages))
+
+
+@dataclass(frozen=True)
+class SetSummary:
+    """What the home screen shows of a set; `path` is where to load the whole set from."""
+
+    path: str | None
+    id: str
+    title: str
+    language: str
+    description: str | None
+    headline: str
+    outlet: str | None
+    agency: str | None
+    author: str | None
+    published: date | None
+    question_count: int
+    skills: tuple[Skill, ...]
+    has_article_text: bool
+
+    @classmethod
+    def of(cls, question_set: QuestionSet) -> SetSummary:
+        article = question_set.article
+        return cls(
+            path=question_set.source_path,
+            id=question_set.id,
+            title=question_set.title,
+            language=question_set.language,
+            description=question_set.description,
+            headline=article.headline,
+            outlet=article.outlet,
+            agency=article.agency,
+            author=article.author,
+            published=article.published,
+            question_count=len(question_set.questions),
+            skills=tuple(question_set.skills),
+            has_article_text=question_set.article_text is not None,
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["published"] = self.published.isoformat() if self.published else None
+        data["skills"] = [skill.value for skill in self.skills]
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> SetSummary:
+        published = data["published"]
+        return cls(
+            **{
+                **data,
+                "published": date.fromisoformat(published) if published else None,
+                "skills": tuple(Skill(s) for s in data["skills"]),
+            }
+        )
+
+
+@dataclass
+class SetEntry:
+    """A set on the home screen: its summary, and the whole set once it is needed."""
+
+    summary: SetSummary
+    _question_set: QuestionSet | None = field(default=None, repr=False)
+
+    @classmethod
+    def of(cls, question_set: QuestionSet) -> SetEntry:
+        return cls(SetSummary.of(question_set), question_set)
+
+    def load(self) -> QuestionSet:
+        """The whole set (read again from its file the first time; `QuestionSetError` if broken)."""
+        if self._question_set is None:
+            from quiz.core.loader import load_question_set
+
+            if self.summary.path is None:  # pragma: no cover - summaries of files have a path
+                raise ValueError(f"set '{self.summary.id}' has no file to load it from")
+            self._question_set = load_question_set(self.summary.path)
+        return self._question_set
+
+
+def load_summaries(paths: Iterable[str | os.PathLike[str]]) -> list[SetSummary]:
+    """The summaries of every set in `paths`; `PreloadError` with every error if any fails.
+
+    Sets unchanged since they last loaded cleanly come from the summary cache (`SummaryCache`);
+    otherwise everything is loaded and checked, and the cache is refreshed.
+    """
+    wanted = [Path(p) for p in paths]
+    cache = SummaryCache()
+    cached = cache.summaries(wanted)
+    if cached is not None:
+        return cached
+    from quiz.core.diagnostics import QuestionSetError
+    from quiz.core.loader import load_question_sets
+
+    try:
+        question_sets = load_question_sets(wanted)
+    except QuestionSetError as error:
+        raise PreloadError([str(d) for d in error.diagnostics]) from None
+    summaries = [SetSummary.of(question_set) for question_set in question_sets]
+    cache.store(summaries, [_article_file(qs) for qs in question_sets])
+    return summaries
+
+
+def _article_file(question_set: QuestionSet) -> str | None:
+    """Where the loader read the set's article text (relative to the set's file)."""
+    linked = question_set.article.text_file
+    if linked is None or question_set.source_path is None:
+        return None
+    return str(Path(question_set.source_path).parent / linked)
+
+
+# --- The summary cache ---------------------------------------------------------------------------
+
+_SET_SUFFIXES = (".yaml", ".yml")  # as quiz.core.loader.SET_SUFFIXES
+_CACHE_FORMAT = 1
+
+
+def _cache_dir() -> Path:
+    """The user's cache folder for quiz (XDG on Linux; platformdirs elsewhere)."""
+    if sys.platform.startswith("linux"):
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        return Path(base) / "quiz"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("quiz"))
+
+
+def _digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _code_fingerprint() -> str:
+    """Changes whenever the code that validates sets changes, so a verdict is never stale."""
+    core = Path(__file__).resolve().parent.parent / "core"
+    stamps = sorted(
+        f"{p.name}:{p.stat().st_mtime_ns}:{p.stat().st_size}" for p in core.glob("*.py")
+    )
+    return hashlib.sha256(f"{_CACHE_FORMAT}|{'|'.join(stamps)}".encode()).hexdigest()[:16]
+
+
+class SummaryCache:
+    """Summaries of sets that loaded without error, keyed by the exact bytes of their files.
+
+    A set is taken from the cache only when its file and its article file are byte-for-byte the
+    ones that passed every check, with the same version of the checking code; anything else (a new
+    or edited file, a changed article, a newer quiz) loads and checks the sets for real. Loading
+    and checking costs pydantic's start-up, which is most of the time to the home screen.
+    """
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.file = (folder or _cache_dir()) / "set-summaries.json"
+
+    def summaries(self, paths: Sequence[Path]) -> list[SetSummary] | None:
+        """The summaries of every set in `paths` if all are cached and unchanged, else None."""
+        files = _find_set_files(paths)
+        if files is None or not files:
+            return None
+        try:
+            data = json.loads(self.file.read_text(encoding="utf-8"))
+            if data.get("code") != _code_fingerprint():
+                return None
+            entries = data["sets"]
+            found: list[SetSummary] = []
+            for file in files:
+                entry = entries.get(str(file.resolve()))
+                if entry is None or entry["sha"] != _digest(file):
+                    return None
+                article = entry["article"]
+                if article is not None and article["sha"] != _digest(Path(article["path"])):
+                    return None
+                found.append(SetSummary.from_json(entry["summary"]))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None  # a missing, old or damaged cache is only a cache miss
+        ids = [summary.id for summary in found]
+        return found if len(set(ids)) == len(ids) else None  # duplicates: let the loader say so
+
+    def store(self, summaries: Sequence[SetSummary], articles: Sequence[str | None]) -> None:
+        """Remember sets that just loaded without error (best effort: a cache never fails a run)."""
+        try:
+            try:
+                data = json.loads(self.file.read_text(encoding="utf-8"))
+                if data.get("code") != _code_fingerprint():
+                    raise ValueError("older code")
+            except (OSError, ValueError):
+                data = {"code": _code_fingerprint(), "sets": {}}
+            for summary, article in zip(summaries, articles, strict=True):
+                if summary.path is None:
+                    continue
+                path = Path(summary.path)
+                article_sha = _digest(Path(article)) if article else None
+                data["sets"][str(path.resolve())] = {
+                    "sha": _digest(path),
+                    "article": {"path": article, "sha": article_sha} if article else None,
+                    "summary": summary.to_json(),
+                }
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            partial = self.file.with_suffix(f".{os.getpid()}.tmp")
+            partial.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            partial.replace(self.file)
+        except (OSError, ValueError, TypeError):
+            pass
+
+
+def _find_set_files(paths: Sequence[Path]) -> list[Path] | None:
+    """The set files in `paths`, found as `quiz.core.loader.find_set_files` finds them (without
+    importing the loader); None when a path does not exist, so the loader reports it."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(
+                sorted(p for p in path.rglob("*") if p.suffix in _SET_SUFFIXES and p.is_file())
+            )
+        elif path.is_file():
+            files.append(path)
+        else:
+            return None
+    return files
+
+
+class PendingSets:
+    """Sets being loaded by a forked child (or already loaded, without fork)."""
+
+    def __init__(self, paths: Sequence[str | os.PathLike[str]], *, fork: bool = True) -> None:
+        self._paths = [str(p) for p in paths]
+        self._pid: int | None = None
+        self._reader: int | None = None
+        self._report: dict[str, Any] | None = None
+        if fork and hasattr(os, "fork"):
+            self._fork()
+
+    def _fork(self) -> None:
+        reader, writer = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: load, report, exit without running the parent's cleanup
+            os.close(reader)
+            status = 0
+            try:
+                try:
+                    report: dict[str, Any] = {
+                        "sets": [s.to_json() for s in load_summaries(self._paths)]
+                    }
+                except PreloadError as error:
+                    report = {"errors": error.messages}
+                with os.fdopen(writer, "w", encoding="utf-8") as stream:
+                    json.dump(report, stream)
+            except BaseException:  # anything else: the parent loads in-process and reports it
+                status = 1
+            finally:
+                os._exit(status)
+        os.close(writer)
+        self._pid, self._reader = pid, reader
+
+    def wait(self) -> None:
+        """Wait for the child to finish (its report is kept for `result`)."""
+        if self._reader is not None and self._pid is not None:
+            with os.fdopen(self._reader, encoding="utf-8") as stream:
+                text = stream.read()
+            _, status = os.waitpid(self._pid, 0)
+            self._reader = self._pid = None
+            if os.waitstatus_to_exitcode(status) == 0 and text:
+                self._report = json.loads(text)
+
+    def result(self) -> list[SetEntry]:
+        """The loaded sets; `PreloadError` with every located error when a set is broken."""
+        self.wait()
+        report = self._report
+        if report is None:  # no fork, or the child failed: load here, where errors surface
+            return [SetEntry(summary) for summary in load_summaries(self._paths)]
+        if "errors" in report:
+            raise PreloadError(report["errors"])
+        return [SetEntry(SetSummary.from_json(data)) for data in report["sets"]]
+
+
+def spare_core() -> bool:
+    """Whether a processor is free to load the sets while another imports Textual.
+
+    On a busy machine the two would only take turns on the same core, and each would be slower.
+    """
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # not on this system: assume an ordinary idle machine
+        return True
+    return (os.cpu_count() or 1) - load >= 1
+
+
+def preload_sets(paths: Sequence[str | os.PathLike[str]], *, fork: bool = True) -> PendingSets:
+    """Start loading the sets in `paths` (files or folders) alongside whatever the caller does."""
+    return PendingSets([Path(p) for p in paths], fork=fork)
