@@ -14,14 +14,24 @@ SEEDS = REPO.parent / "shared" / "seeds"
 
 @pytest.fixture(autouse=True)
 def _neutral_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """A fixed locale, no user theme or colour settings, and a private data directory."""
+    """A fixed locale, no user theme or colour settings, private data, config and cache folders.
+
+    pytest-textual-snapshot keeps its working folder in TEXTUAL_SNAPSHOT_*: those stay.
+    """
     for name in list(os.environ):
+        if name.startswith("TEXTUAL_SNAPSHOT"):
+            continue
         if name.startswith(("LC_", "XDG_", "TEXTUAL")) or name in (
             "NO_COLOR",
+            "FORCE_COLOR",
             "QUIZ_DB",
             "LANGUAGE",
+            "COLUMNS",
+            "LINES",
         ):
             monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    # Each test starts with an empty cache of set summaries (quiz.tui.preload).
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
