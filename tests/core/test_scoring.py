@@ -1,4 +1,4 @@
-"""The scoring rules, with the worked examples of docs/scoring.md and bounds for any input."""
+"""The scoring rules, with the worked examples of the README's "Scoring" section and bounds for any input."""
 
 from __future__ import annotations
 

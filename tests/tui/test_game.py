@@ -1,6 +1,6 @@
 """Whole games driven by Pilot from the keyboard, with the score checked at every step.
 
-The expected points are worked out by hand from the CLASSIC rule (docs/scoring.md): points ×
+The expected points are worked out by hand from the CLASSIC rule (the README's "Scoring" section): points ×
 fraction × (1 − 0.5 × elapsed / limit), plus 5% of the points per right answer in a row before this
 one (at most 25%). The fake clock makes every elapsed time exact.
 """
