@@ -1,7 +1,7 @@
 """Scoring rules: how a graded answer, its time and the current streak become points.
 
-Pure arithmetic, no clock: the session passes the seconds an answer took. The README's "Scoring" section gives
-the same formulas with a worked example; keep the two in step.
+Pure arithmetic, no clock: the session passes the seconds an answer took. The README's "Scoring"
+section gives the same formulas with a worked example; keep the two in step.
 """
 
 from __future__ import annotations
