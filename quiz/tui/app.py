@@ -1,0 +1,270 @@
+"""`QuizApp`: the game's Textual application, and the one place that drives a `GameSession`.
+
+Screens only render and forward what the player did; the app turns that into session calls (with
+the time from `clock`), tells the results sink, and moves between screens:
+
+    Home ─open─▶ Player ─start─▶ Question ⇄ Feedback ─last─▶ Results ─again─▶ Question
+      ▲                                                         │
+      └──────────────── leave (asks first) / other sets ────────┘
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from quiz.tui.i18n import Strings
+from quiz.tui.preload import SetEntry
+from quiz.tui.screens.home import HomeScreen
+from quiz.tui.sink import NoResults, ResultsSink
+
+if TYPE_CHECKING:
+    from quiz.core.answers import Answer
+    from quiz.core.models import QuestionSet, ScoringRule
+    from quiz.core.session import GameSession, GameSettings, PresentedQuestion, QuestionResult
+
+# Start-up time matters (a class waits for thirty terminals to open): only the home screen is
+# imported with the app; the game's screens and the engine load when the first game starts.
+
+
+def _game_screens() -> tuple[type[Screen], ...]:  # type: ignore[type-arg]
+    from quiz.tui.screens.feedback import FeedbackScreen
+    from quiz.tui.screens.question import QuestionScreen
+    from quiz.tui.screens.results import ResultsScreen
+
+    return (QuestionScreen, FeedbackScreen, ResultsScreen)
+
+
+class QuizApp(App[None]):
+    """The quiz on `question_sets`, with its interface in `language` ("fr" or "en").
+
+    `player`/`class_name` skip the player screen; `seed` fixes every shuffle (tests, replays);
+    `rule` overrides the sets' scoring rule; `sink` receives every game (see `quiz.tui.sink`);
+    `clock` gives the time in seconds (monotonic; tests pass a fake one).
+    """
+
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "help", "key.help", id="app.help"),
+        Binding("question_mark", "help", "key.help", show=False, id="app.help_alt"),
+        Binding("ctrl+q", "request_quit", "key.quit", priority=True, id="app.quit"),
+    ]
+
+    def __init__(
+        self,
+        question_sets: Sequence[QuestionSet | SetEntry],
+        *,
+        language: str = "en",
+        player: str | None = None,
+        class_name: str | None = None,
+        seed: int | None = None,
+        rule: ScoringRule | None = None,
+        sink: ResultsSink | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__()
+        self.strings = Strings(language)
+        self.strings.translate_bindings(self)
+        self.entries = [q if isinstance(q, SetEntry) else SetEntry.of(q) for q in question_sets]
+        self.player = player
+        self.class_name = class_name
+        self.seed = seed
+        self.rule = rule
+        self.sink: ResultsSink = sink or NoResults()
+        self.clock = clock
+        self.session: GameSession | None = None
+        self.title = self.strings("app.title")
+
+    def get_default_screen(self) -> Screen:  # type: ignore[type-arg]
+        """The home screen is the bottom of the stack: every game is pushed on top of it."""
+        return HomeScreen(self.strings, self.entries)
+
+    # --- Actions of every screen ------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from quiz.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.strings))
+
+    def action_request_quit(self) -> None:
+        """Ctrl+Q: quit at once, unless a game is under way (then ask first)."""
+        from quiz.tui.screens.confirm_quit import ConfirmScreen
+
+        if self.game_in_progress:
+            if not isinstance(self.screen, ConfirmScreen):
+                self.push_screen(
+                    ConfirmScreen(self.strings, self.strings("confirm.quit")),
+                    lambda leave: self.exit() if leave else None,
+                )
+        else:
+            self.exit()
+
+    def action_leave_game(self) -> None:
+        """Escape on a question or its feedback: back to the sets, after asking."""
+        from quiz.tui.screens.confirm_quit import ConfirmScreen
+
+        if not self.game_in_progress:
+            self.show_home()
+            return
+        if not isinstance(self.screen, ConfirmScreen):
+            self.push_screen(
+                ConfirmScreen(self.strings, self.strings("confirm.leave")),
+                lambda leave: self.show_home() if leave else None,
+            )
+
+    def action_read_article(self, chosen: QuestionSet | SetEntry | None = None) -> None:
+        """Show the article of a set outside a game (the home and player screens)."""
+        from quiz.tui.screens.article import ArticleScreen
+
+        question_set = self._load(chosen) if isinstance(chosen, SetEntry) else chosen
+        if question_set is not None:
+            self.push_screen(ArticleScreen(self.strings, question_set))
+
+    def _load(self, entry: SetEntry) -> QuestionSet | None:
+        """The whole set of a home-screen entry; None (and the errors shown) if it broke since."""
+        from quiz.core.diagnostics import QuestionSetError
+
+        try:
+            return entry.load()
+        except QuestionSetError as error:
+            if isinstance(self.screen, HomeScreen):
+                self.screen.say(str(error))
+            return None
+
+    @property
+    def game_in_progress(self) -> bool:
+        from quiz.core.session import Phase
+
+        return self.session is not None and self.session.phase is not Phase.FINISHED
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:  # type: ignore[type-arg]
+        """The command palette: the main actions, in the interface language."""
+        s = self.strings
+        yield SystemCommand(s("command.help"), s("command.help.detail"), self.action_help)
+        toggle = getattr(screen, "action_toggle_article", None)
+        if callable(toggle):
+            yield SystemCommand(s("command.article"), s("command.article.detail"), toggle)
+        game_screens = _game_screens()
+        if isinstance(screen, game_screens):
+            yield SystemCommand(s("command.home"), s("command.home.detail"), self.action_leave_game)
+        if isinstance(screen, game_screens[-1]):
+            yield SystemCommand(
+                s("command.play_again"), s("command.play_again.detail"), self.play_again
+            )
+        yield SystemCommand(s("command.quit"), s("command.quit.detail"), self.action_request_quit)
+
+    # --- The game ---------------------------------------------------------------------------------
+
+    def open_set(self, chosen: QuestionSet | SetEntry) -> None:
+        """The player chose a set: ask who plays, unless the command line said so."""
+        question_set = self._load(chosen) if isinstance(chosen, SetEntry) else chosen
+        if question_set is None:
+            return
+        if self.player:
+            self.start_game(question_set, self._settings(self.player, self.class_name))
+            return
+
+        def chosen(names: tuple[str, str | None] | None) -> None:
+            if names is not None:
+                self.start_game(question_set, self._settings(*names))
+
+        from quiz.tui.screens.player import PlayerScreen
+
+        self.push_screen(PlayerScreen(self.strings, question_set, self.rule), chosen)
+
+    def _settings(self, player: str, class_name: str | None) -> GameSettings:
+        from quiz.core.session import GameSettings
+
+        return GameSettings(player, class_name, seed=self.seed, rule=self.rule)
+
+    def start_game(self, question_set: QuestionSet, settings: GameSettings) -> None:
+        from quiz.core.session import GameSession
+
+        self.session = GameSession(question_set, settings)
+        self.sink.start(self.session)
+        self.next_question()
+
+    def next_question(self) -> None:
+        from quiz.tui.screens.question import QuestionScreen
+
+        session = self._session()
+        presented = session.start_question(self.clock())
+        self._show_game_screen(QuestionScreen(self.strings, session, presented, self.clock))
+
+    def submit_answer(self, answer: Answer) -> None:
+        """The player answered the current question (the session checks it is still asking)."""
+        from quiz.core.session import Phase
+
+        session = self._session()
+        if session.phase is not Phase.ASKING:
+            return
+        self._after_answer(session.answer(answer, self.clock()))
+
+    def time_out(self) -> None:
+        from quiz.core.session import Phase
+
+        session = self._session()
+        if session.phase is Phase.ASKING:
+            self._after_answer(session.time_out(self.clock()))
+
+    def _after_answer(self, result: QuestionResult) -> None:
+        session = self._session()
+        presented = session.current
+        assert presented is not None  # an answered question is the current one
+        from quiz.tui.screens.feedback import FeedbackScreen
+
+        self.sink.record(presented, result)
+        self._show_game_screen(FeedbackScreen(self.strings, session, presented, result))
+
+    def continue_game(self) -> None:
+        """After a feedback: the next question, or the results after the last one."""
+        from quiz.core.session import Phase
+        from quiz.tui.screens.results import ResultsScreen
+
+        session = self._session()
+        if session.phase is not Phase.ANSWERED:
+            return
+        if session.has_next:
+            self.next_question()
+            return
+        result = session.finish()
+        self.sink.finish(result)
+        self._show_game_screen(ResultsScreen(self.strings, session.question_set, result))
+
+    def play_again(self) -> None:
+        session = self._session()
+        settings = session.settings
+        self.start_game(session.question_set, settings)
+
+    def show_home(self) -> None:
+        """Back to the list of sets; an unfinished game is dropped."""
+        self.session = None
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def _session(self) -> GameSession:
+        if self.session is None:
+            raise RuntimeError("no game is being played")
+        return self.session
+
+    def _show_game_screen(self, screen: Screen) -> None:  # type: ignore[type-arg]
+        """Replace the game screen (closing any help or dialog over it), or open one."""
+        game_screens = _game_screens()
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, game_screens):
+            self.pop_screen()
+        if isinstance(self.screen, game_screens):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    @property
+    def current_question(self) -> PresentedQuestion | None:
+        return self.session.current if self.session else None

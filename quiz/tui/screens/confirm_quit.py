@@ -1,0 +1,47 @@
+"""Asking before a game in progress is left or the quiz is quit: nothing is lost by a stray key."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Button, Static
+
+from quiz.tui.i18n import Strings
+from quiz.tui.screens.base import QuizModal
+
+
+class ConfirmScreen(QuizModal):
+    """Dismisses with True to leave, False to keep playing (Escape keeps playing)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "stay", "key.no", id="confirm.stay"),
+        Binding("left,right", "switch_button", show=False),
+    ]
+
+    def __init__(self, strings: Strings, question: str) -> None:
+        super().__init__(strings)
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        s = self.strings
+        with Vertical(id="confirm-panel", classes="dialog"):
+            yield Static(Content(self.question), id="confirm-question")
+            with Horizontal(classes="buttons"):
+                yield Button(Content(s("confirm.no")), id="stay", variant="primary")
+                yield Button(Content(s("confirm.yes")), id="leave", variant="error")
+
+    def on_mount(self) -> None:
+        self.query_one("#stay", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "leave")
+
+    def action_stay(self) -> None:
+        self.dismiss(False)
+
+    def action_switch_button(self) -> None:
+        self.focus_next(Button)

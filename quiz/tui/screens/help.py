@@ -1,0 +1,47 @@
+"""Help (F1 or ?): the keys of every screen, in the interface language."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from quiz.tui.screens.base import QuizModal
+
+# (section title, its lines), all catalogue keys.
+SECTIONS: list[tuple[str, list[str]]] = [
+    (
+        "help.everywhere",
+        ["help.keys.help", "help.keys.article", "help.keys.palette", "help.keys.leave"],
+    ),
+    ("help.home", ["help.keys.filter"]),
+    ("help.choices", ["help.keys.choices"]),
+    ("help.typing", ["help.keys.typing"]),
+    ("help.order", ["help.keys.order"]),
+    ("help.highlight", ["help.keys.highlight"]),
+    ("help.after", ["help.keys.after"]),
+]
+
+
+class HelpScreen(QuizModal):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,f1,question_mark", "close", "key.close", id="help.close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        s = self.strings
+        with VerticalScroll(id="help-panel", classes="dialog") as panel:
+            panel.border_title = Content(s("help.title"))
+            for title, lines in SECTIONS:
+                yield Static(Content(s(title)).stylize("bold"), classes="section")
+                for line in lines:
+                    yield Static(Content(s(line)), classes="help-line")
+            yield Static(Content(s("help.mouse")), classes="section")
+            yield Static(Content(s("help.close")), classes="hint")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,134 @@
+"""The choices of a single, multiple or true/false question, answerable by key or by click.
+
+Each choice is labelled A, B, C…; its letter or its number (1 for A) answers a one-answer question
+at once, or ticks a choice of a several-answers question. A ticked choice shows `[✓]`, so the state
+never depends on colour.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from quiz.core.text import clean_text
+
+LETTERS = string.ascii_uppercase
+
+
+class AnswerList(OptionList):
+    """Choices in display order; `values[p]` is what the choice at position `p` stands for."""
+
+    DEFAULT_CSS = """
+    AnswerList {
+        height: auto;
+        max-height: 100%;
+        border: none;
+        padding: 0;
+        background: transparent;
+        & > .option-list--option {
+            padding: 0 1;
+        }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "submit", "key.submit", id="answer.submit"),
+        Binding("space", "select", "key.toggle", show=False, id="answer.toggle"),
+    ]
+
+    class Chosen(Message):
+        """The player gave an answer: the `values` of the chosen (or ticked) choices."""
+
+        def __init__(self, answer_list: AnswerList, values: frozenset[int]) -> None:
+            super().__init__()
+            self.answer_list = answer_list
+            self.values = values
+
+        @property
+        def control(self) -> AnswerList:
+            return self.answer_list
+
+    class Ticked(Message):
+        """A choice of a several-answers question was ticked or unticked."""
+
+        def __init__(self, answer_list: AnswerList, values: frozenset[int]) -> None:
+            super().__init__()
+            self.answer_list = answer_list
+            self.values = values
+
+        @property
+        def control(self) -> AnswerList:
+            return self.answer_list
+
+    def __init__(
+        self,
+        texts: Sequence[str],
+        values: Sequence[int],
+        *,
+        multiple: bool = False,
+        id: str | None = None,
+    ) -> None:
+        self._texts = [clean_text(t) for t in texts]
+        self._values = list(values)
+        self.multiple = multiple
+        self.ticked: set[int] = set()
+        super().__init__(*(Option(self._prompt(p)) for p in range(len(texts))), id=id)
+
+    def on_mount(self) -> None:
+        self.highlighted = 0
+
+    def _prompt(self, position: int) -> Content:
+        label = Content.styled(f"{LETTERS[position]} ", "bold")
+        if self.multiple:
+            box = "[✓] " if position in self.ticked else "[ ] "
+            label = label + Content.styled(box, "bold" if position in self.ticked else "")
+        return label + Content(self._texts[position])
+
+    @property
+    def selected_values(self) -> frozenset[int]:
+        return frozenset(self._values[p] for p in self.ticked)
+
+    def action_select(self) -> None:
+        """Enter on a one-answer list, Space, or a click: choose (or tick) the highlighted one."""
+        if self.highlighted is not None:
+            self.pick(self.highlighted)
+
+    def action_submit(self) -> None:
+        if self.multiple:
+            self.post_message(self.Chosen(self, self.selected_values))
+        else:
+            self.action_select()
+
+    def pick(self, position: int) -> None:
+        """Choose the choice at `position` (one answer) or toggle its tick (several answers)."""
+        if not 0 <= position < len(self._values):
+            return
+        self.highlighted = position
+        if not self.multiple:
+            self.post_message(self.Chosen(self, frozenset({self._values[position]})))
+            return
+        self.ticked ^= {position}
+        self.replace_option_prompt_at_index(position, self._prompt(position))
+        self.post_message(self.Ticked(self, self.selected_values))
+
+    def on_key(self, event: object) -> None:
+        """A choice's letter (A…) or number (1…) picks it."""
+        character = getattr(event, "character", None)
+        if not character or len(character) != 1:
+            return
+        position: int | None = None
+        if character.isdigit() and character != "0":
+            position = int(character) - 1
+        elif character.upper() in LETTERS[: len(self._values)] and character.isalpha():
+            position = LETTERS.index(character.upper())
+        if position is not None and position < len(self._values):
+            self.pick(position)
+            event.stop()  # type: ignore[attr-defined]
+            event.prevent_default()  # type: ignore[attr-defined]

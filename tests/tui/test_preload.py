@@ -1,0 +1,52 @@
+"""Loading the sets for the home screen, in a forked child or in-process: the same summaries."""
+
+from __future__ import annotations
+
+import pytest
+
+from quiz.core.skills import Skill
+from quiz.paths import bundled_questions_dir
+from quiz.tui.preload import PreloadError, SetEntry, SetSummary, preload_sets
+
+from .conftest import DATA, load
+
+
+@pytest.mark.parametrize("fork", [True, False], ids=["forked", "in-process"])
+def test_summaries_describe_each_set_and_load_it_whole_on_demand(fork: bool) -> None:
+    entries = preload_sets([DATA / "every_type.yaml"], fork=fork).result()
+    (entry,) = entries
+    summary = entry.summary
+    assert summary.id == "every-type"
+    assert summary.question_count == 7
+    assert summary.agency == "AFP"
+    assert summary.published is not None
+    assert summary.published.isoformat() == "2013-11-02"
+    assert Skill.FACT_VS_OPINION in summary.skills
+    assert summary.has_article_text
+    question_set = entry.load()
+    assert question_set.id == "every-type"
+    assert entry.load() is question_set  # loaded once
+
+
+def test_a_forked_load_gives_what_an_in_process_load_gives() -> None:
+    paths = [bundled_questions_dir(), DATA / "hostile.yaml"]
+    forked = [e.summary for e in preload_sets(paths, fork=True).result()]
+    here = [e.summary for e in preload_sets(paths, fork=False).result()]
+    assert forked == here
+    assert len(forked) >= 2
+
+
+@pytest.mark.parametrize("fork", [True, False], ids=["forked", "in-process"])
+def test_a_broken_set_reports_every_located_error(tmp_path, fork: bool) -> None:  # type: ignore[no-untyped-def]
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("id: broken\ntitle: Broken\nlanguage: fr\nquestions: []\n", encoding="utf-8")
+    pending = preload_sets([broken, DATA / "every_type.yaml"], fork=fork)
+    with pytest.raises(PreloadError) as caught:
+        pending.result()
+    assert any(message.startswith(f"{broken}:") for message in caught.value.messages)
+
+
+def test_a_summary_survives_json() -> None:
+    summary = SetSummary.of(load("every_type.yaml"))
+    assert SetSummary.from_json(summary.to_json()) == summary
+    assert SetEntry.of(load("every_type.yaml")).summary == summary
