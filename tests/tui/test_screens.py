@@ -1,0 +1,138 @@
+"""Screens and controls around the game: help, article, key bar, palette, filter, resizing."""
+
+from __future__ import annotations
+
+from quiz.tui.app import QuizApp
+from quiz.tui.screens.article import ArticleScreen
+from quiz.tui.screens.help import HelpScreen
+from quiz.tui.screens.home import HomeScreen
+from quiz.tui.screens.question import QuestionScreen
+from quiz.tui.screens.results import ResultsScreen
+from quiz.tui.widgets.article_view import ArticleView
+from quiz.tui.widgets.key_bar import KeyBar
+
+from .conftest import FakeClock, load, screen_text
+from .playing import answer_right, next_screen, type_text
+
+
+def make_app(clock: FakeClock, language: str = "en", **options: object) -> QuizApp:
+    sets = [load("every_type.yaml"), load("hostile.yaml")]
+    return QuizApp(sets, language=language, seed=2, clock=clock, **options)  # type: ignore[arg-type]
+
+
+async def test_help_opens_with_f1_or_question_mark_and_lists_the_keys(clock: FakeClock) -> None:
+    app = make_app(clock, "fr")
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in ("f1", "question_mark"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            text = screen_text(pilot)
+            assert "F2 : afficher ou masquer l’article" in text
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_question_mark_typed_in_an_answer_is_text_not_help(clock: FakeClock) -> None:
+    app = make_app(clock, player="Bo")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        for _ in range(4):
+            await answer_right(pilot)
+            await next_screen(pilot)
+        await type_text(pilot, "AFP?")
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.screen.query_one("#answer").value == "AFP?"
+
+
+async def test_the_key_bar_lists_this_screens_keys_and_a_click_presses_one(
+    clock: FakeClock,
+) -> None:
+    app = make_app(clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        text = screen_text(pilot).splitlines()[-1]
+        assert "f2 Article" in text
+        assert "f1 Help" in text
+        await pilot.click(KeyBar, offset=(text.index("f1 Help") + 1 - bar.region.x, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_the_article_before_and_during_play_and_its_evidence(clock: FakeClock) -> None:
+    app = make_app(clock, player="Bo")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        assert "Beijing was not asked to comment." in screen_text(pilot)
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("f2")  # during the question: the article, no evidence marked yet
+        await pilot.pause()
+        assert "met in Tokyo" in screen_text(pilot)
+        assert "▶" not in screen_text(pilot)
+        await pilot.press("f2")
+        await pilot.pause()
+        await answer_right(pilot)
+        await pilot.press("f2")  # after answering: the evidence is marked
+        await pilot.pause(0.2)
+        flat = " ".join(screen_text(pilot).replace("▊", " ").replace("▎", " ").split())
+        assert "▶met in Tokyo on Saturday◀" in flat
+        assert app.screen.query_one(ArticleView).highlighted is not None
+
+
+async def test_the_filter_narrows_the_sets_and_enter_opens_the_match(clock: FakeClock) -> None:
+    app = make_app(clock, player="Bo")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await type_text(pilot, "word choice")  # a skill label of the second set only
+        await pilot.pause()
+        assert [e.summary.id for e in app.screen.shown] == ["hostile"]
+        await type_text(pilot, " nothing-matches")
+        await pilot.pause()
+        assert "No question set matches this filter." in screen_text(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        await type_text(pilot, "every")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.screen.session.question_set.id == "every-type"
+
+
+async def test_the_command_palette_offers_the_main_actions(clock: FakeClock) -> None:
+    app = make_app(clock, player="Bo")
+    async with app.run_test(size=(80, 24)) as pilot:
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert titles == ["Help", "Quit"]
+        await pilot.press("enter")
+        await pilot.pause()
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert titles == ["Help", "Read the article", "Question sets", "Quit"]
+        for _ in range(7):
+            await answer_right(pilot)
+            await next_screen(pilot)
+        assert isinstance(app.screen, ResultsScreen)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert titles == ["Help", "Question sets", "Play again", "Quit"]
+
+
+async def test_resizing_reflows_the_question(clock: FakeClock) -> None:
+    app = make_app(clock, player="Bo")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        for size in ((40, 24), (120, 40), (80, 24)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            text = screen_text(pilot)
+            assert "In which city did the ministers meet?" in " ".join(text.split())
+            assert all(len(line) <= size[0] for line in text.splitlines())
+        await answer_right(pilot)
+        assert app.screen.result.correct
