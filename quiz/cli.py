@@ -14,11 +14,11 @@ import click
 from quiz.core.diagnostics import QuestionSetError, Severity
 from quiz.core.text import clean_text
 from quiz.paths import bundled_questions_dir
-from quiz.store.csv_export import check_delimiter, write_csv
-from quiz.store.db import DB_ENV_VAR, ResultsStore, StoreError, default_db_path
+from quiz.store.db import DB_ENV_VAR
 
-# The loader (pydantic) and Textual are imported inside the commands that use them: `quiz --help`
-# stays instant, and `quiz play` can load the sets while Textual is being imported.
+# The loader (pydantic), the exports and Textual are imported inside the commands that use them:
+# `quiz --help` stays instant, and `quiz play` opens its home screen without pydantic (see
+# quiz/tui/preload.py).
 
 
 def _default_question_paths() -> list[Path]:
@@ -105,10 +105,6 @@ def schema(output: Path | None) -> None:
         output.write_text(text, encoding="utf-8")
 
 
-def _plural(count: int, word: str) -> str:
-    return word if count == 1 else f"{word}s"
-
-
 # --- results store: the teacher's CSV exports (quiz/store) ---------------------------------------
 
 
@@ -166,6 +162,11 @@ def _export_options(*, statistics: bool) -> Callable[[Callable[..., Any]], Calla
 
 def _export(kind: str, set_argument: str, **options: Any) -> None:
     """Resolve SET, open the database, build the table, write the CSV; errors are one clear line."""
+    from quiz.store.csv_export import check_delimiter, write_csv
+    from quiz.store.db import ResultsStore, StoreError, default_db_path
+    from quiz.store.exports import ExportRequest, build_export
+    from quiz.store.sets import resolve_set
+
     try:
         delimiter = check_delimiter(options["delimiter"])
     except ValueError as error:
@@ -174,9 +175,6 @@ def _export(kind: str, set_argument: str, **options: Any) -> None:
     questions_dir = None
     if "questions_dir" in options:
         questions_dir = options["questions_dir"] or bundled_questions_dir()
-    from quiz.store.exports import ExportRequest, build_export
-    from quiz.store.sets import resolve_set
-
     try:
         target = resolve_set(set_argument, questions_dir)
     except QuestionSetError as error:
@@ -254,6 +252,10 @@ def attempts(set_argument: str, **options: Any) -> None:
 # --- end of results store ------------------------------------------------------------------------
 
 
+def _plural(count: int, word: str) -> str:
+    return word if count == 1 else f"{word}s"
+
+
 # --- playing: the Textual game ---------------------------------------------------------------------
 
 
@@ -319,6 +321,7 @@ def play(
         from quiz.core.models import ScoringRule
 
         scoring_rule = ScoringRule(rule)
+    from quiz.store.db import default_db_path
     from quiz.tui.store_sink import StoreSink
 
     # No --db and no $QUIZ_DB: None, the user's data folder (created when first needed).
@@ -375,6 +378,7 @@ def serve(
     unless --host says otherwise (see docs/serve.md for what opening it to the network exposes).
     The teacher's view is never served: use `quiz play --teacher` on your own terminal.
     """
+    from quiz.store.db import StoreError, default_db_path
     from quiz.tui import serve as serving
 
     if db_path is None:

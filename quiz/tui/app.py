@@ -131,7 +131,7 @@ class QuizApp(App[None]):
                 lambda leave: self.show_home() if leave else None,
             )
 
-    def action_read_article(self, chosen: QuestionSet | SetEntry | None = None) -> None:
+    def read_article(self, chosen: QuestionSet | SetEntry | None = None) -> None:
         """Show the article of a set outside a game (the home and player screens)."""
         from quiz.tui.screens.article import ArticleScreen
 
@@ -205,13 +205,13 @@ class QuizApp(App[None]):
             self.start_game(question_set, self._settings(self.player, self.class_name))
             return
 
-        def chosen(names: tuple[str, str | None] | None) -> None:
+        def named(names: tuple[str, str | None] | None) -> None:
             if names is not None:
                 self.start_game(question_set, self._settings(*names))
 
         from quiz.tui.screens.player import PlayerScreen
 
-        self.push_screen(PlayerScreen(self.strings, question_set, self.rule), chosen)
+        self.push_screen(PlayerScreen(self.strings, question_set, self.rule), named)
 
     def _settings(self, player: str, class_name: str | None) -> GameSettings:
         from quiz.core.session import GameSettings

@@ -12,8 +12,10 @@ This module imports neither Textual nor pydantic at import time.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -112,15 +114,145 @@ class SetEntry:
 
 
 def load_summaries(paths: Iterable[str | os.PathLike[str]]) -> list[SetSummary]:
-    """Load every set in `paths` here and now; `PreloadError` with every error if any fails."""
+    """The summaries of every set in `paths`; `PreloadError` with every error if any fails.
+
+    Sets unchanged since they last loaded cleanly come from the summary cache (`SummaryCache`);
+    otherwise everything is loaded and checked, and the cache is refreshed.
+    """
+    wanted = [Path(p) for p in paths]
+    cache = SummaryCache()
+    cached = cache.summaries(wanted)
+    if cached is not None:
+        return cached
     from quiz.core.diagnostics import QuestionSetError
     from quiz.core.loader import load_question_sets
 
     try:
-        question_sets = load_question_sets(paths)
+        question_sets = load_question_sets(wanted)
     except QuestionSetError as error:
         raise PreloadError([str(d) for d in error.diagnostics]) from None
-    return [SetSummary.of(question_set) for question_set in question_sets]
+    summaries = [SetSummary.of(question_set) for question_set in question_sets]
+    cache.store(summaries, [_article_file(qs) for qs in question_sets])
+    return summaries
+
+
+def _article_file(question_set: QuestionSet) -> str | None:
+    """Where the loader read the set's article text (relative to the set's file)."""
+    linked = question_set.article.text_file
+    if linked is None or question_set.source_path is None:
+        return None
+    return str(Path(question_set.source_path).parent / linked)
+
+
+# --- The summary cache ---------------------------------------------------------------------------
+
+_SET_SUFFIXES = (".yaml", ".yml")  # as quiz.core.loader.SET_SUFFIXES
+_CACHE_FORMAT = 1
+
+
+def _cache_dir() -> Path:
+    """The user's cache folder for quiz (XDG on Linux; platformdirs elsewhere)."""
+    if sys.platform.startswith("linux"):
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        return Path(base) / "quiz"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("quiz"))
+
+
+def _digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _code_fingerprint() -> str:
+    """Changes whenever the code that validates sets changes, so a verdict is never stale."""
+    core = Path(__file__).resolve().parent.parent / "core"
+    stamps = sorted(
+        f"{p.name}:{p.stat().st_mtime_ns}:{p.stat().st_size}" for p in core.glob("*.py")
+    )
+    return hashlib.sha256(f"{_CACHE_FORMAT}|{'|'.join(stamps)}".encode()).hexdigest()[:16]
+
+
+class SummaryCache:
+    """Summaries of sets that loaded without error, keyed by the exact bytes of their files.
+
+    A set is taken from the cache only when its file and its article file are byte-for-byte the
+    ones that passed every check, with the same version of the checking code; anything else (a new
+    or edited file, a changed article, a newer quiz) loads and checks the sets for real. Loading
+    and checking costs pydantic's start-up, which is most of the time to the home screen.
+    """
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.file = (folder or _cache_dir()) / "set-summaries.json"
+
+    def summaries(self, paths: Sequence[Path]) -> list[SetSummary] | None:
+        """The summaries of every set in `paths` if all are cached and unchanged, else None."""
+        files = _find_set_files(paths)
+        if files is None or not files:
+            return None
+        try:
+            data = json.loads(self.file.read_text(encoding="utf-8"))
+            if data.get("code") != _code_fingerprint():
+                return None
+            entries = data["sets"]
+            found: list[SetSummary] = []
+            for file in files:
+                entry = entries.get(str(file.resolve()))
+                if entry is None or entry["sha"] != _digest(file):
+                    return None
+                article = entry["article"]
+                if article is not None and article["sha"] != _digest(Path(article["path"])):
+                    return None
+                found.append(SetSummary.from_json(entry["summary"]))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None  # a missing, old or damaged cache is only a cache miss
+        ids = [summary.id for summary in found]
+        return found if len(set(ids)) == len(ids) else None  # duplicates: let the loader say so
+
+    def store(self, summaries: Sequence[SetSummary], articles: Sequence[str | None]) -> None:
+        """Remember sets that just loaded without error (best effort: a cache never fails a run)."""
+        try:
+            try:
+                data = json.loads(self.file.read_text(encoding="utf-8"))
+                if data.get("code") != _code_fingerprint():
+                    raise ValueError("older code")
+            except (OSError, ValueError):
+                data = {"code": _code_fingerprint(), "sets": {}}
+            for summary, article in zip(summaries, articles, strict=True):
+                if summary.path is None:
+                    continue
+                path = Path(summary.path)
+                article_sha = _digest(Path(article)) if article else None
+                data["sets"][str(path.resolve())] = {
+                    "sha": _digest(path),
+                    "article": {"path": article, "sha": article_sha} if article else None,
+                    "summary": summary.to_json(),
+                }
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            partial = self.file.with_suffix(f".{os.getpid()}.tmp")
+            partial.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            partial.replace(self.file)
+        except (OSError, ValueError, TypeError):
+            pass
+
+
+def _find_set_files(paths: Sequence[Path]) -> list[Path] | None:
+    """The set files in `paths`, found as `quiz.core.loader.find_set_files` finds them (without
+    importing the loader); None when a path does not exist, so the loader reports it."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(
+                sorted(p for p in path.rglob("*") if p.suffix in _SET_SUFFIXES and p.is_file())
+            )
+        elif path.is_file():
+            files.append(path)
+        else:
+            return None
+    return files
 
 
 class PendingSets:

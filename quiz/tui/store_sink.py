@@ -22,11 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from quiz.core.answers import Answer, decode_answer, encode_answer
 from quiz.core.text import clean_text
 from quiz.store.db import AttemptInfo, LeaderboardRow, ResultsStore, StoreError
 
 if TYPE_CHECKING:
+    from quiz.core.answers import Answer
     from quiz.core.models import QuestionSet
     from quiz.core.session import (
         GameResult,
@@ -118,6 +118,8 @@ class StoreSink:
         )
 
     def record(self, question: PresentedQuestion, result: QuestionResult) -> None:
+        from quiz.core.answers import encode_answer
+
         answer_json = None if result.answer is None else encode_answer(result.answer)
 
         def write(store: ResultsStore) -> None:
@@ -170,6 +172,8 @@ class StoreSink:
 
     async def saved_answers(self, attempt_id: int) -> list[SavedAnswer] | None:
         """The answers of an attempt as a resumed session replays them; None if unreadable."""
+
+        from quiz.core.answers import decode_answer
 
         def read(store: ResultsStore) -> list[SavedAnswer]:
             return [

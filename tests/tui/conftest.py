@@ -8,7 +8,6 @@ and time-outs are exact.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,26 +23,32 @@ from quiz.core.loader import load_question_set  # noqa: E402
 from quiz.core.models import QuestionSet  # noqa: E402
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-_HIDDEN_PREFIXES = ("XDG_", "LC_")
-_HIDDEN = {
-    "NO_COLOR",
-    "FORCE_COLOR",
-    "LANG",
-    "LANGUAGE",
-    "COLUMNS",
-    "LINES",
-    "TEXTUAL_THEME",
-    "TEXTUAL_COLOR_SYSTEM",
-    "TEXTUAL_ANIMATIONS",
-}
 
 
 @pytest.fixture(autouse=True)
-def clean_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def _neutral_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """tests/conftest.py's neutral environment, keeping pytest-textual-snapshot's own variables.
+
+    The plugin keeps its working folder in TEXTUAL_SNAPSHOT_TEMPDIR, which the general fixture
+    (clearing every TEXTUAL* variable) would remove. This one overrides it for the TUI tests.
+    """
     for name in list(os.environ):
-        if name in _HIDDEN or name.startswith(_HIDDEN_PREFIXES):
+        if name.startswith("TEXTUAL_SNAPSHOT"):
+            continue
+        if name.startswith(("LC_", "XDG_", "TEXTUAL")) or name in (
+            "NO_COLOR",
+            "FORCE_COLOR",
+            "QUIZ_DB",
+            "LANGUAGE",
+            "COLUMNS",
+            "LINES",
+        ):
             monkeypatch.delenv(name, raising=False)
-    return
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    # Each test has an empty cache of set summaries of its own (quiz.tui.preload.SummaryCache).
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
 
 
 class FakeClock:

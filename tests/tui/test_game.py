@@ -8,6 +8,7 @@ one (at most 25%). The fake clock makes every elapsed time exact.
 from __future__ import annotations
 
 from quiz.core.loader import load_question_set
+from quiz.core.models import ScoringRule
 from quiz.core.session import Phase
 from quiz.paths import bundled_questions_dir
 from quiz.tui.app import QuizApp
@@ -301,3 +302,53 @@ async def test_the_bundled_french_set_played_through_in_french(clock: FakeClock)
         text = screen_text(pilot)
         assert f"{total} / " in text
         assert "24 / 24 (100 %)" in text
+
+
+class RecordingSink:
+    """A results sink that keeps what it is told, as the SQLite store will."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, object]] = []
+
+    def start(self, session) -> None:  # type: ignore[no-untyped-def]
+        self.calls.append(("start", session.settings.player))
+
+    def record(self, question, result) -> None:  # type: ignore[no-untyped-def]
+        self.calls.append(("record", (question.number, result.points)))
+
+    def finish(self, result) -> None:  # type: ignore[no-untyped-def]
+        self.calls.append(("finish", result.total_score))
+
+
+async def test_the_results_sink_hears_every_answer_and_the_end(clock: FakeClock) -> None:
+    sink = RecordingSink()
+    app = QuizApp([load("every_type.yaml")], seed=7, clock=clock, player="Ana", sink=sink)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        for _ in range(7):
+            await answer_right(pilot)
+            await next_screen(pilot)
+    points = [1000, 1050, 1100, 575, 1200, 1250, 1250]
+    assert sink.calls == [
+        ("start", "Ana"),
+        *(("record", (n, p)) for n, p in enumerate(points, start=1)),
+        ("finish", sum(points)),
+    ]
+
+
+async def test_practice_has_no_timer_and_no_points(clock: FakeClock) -> None:
+    app = QuizApp(
+        [load("every_type.yaml")], seed=7, clock=clock, player="Ana", rule=ScoringRule.PRACTICE
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        text = screen_text(pilot)
+        assert "⏱ no time limit" in text
+        assert "pts" not in text
+        clock.advance(3600)
+        await pilot.pause(1.2)
+        assert isinstance(app.screen, QuestionScreen)  # nothing runs out
+        await answer_right(pilot)
+        assert "Practice: no points" in screen_text(pilot)

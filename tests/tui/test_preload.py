@@ -6,7 +6,14 @@ import pytest
 
 from quiz.core.skills import Skill
 from quiz.paths import bundled_questions_dir
-from quiz.tui.preload import PreloadError, SetEntry, SetSummary, preload_sets
+from quiz.tui.preload import (
+    PreloadError,
+    SetEntry,
+    SetSummary,
+    SummaryCache,
+    load_summaries,
+    preload_sets,
+)
 
 from .conftest import DATA, load
 
@@ -50,3 +57,28 @@ def test_a_summary_survives_json() -> None:
     summary = SetSummary.of(load("every_type.yaml"))
     assert SetSummary.from_json(summary.to_json()) == summary
     assert SetEntry.of(load("every_type.yaml")).summary == summary
+
+
+def test_unchanged_sets_come_from_the_cache_and_edited_ones_are_checked_again(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "sets"
+    (folder / "articles").mkdir(parents=True)
+    source = DATA / "every_type.yaml"
+    (folder / "every_type.yaml").write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    article = folder / "articles" / "every_type.txt"
+    article.write_text((DATA / "articles" / "every_type.txt").read_text(encoding="utf-8"))
+    cache = SummaryCache(tmp_path / "cache")
+    assert cache.summaries([folder]) is None  # nothing cached yet
+
+    first = load_summaries([folder])
+    assert SummaryCache().summaries([folder]) == first  # the default cache, as the test set it
+
+    # An edited article may no longer hold an evidence quote: checked again, and found broken.
+    article.write_text("Nothing left of the article.\n", encoding="utf-8")
+    assert SummaryCache().summaries([folder]) is None
+    with pytest.raises(PreloadError) as caught:
+        load_summaries([folder])
+    assert any("evidence" in message for message in caught.value.messages)
+
+    # A damaged cache file is only a miss.
+    SummaryCache().file.write_text("{not json", encoding="utf-8")
+    assert SummaryCache().summaries([folder]) is None

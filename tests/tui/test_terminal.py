@@ -68,6 +68,7 @@ def terminal() -> Iterator[Terminal]:
 def start(terminal: Terminal, *arguments: str) -> None:
     environment = {
         "PYTHONPATH": str(ROOT),
+        "XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"],  # the test's own (see conftest)
         "TERM": "xterm-256color",
         "LANG": "C.UTF-8",
         "PATH": os.environ.get("PATH", ""),

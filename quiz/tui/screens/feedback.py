@@ -25,6 +25,13 @@ from quiz.tui.widgets.key_bar import KeyBar
 _ChoiceQuestion = SingleChoiceQuestion | MultipleChoiceQuestion
 
 
+def _bullets(texts: list[str]) -> str:
+    """One line per text, each with a bullet when there are several."""
+    if len(texts) == 1:
+        return texts[0]
+    return "\n".join(f"• {text}" for text in texts) or "—"
+
+
 def verdict_key(result: QuestionResult) -> str:
     """Which verdict to show: each has its own words and symbol (✓ ◐ ✗ ⏱), never colour alone."""
     if result.timed_out:
@@ -71,11 +78,9 @@ class FeedbackScreen(QuizScreen):
         yield Static(Content(self._score_line()), id="feedback-points")
         with VerticalScroll(id="feedback-body"):
             yield Static(literal(question.prompt), id="feedback-prompt")
-            yield from self._field(s("feedback.your_answer"), self.result.answer_text)
+            yield from self._field(s("feedback.your_answer"), self._your_answer())
             if not self.result.correct:
-                yield from self._field(
-                    s("feedback.right_answer"), describe_key(question, language=language)
-                )
+                yield from self._field(s("feedback.right_answer"), self._right_answer(language))
             for choice_note in self._choice_notes():
                 yield from self._field(s("feedback.about_choice"), choice_note)
             yield from self._field(s("feedback.explanation"), question.explanation)
@@ -87,6 +92,19 @@ class FeedbackScreen(QuizScreen):
             label = "feedback.next" if self.session.has_next else "feedback.results"
             yield Button(Content(s(label)), id="continue", variant="primary")
         yield KeyBar()
+
+    def _your_answer(self) -> str:
+        """The answer given; picked choices one per line, so several read as a list."""
+        question, answer = self.presented.question, self.result.answer
+        if isinstance(question, _ChoiceQuestion) and isinstance(answer, ChoiceAnswer):
+            return _bullets([question.choices[i].text for i in sorted(answer.selected)])
+        return self.result.answer_text
+
+    def _right_answer(self, language: str) -> str:
+        question = self.presented.question
+        if isinstance(question, _ChoiceQuestion):
+            return _bullets([question.choices[i].text for i in sorted(question.correct_choices)])
+        return describe_key(question, language=language)
 
     def _choice_notes(self) -> list[str]:
         """The teacher's note on each choice the player picked ("Why this choice is wrong")."""

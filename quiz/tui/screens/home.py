@@ -13,6 +13,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -32,7 +33,7 @@ LANGUAGE_NAMES = {
 class SetList(OptionList):
     """The sets as three-line entries; a printable key starts filtering."""
 
-    class TypedWhileListed(events.Message):
+    class TypedWhileListed(Message):
         def __init__(self, character: str) -> None:
             super().__init__()
             self.character = character
@@ -155,7 +156,7 @@ class HomeScreen(QuizScreen):
         return self.shown[index] if index is not None and index < len(self.shown) else None
 
     def action_read_article(self) -> None:
-        self.quiz.action_read_article(self._highlighted_set())
+        self.quiz.read_article(self._highlighted_set())
 
     def action_focus_filter(self) -> None:
         self.query_one("#filter", Input).focus()

@@ -80,4 +80,4 @@ class PlayerScreen(QuizScreen):
         self.dismiss(None)
 
     def action_read_article(self) -> None:
-        self.quiz.action_read_article(self.question_set)
+        self.quiz.read_article(self.question_set)

@@ -6,7 +6,7 @@ CATALOGUE: dict[str, str] = {
     "key.help": "Aide",
     "key.article": "Article",
     "key.quit": "Quitter",
-    "key.leave": "Quitter la partie",
+    "key.leave": "Abandonner",
     "key.back": "Retour",
     "key.play": "Jouer",
     "key.filter": "Filtrer",

@@ -11,8 +11,9 @@ import string
 from collections.abc import Sequence
 from typing import ClassVar
 
+from rich.table import Table
+from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -20,6 +21,15 @@ from textual.widgets.option_list import Option
 from quiz.core.text import clean_text
 
 LETTERS = string.ascii_uppercase
+
+
+def hanging(label: Text, text: str) -> Table:
+    """`label` then `text`, wrapped lines indented under the text. `Text(text)` is literal."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(label, Text(text))
+    return grid
 
 
 class AnswerList(OptionList):
@@ -84,12 +94,12 @@ class AnswerList(OptionList):
     def on_mount(self) -> None:
         self.highlighted = 0
 
-    def _prompt(self, position: int) -> Content:
-        label = Content.styled(f"{LETTERS[position]} ", "bold")
+    def _prompt(self, position: int) -> Table:
+        """ "A [✓] text", the text wrapping under itself rather than under the letter."""
+        label = LETTERS[position]
         if self.multiple:
-            box = "[✓] " if position in self.ticked else "[ ] "
-            label = label + Content.styled(box, "bold" if position in self.ticked else "")
-        return label + Content(self._texts[position])
+            label += " [✓]" if position in self.ticked else " [ ]"
+        return hanging(Text(label, style="bold"), self._texts[position])
 
     @property
     def selected_values(self) -> frozenset[int]:

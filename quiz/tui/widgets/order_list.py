@@ -10,13 +10,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from rich.table import Table
+from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from quiz.core.text import clean_text
+from quiz.tui.widgets.answer_list import hanging
 
 
 class OrderList(OptionList):
@@ -37,9 +39,10 @@ class OrderList(OptionList):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "submit", "key.submit", id="order.submit"),
-        Binding("shift+up", "move(-1)", "key.move_up", id="order.move_up"),
-        Binding("shift+down", "move(1)", "key.move_down", id="order.move_down"),
-        Binding("space", "grab", "key.grab", id="order.grab"),
+        # Spelled out in the hint above the list and in the help: the key bar keeps to the essentials.
+        Binding("shift+up", "move(-1)", "key.move_up", show=False, id="order.move_up"),
+        Binding("shift+down", "move(1)", "key.move_down", show=False, id="order.move_down"),
+        Binding("space", "grab", "key.grab", show=False, id="order.grab"),
         Binding("up", "cursor(-1)", show=False),
         Binding("down", "cursor(1)", show=False),
     ]
@@ -69,15 +72,12 @@ class OrderList(OptionList):
         self.set_options(Option(self._prompt_at(p, highlighted)) for p in range(len(self.order)))
         self.highlighted = highlighted
 
-    def _prompt_at(self, position: int, highlighted: int) -> Content:
+    def _prompt_at(self, position: int, highlighted: int) -> Table:
         value = self.order[position]
         carried = self.grabbed and position == highlighted
         cursor = "▶" if position == highlighted else " "
-        return Content.assemble(
-            (f"{cursor}{position + 1}. ", "bold"),
-            ("⇅ " if carried else "  ", "bold"),
-            Content(self._text_of[value]),
-        )
+        label = f"{cursor}{position + 1}. {'⇅' if carried else ' '}"
+        return hanging(Text(label, style="bold"), self._text_of[value])
 
     def action_cursor(self, step: int) -> None:
         if self.grabbed:

@@ -35,7 +35,7 @@ class WordPicker(Widget, can_focus=True):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "submit", "key.submit", id="words.submit"),
-        Binding("space", "toggle", "key.toggle", id="words.toggle"),
+        Binding("space", "pick", "key.toggle", show=False, id="words.toggle"),
         Binding("left", "move(-1)", show=False),
         Binding("right", "move(1)", show=False),
         Binding("up", "move(-1)", show=False),
@@ -107,7 +107,7 @@ class WordPicker(Widget, can_focus=True):
     def action_last(self) -> None:
         self.cursor = max(0, len(self.spans) - 1)
 
-    def action_toggle(self) -> None:
+    def action_pick(self) -> None:
         self.toggle(self.cursor)
 
     def toggle(self, index: int) -> None:
