@@ -136,3 +136,15 @@ async def test_resizing_reflows_the_question(clock: FakeClock) -> None:
             assert all(len(line) <= size[0] for line in text.splitlines())
         await answer_right(pilot)
         assert app.screen.result.correct
+
+
+async def test_keys_can_be_remapped_by_binding_id(clock: FakeClock) -> None:
+    app = make_app(clock, player="Bo")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.set_keymap({"question.article": "f3"})
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        assert app.screen.query_one(ArticleView).display
+        assert "f3 Article" in screen_text(pilot).splitlines()[-1]

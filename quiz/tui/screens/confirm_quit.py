@@ -19,7 +19,7 @@ class ConfirmScreen(QuizModal):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "stay", "key.no", id="confirm.stay"),
-        Binding("left,right", "switch_button", show=False),
+        Binding("left,right", "switch_button", show=False, id="confirm.switch"),
     ]
 
     def __init__(self, strings: Strings, question: str) -> None:

@@ -47,10 +47,10 @@ class FeedbackScreen(QuizScreen):
         Binding("f2", "toggle_article", "key.article", id="feedback.article"),
         Binding("escape", "leave", "key.leave", id="feedback.leave"),
         # The button keeps the focus (Enter goes on), so the keys that read on scroll the text.
-        Binding("up", "scroll(-1)", show=False),
-        Binding("down", "scroll(1)", show=False),
-        Binding("pageup", "scroll(-10)", show=False),
-        Binding("pagedown", "scroll(10)", show=False),
+        Binding("up", "scroll(-1)", show=False, id="feedback.scroll_up"),
+        Binding("down", "scroll(1)", show=False, id="feedback.scroll_down"),
+        Binding("pageup", "scroll(-10)", show=False, id="feedback.page_up"),
+        Binding("pagedown", "scroll(10)", show=False, id="feedback.page_down"),
     ]
 
     def __init__(

@@ -27,10 +27,10 @@ class ResultsScreen(QuizScreen):
         Binding("r", "play_again", "key.play_again", id="results.play_again"),
         Binding("escape", "home", "key.home", id="results.home"),
         # The buttons keep the focus, so the keys that read on scroll the review.
-        Binding("up", "scroll(-1)", show=False),
-        Binding("down", "scroll(1)", show=False),
-        Binding("pageup", "scroll(-10)", show=False),
-        Binding("pagedown", "scroll(10)", show=False),
+        Binding("up", "scroll(-1)", show=False, id="results.scroll_up"),
+        Binding("down", "scroll(1)", show=False, id="results.scroll_down"),
+        Binding("pageup", "scroll(-10)", show=False, id="results.page_up"),
+        Binding("pagedown", "scroll(10)", show=False, id="results.page_down"),
     ]
 
     def __init__(

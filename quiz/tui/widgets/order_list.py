@@ -43,8 +43,8 @@ class OrderList(OptionList):
         Binding("shift+up", "move(-1)", "key.move_up", show=False, id="order.move_up"),
         Binding("shift+down", "move(1)", "key.move_down", show=False, id="order.move_down"),
         Binding("space", "grab", "key.grab", show=False, id="order.grab"),
-        Binding("up", "cursor(-1)", show=False),
-        Binding("down", "cursor(1)", show=False),
+        Binding("up", "cursor(-1)", show=False, id="order.cursor_up"),
+        Binding("down", "cursor(1)", show=False, id="order.cursor_down"),
     ]
 
     class Submitted(Message):

@@ -36,12 +36,12 @@ class WordPicker(Widget, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "submit", "key.submit", id="words.submit"),
         Binding("space", "pick", "key.toggle", show=False, id="words.toggle"),
-        Binding("left", "move(-1)", show=False),
-        Binding("right", "move(1)", show=False),
-        Binding("up", "move(-1)", show=False),
-        Binding("down", "move(1)", show=False),
-        Binding("home", "first", show=False),
-        Binding("end", "last", show=False),
+        Binding("left", "move(-1)", show=False, id="words.previous"),
+        Binding("right", "move(1)", show=False, id="words.next"),
+        Binding("up", "move(-1)", show=False, id="words.previous_alt"),
+        Binding("down", "move(1)", show=False, id="words.next_alt"),
+        Binding("home", "first", show=False, id="words.first"),
+        Binding("end", "last", show=False, id="words.last"),
     ]
 
     cursor: reactive[int] = reactive(0)
