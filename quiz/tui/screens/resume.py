@@ -28,7 +28,7 @@ class ResumeScreen(QuizModal):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "key.back", id="resume.back"),
-        Binding("left,right", "switch_button", show=False),
+        Binding("left,right", "switch_button", show=False, id="resume.switch"),
     ]
 
     def __init__(self, strings: Strings, attempt: AttemptInfo) -> None:
