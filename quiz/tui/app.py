@@ -183,7 +183,12 @@ class QuizApp(App[None]):
         if action == "teacher":
             from quiz.tui.store_sink import StoreSink
 
-            return self.teacher and isinstance(self.sink, StoreSink) and not self.game_in_progress
+            here = getattr(self.screen, "TEACHER_VIEW", False)
+            return (
+                self.teacher
+                and isinstance(self.sink, StoreSink)
+                and not (self.game_in_progress or here)
+            )
         return True
 
     def action_teacher(self) -> None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -72,6 +73,9 @@ def export_file_name(kind: str, set_id: str, class_name: str | None) -> str:
 
 
 class TeacherScreen(QuizScreen):
+    TEACHER_VIEW = True
+    """Tells the app that F3 has nothing more to open here."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "key.back", id="teacher.back"),
         Binding("l", "export('leaderboard')", "key.export_leaderboard", id="teacher.leaderboard"),
@@ -120,19 +124,8 @@ class TeacherScreen(QuizScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        s = self.strings
-        table = self.query_one("#teacher-table", DataTable)
-        table.add_columns(
-            s("board.rank_column"),
-            s("board.player_column"),
-            s("board.class_column"),
-            s("board.score_column"),
-            s("board.correct_column"),
-            s("board.time_column"),
-            s("board.finished_column"),
-            "%",
-        )
-        table.focus()
+        self._fill_table()
+        self.query_one("#teacher-table", DataTable).focus()
         self.run_worker(self._load_catalogue, group="teacher-load", exclusive=True)
 
     async def _load_catalogue(self) -> None:
@@ -189,20 +182,7 @@ class TeacherScreen(QuizScreen):
             self.rows = []
             self._say(str(error))
             return
-        table = self.query_one("#teacher-table", DataTable)
-        table.clear()
-        for row in self.rows:
-            # Names and classes are user text: `Text` cells are never read as markup.
-            table.add_row(
-                Text(str(row.rank)),
-                Text(row.player),
-                Text(row.class_name or self.strings("teacher.no_class")),
-                Text(str(row.score), justify="right"),
-                Text(f"{row.correct}/{row.questions}", justify="right"),
-                Text(self.strings.number(row.total_time, 1), justify="right"),
-                Text(row.finished_at),
-                Text(self.strings.number(row.accuracy, 1), justify="right"),
-            )
+        self._fill_table()
         if self.rows:
             status = self.strings(
                 "teacher.version", version=self.rows[0].set_version, count=len(self.rows)
@@ -210,6 +190,47 @@ class TeacherScreen(QuizScreen):
         else:
             status = self.strings("teacher.empty")
         self._say(status)
+
+    def _fill_table(self) -> None:
+        """The leaderboard rows, each column as wide as its widest cell."""
+        s = self.strings
+        header = [
+            s("board.rank_column"),
+            s("board.player_column"),
+            s("board.class_column"),
+            s("board.score_column"),
+            s("board.correct_column"),
+            s("board.time_column"),
+            s("board.finished_column"),
+            "%",
+        ]
+        cells = [
+            [
+                str(row.rank),
+                row.player,
+                row.class_name or s("teacher.no_class"),
+                str(row.score),
+                f"{row.correct}/{row.questions}",
+                s.number(row.total_time, 1),
+                row.finished_at,
+                s.number(row.accuracy, 1),
+            ]
+            for row in self.rows
+        ]
+        numbers = {0, 3, 4, 5, 7}
+        table = self.query_one("#teacher-table", DataTable)
+        table.clear(columns=True)
+        for index, label in enumerate(header):
+            width = max(cell_len(line[index]) for line in [header, *cells])
+            table.add_column(label, width=width)
+        for line in cells:
+            # Names and classes are user text: `Text` cells are never read as markup.
+            table.add_row(
+                *(
+                    Text(cell, justify="right" if i in numbers else "left")
+                    for i, cell in enumerate(line)
+                )
+            )
 
     def action_toggle_attempts(self) -> None:
         picker = self.query_one("#teacher-attempts", Select)

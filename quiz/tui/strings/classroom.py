@@ -100,6 +100,6 @@ FR: dict[str, str] = {
     "teacher.version": "Version {version} · {count} lignes",
     "teacher.hint": "L classement · R rapport · A réponses · S compétences : télécharger en CSV · "
     "B meilleure ou toutes les parties · Échap retour",
-    "teacher.exported": "{name} : envoyé dans tes téléchargements.",
+    "teacher.exported": "{name} : envoyé dans vos téléchargements.",
     "teacher.export_failed": "L’export a échoué : {why}",
 }
