@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from quiz.core.text import clean_text
-from quiz.store.db import AttemptInfo, LeaderboardRow, ResultsStore, StoreError
 
 if TYPE_CHECKING:
     from quiz.core.answers import Answer
@@ -35,6 +34,7 @@ if TYPE_CHECKING:
         PresentedQuestion,
         QuestionResult,
     )
+    from quiz.store.db import AttemptInfo, LeaderboardRow, ResultsStore
     from quiz.tui.app import QuizApp
 
 T = TypeVar("T")
@@ -229,6 +229,8 @@ class StoreSink:
     def _with_store(self, job: Callable[[ResultsStore], T]) -> T:
         """Run `job` on the worker thread, opening the database the first time."""
         if self._store is None:
+            from quiz.store.db import ResultsStore  # here, on the worker: not in quiz's start-up
+
             self._store = ResultsStore.open(self.path)
         return job(self._store)
 
@@ -241,6 +243,8 @@ class StoreSink:
 
     def _reported(self, job: Callable[[ResultsStore], T]) -> T | None:
         """One database job of the game on the worker thread: a failure is reported, not raised."""
+        from quiz.store.db import StoreError
+
         try:
             return self._with_store(job)
         except StoreError as error:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -10,9 +10,11 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Static
 
-from quiz.store.db import AttemptInfo
 from quiz.tui.i18n import Strings
 from quiz.tui.screens.base import QuizModal
+
+if TYPE_CHECKING:
+    from quiz.store.db import AttemptInfo
 
 
 class ResumeScreen(QuizModal):
