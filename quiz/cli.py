@@ -401,6 +401,12 @@ def serve(
     url = public_url or serving.public_url(host, port)
     command = serving.play_command(db, sets, lang)
     click.echo(f"Serving the quiz on {url} (results in {db}); Ctrl+C stops it.")
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(
+            "Anyone who can reach this machine can play and write results: no login, no "
+            "encryption. Use a trusted network only (see docs/serve.md).",
+            err=True,
+        )
     try:
         serving.serve(command, host, port, url)
     except OSError as error:  # the port is taken, or the address is not this machine's

@@ -38,6 +38,7 @@ pytestmark = [
         reason="Debian's chromium is not installed (apt-get install chromium)",
     ),
 ]
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 
 
 def free_port() -> int:
@@ -108,7 +109,6 @@ def stored(db: Path, sql: str) -> list[tuple[Any, ...]]:
 def test_a_question_played_in_the_browser_is_in_the_database(
     server: tuple[str, Path], tmp_path: Path
 ) -> None:
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
     url, db = server
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)

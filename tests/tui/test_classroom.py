@@ -14,8 +14,9 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable
 
-from quiz.core.answers import ChoiceAnswer, encode_answer
+from quiz.core.answers import ChoiceAnswer, encode_answer, right_answer
 from quiz.core.models import QuestionSet
+from quiz.core.session import GameSession, GameSettings
 from quiz.store.db import ResultsStore
 from quiz.store.exports import ExportRequest, build_export
 from quiz.store.sets import SetTarget
@@ -401,3 +402,47 @@ async def test_a_database_that_fails_never_stops_the_game_and_says_why_once(
     finally:
         sink.close()
     await asyncio.sleep(0)
+
+
+async def test_a_game_killed_after_its_last_answer_resumes_straight_to_its_results(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    """Every answer was saved but the game never finished: resuming finishes it."""
+    db = tmp_path / "class.sqlite3"
+    question_set = load("every_type.yaml")
+    session = GameSession(question_set, GameSettings("Eve", "4B", seed=9))
+    with ResultsStore.open(db) as store:
+        attempt = store.start_attempt(
+            "Eve",
+            "4B",
+            question_set.id,
+            question_set.content_hash,
+            question_set.title,
+            str(session.rule),
+            len(session.questions),
+            seed=session.seed,
+        )
+        while session.has_next:
+            presented = session.start_question(0.0)
+            result = session.answer(right_answer(presented.question), 4.0)
+            store.record_answer(
+                attempt, result.question_id, str(result.skill), presented.number,
+                result.answer_text, encode_answer(result.answer), result.correct,
+                result.grade.fraction, result.elapsed, result.points, result.timed_out,
+            )  # fmt: skip
+    expected = session.finish().total_score
+    app, sink = classroom_app(db, question_set, clock)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await enter_player(pilot, "Eve", "4B")
+            await wait_until(pilot, lambda: isinstance(app.screen, ResumeScreen), "the offer")
+            await pilot.press("enter")
+            await wait_until(pilot, lambda: isinstance(app.screen, ResultsScreen), "the results")
+            assert app.screen.result.total_score == expected  # type: ignore[attr-defined]
+            board = app.screen.query_one(ClassLeaderboard)
+            await wait_until(pilot, lambda: board.loaded, "the leaderboard")
+            assert "Your rank: 1 of 1." in screen_text(pilot)
+    finally:
+        sink.close()
+    with ResultsStore.open(db, create=False) as store:
+        assert store.attempt(attempt).finished
