@@ -14,11 +14,13 @@ import click
 from quiz.core.diagnostics import QuestionSetError, Severity
 from quiz.core.text import clean_text
 from quiz.paths import bundled_questions_dir
-from quiz.store.db import DB_ENV_VAR
 
-# The loader (pydantic), the exports and Textual are imported inside the commands that use them:
-# `quiz --help` stays instant, and `quiz play` opens its home screen without pydantic (see
-# quiz/tui/preload.py).
+# The loader (pydantic), the results store and Textual are imported inside the commands that use
+# them: `quiz --help` stays instant, and `quiz play` opens its home screen sooner (see
+# quiz/tui/preload.py and benchmarks/bench_startup.py).
+
+DB_ENV_VAR = "QUIZ_DB"
+"""quiz.store.db.DB_ENV_VAR, repeated so the exports' options need no store import (tested)."""
 
 
 def _default_question_paths() -> list[Path]:
@@ -321,11 +323,9 @@ def play(
         from quiz.core.models import ScoringRule
 
         scoring_rule = ScoringRule(rule)
-    from quiz.store.db import default_db_path
     from quiz.tui.store_sink import StoreSink
 
-    # No --db and no $QUIZ_DB: None, the user's data folder (created when first needed).
-    sink = StoreSink(db_path or (default_db_path() if os.environ.get(DB_ENV_VAR) else None))
+    sink = StoreSink(db_path)  # None: $QUIZ_DB, else the user's data folder
     app = QuizApp(
         question_sets,
         language=lang or detect_language(),

@@ -20,14 +20,14 @@ if TYPE_CHECKING:
     from textual.dom import DOMNode
 
 LANGUAGES: tuple[str, ...] = ("en", "fr")
-"""Every interface language, by code: each has a module `quiz.tui.strings.<code>`."""
+"""Every interface language, by code: each has its catalogue module `quiz.tui.strings_<code>`."""
 
 
 def catalogue(language: str) -> Mapping[str, str]:
     """The interface strings of one language (only that module is imported)."""
     if language not in LANGUAGES:
         raise ValueError(f"no interface language '{language}' (known: {', '.join(LANGUAGES)})")
-    module = import_module(f"quiz.tui.strings.{language}")
+    module = import_module(f"quiz.tui.strings_{language}")
     return module.CATALOGUE  # type: ignore[no-any-return]
 
 

@@ -68,8 +68,8 @@ class Standing:
 class StoreSink:
     """Sends every game to a results database; see the module docstring.
 
-    `path` is opened on the worker thread the first time it is needed (None: the user's data
-    folder). Call `attach(app)` so that problems reach the screen, and `close()` when the app has
+    `path` is opened on the worker thread the first time it is needed (None: `$QUIZ_DB`, else
+    the user's data folder, created if need be). Call `attach(app)` so that problems reach the screen, and `close()` when the app has
     exited: it waits for the last writes.
     """
 
@@ -84,6 +84,11 @@ class StoreSink:
 
     def attach(self, app: QuizApp) -> None:
         self._app = app
+
+    @property
+    def db_path(self) -> Path | None:
+        """The database file, once opened."""
+        return None if self._store is None else self._store.path
 
     @property
     def last_attempt_id(self) -> int | None:
@@ -229,9 +234,12 @@ class StoreSink:
     def _with_store(self, job: Callable[[ResultsStore], T]) -> T:
         """Run `job` on the worker thread, opening the database the first time."""
         if self._store is None:
-            from quiz.store.db import ResultsStore  # here, on the worker: not in quiz's start-up
+            # Imported here, on the worker: the store is no part of quiz's start-up.
+            from quiz.store.db import ResultsStore, default_db_path, user_db_path
 
-            self._store = ResultsStore.open(self.path)
+            target = self.path or default_db_path()
+            # `open(None)` is the user's data folder, which it creates when it is missing.
+            self._store = ResultsStore.open(None if target == user_db_path() else target)
         return job(self._store)
 
     def _write(self, write: Callable[[ResultsStore], object]) -> Future[object]:

@@ -136,7 +136,7 @@ class TeacherScreen(QuizScreen):
             return
         self.catalogue = catalogue
         if not catalogue.sets:
-            self._say(self.strings("teacher.no_results", path=str(self.sink.path or "")))
+            self._say(self.strings("teacher.no_results", path=str(self.sink.db_path or "")))
             return
         set_picker = self.query_one("#teacher-set", Select)
         set_picker.set_options(

@@ -1,4 +1,4 @@
-"""English interface strings. Keep the keys and `{placeholders}` identical to `fr.py` (tested)."""
+"""English interface strings. Keep the keys and `{placeholders}` identical to `strings_fr.py` (tested)."""
 
 CATALOGUE: dict[str, str] = {
     "app.title": "Media-literacy quiz",
@@ -172,6 +172,6 @@ CATALOGUE: dict[str, str] = {
 }
 
 # The classroom features keep their strings in their own module.
-from quiz.tui.strings.classroom import EN as _CLASSROOM  # noqa: E402
+from quiz.tui.strings_classroom import EN as _CLASSROOM  # noqa: E402
 
 CATALOGUE.update(_CLASSROOM)

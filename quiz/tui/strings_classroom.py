@@ -1,5 +1,6 @@
 """Interface strings of the classroom features (saving results, resuming, leaderboards, the
-teacher's view), in every language; `en.py` and `fr.py` merge them into their catalogues."""
+teacher's view), in every language; `strings_en.py` and `strings_fr.py` merge them into
+their catalogues."""
 
 EN: dict[str, str] = {
     "key.teacher": "Teacher",

@@ -1,4 +1,4 @@
-"""Chaînes de l'interface en français. Mêmes clés et mêmes `{champs}` que `en.py` (testé)."""
+"""Chaînes de l'interface en français. Mêmes clés et mêmes `{champs}` que `strings_en.py` (testé)."""
 
 CATALOGUE: dict[str, str] = {
     "app.title": "Quiz d’éducation aux médias",
@@ -172,6 +172,6 @@ CATALOGUE: dict[str, str] = {
 }
 
 # The classroom features keep their strings in their own module.
-from quiz.tui.strings.classroom import FR as _CLASSROOM  # noqa: E402
+from quiz.tui.strings_classroom import FR as _CLASSROOM  # noqa: E402
 
 CATALOGUE.update(_CLASSROOM)

@@ -1,1 +1,0 @@
-"""The interface catalogues, one module per language (`en`, `fr`), each a flat `CATALOGUE` dict."""
