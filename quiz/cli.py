@@ -365,6 +365,18 @@ def _plural(count: int, word: str) -> str:
     type=click.Choice(["classic", "accuracy", "practice"]),  # quiz.core.models.ScoringRule
     help="Scoring rule for every set, instead of each set's own.",
 )
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar=DB_ENV_VAR,
+    help=f"The results database (default: ${DB_ENV_VAR}, else the user's data folder).",
+)
+@click.option(
+    "--teacher",
+    is_flag=True,
+    help="Enable the teacher's view (F3): every player's results, and the CSV exports.",
+)
 def play(
     paths: tuple[Path, ...],
     lang: str | None,
@@ -372,6 +384,8 @@ def play(
     class_name: str | None,
     seed: int | None,
     rule: str | None,
+    db_path: Path | None = None,
+    teacher: bool = False,
 ) -> None:
     """Play question sets: PATHS are set files or folders; by default the bundled sets.
 
@@ -398,6 +412,9 @@ def play(
         from quiz.core.models import ScoringRule
 
         scoring_rule = ScoringRule(rule)
+    from quiz.tui.store_sink import StoreSink
+
+    sink = StoreSink(db_path)  # None: $QUIZ_DB, else the user's data folder
     app = QuizApp(
         question_sets,
         language=lang or detect_language(),
@@ -405,5 +422,82 @@ def play(
         class_name=class_name,
         seed=seed,
         rule=scoring_rule,
+        sink=sink,
+        teacher=teacher,
     )
-    app.run()
+    sink.attach(app)
+    try:
+        app.run()
+    finally:
+        sink.close()  # the last answers are written before the process ends
+
+
+# --- classroom: the game in browser tabs (quiz/tui/serve.py) --------------------------------------
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True, help="0.0.0.0: the whole network.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar=DB_ENV_VAR,
+    help=f"The results database every tab writes into (default: ${DB_ENV_VAR}, else the user's "
+    "data folder).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["fr", "en"]),
+    help="Language of the interface in every tab; by default the locale's.",
+)
+@click.option("--public-url", help="The address students open, if not http://HOST:PORT.")
+def serve(
+    paths: tuple[Path, ...],
+    host: str,
+    port: int,
+    db_path: Path | None,
+    lang: str | None,
+    public_url: str | None,
+) -> None:
+    """Serve the game to browsers: each tab is a player writing into the same database.
+
+    PATHS are set files or folders; by default the bundled sets. Only this machine can connect
+    unless --host says otherwise (see docs/serve.md for what opening it to the network exposes).
+    The teacher's view is never served: use `quiz play --teacher` on your own terminal.
+    """
+    from quiz.store.db import StoreError, default_db_path
+    from quiz.tui import serve as serving
+
+    if db_path is None:
+        db_path = default_db_path()
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        db = serving.check_database(db_path)
+    except StoreError as error:
+        click.echo(f"error: {clean_text(str(error))}", err=True)
+        sys.exit(1)
+    from quiz.tui.preload import PreloadError, load_summaries
+
+    sets = list(paths) or [bundled_questions_dir()]
+    try:
+        load_summaries(sets)  # a broken set stops the server here, not in every tab
+    except PreloadError as error:
+        for message in error.messages:
+            click.secho(clean_text(message), fg="red", err=True)
+        sys.exit(1)
+    url = public_url or serving.public_url(host, port)
+    command = serving.play_command(db, sets, lang)
+    click.echo(f"Serving the quiz on {url} (results in {db}); Ctrl+C stops it.")
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(
+            "Anyone who can reach this machine can play and write results: no login, no "
+            "encryption. Use a trusted network only (see docs/serve.md).",
+            err=True,
+        )
+    try:
+        serving.serve(command, host, port, url)
+    except OSError as error:  # the port is taken, or the address is not this machine's
+        click.echo(f"error: cannot serve on {host}:{port}: {error.strerror or error}", err=True)
+        sys.exit(1)

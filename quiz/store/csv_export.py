@@ -88,6 +88,16 @@ def check_delimiter(delimiter: str) -> str:
     return delimiter
 
 
+def _dialect(delimiter: str, decimal_comma: bool | None) -> tuple[str, bool]:
+    """The checked delimiter, and whether decimals take a comma (by default with `;` only)."""
+    delimiter = check_delimiter(delimiter)
+    if decimal_comma is None:
+        decimal_comma = delimiter == ";"
+    if decimal_comma and delimiter == ",":
+        raise ValueError("decimal commas need another delimiter than ','")
+    return delimiter, decimal_comma
+
+
 def write_csv(
     header: Sequence[str],
     rows: Iterable[Sequence[Any]],
@@ -103,11 +113,7 @@ def write_csv(
     hold safe cells (text neutralised, numbers formatted, as `db.ANSWERS_QUERY` makes them) and
     go to the csv module untouched: the fast path for big exports. Returns the number of rows.
     """
-    delimiter = check_delimiter(delimiter)
-    if decimal_comma is None:
-        decimal_comma = delimiter == ";"
-    if decimal_comma and delimiter == ",":
-        raise ValueError("decimal commas need another delimiter than ','")
+    delimiter, decimal_comma = _dialect(delimiter, decimal_comma)
     if destination is None or str(destination) == "-":
         stream = _stdout_text()
         try:
@@ -117,6 +123,30 @@ def write_csv(
             stream.detach()
     return _write_atomically(Path(destination), header, rows, delimiter, decimal_comma, prepared)
 
+
+def csv_text(
+    header: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    delimiter: str = ",",
+    decimal_comma: bool | None = None,
+    prepared: bool = False,
+) -> str:
+    """The CSV `write_csv` would write, as one string that starts with the byte-order mark.
+
+    For exports that are not files of ours: the app hands this text to Textual's `deliver_text`,
+    which saves it to the downloads folder or sends it to the browser. Same rules, same bytes
+    once encoded as UTF-8.
+    """
+    delimiter, decimal_comma = _dialect(delimiter, decimal_comma)
+    stream = io.StringIO(newline="")
+    stream.write(BOM)
+    _write_rows(stream, header, rows, delimiter, decimal_comma, prepared)
+    return stream.getvalue()
+
+
+BOM = "\ufeff"
+"""What `utf-8-sig` writes first, as text: Excel reads the file as UTF-8 only with it."""
 
 CHUNK_ROWS = 2000
 """Rows formatted into memory before one write: writing row by row through the file's encoder

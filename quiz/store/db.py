@@ -16,7 +16,8 @@ attempt can be resumed (`unfinished_attempts`, `attempt_answers`) or is listed a
 The schema is versioned with `PRAGMA user_version`; `_MIGRATIONS[i]` takes version i to i + 1.
 
 The store takes plain values, not the game engine's objects. `answer_json` is any JSON value the
-game chooses; the report reads `{"choices": [i, ...]}` (indices in file order) for choice questions
+game chooses; the game stores `quiz.core.answers.encode_answer`, and the report reads its
+`{"selected": [i, ...]}` (or `{"choices": [i, ...]}`; indices in file order) for choice questions
 and `{"value": true}` for true/false ones, to count how often each wrong choice was picked.
 """
 

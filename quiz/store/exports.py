@@ -282,10 +282,12 @@ def _wrong_picks(
 def _chosen_indices(
     answer: AnalysedAnswer, question: SingleChoiceQuestion | MultipleChoiceQuestion
 ) -> list[int]:
-    """The choices picked, from `{"choices": [...]}`, a bare index list, or else the answer text."""
+    """The choices picked: from the game's `{"kind": "choice", "selected": [...]}`
+    (`quiz.core.answers.encode_answer`), `{"choices": [...]}`, a bare index list, or else the
+    answer text."""
     value = answer.answer_json
     if isinstance(value, dict):
-        value = value.get("choices", value.get("choice"))
+        value = value.get("selected", value.get("choices", value.get("choice")))
     if isinstance(value, int) and not isinstance(value, bool):
         value = [value]
     if isinstance(value, list) and all(

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.widget import Widget
 
 from quiz.tui.i18n import Strings
 from quiz.tui.preload import SetEntry
@@ -26,7 +27,13 @@ from quiz.tui.sink import NoResults, ResultsSink
 if TYPE_CHECKING:
     from quiz.core.answers import Answer
     from quiz.core.models import QuestionSet, ScoringRule
-    from quiz.core.session import GameSession, GameSettings, PresentedQuestion, QuestionResult
+    from quiz.core.session import (
+        GameResult,
+        GameSession,
+        GameSettings,
+        PresentedQuestion,
+        QuestionResult,
+    )
 
 # Start-up time matters (a class waits for thirty terminals to open): only the home screen is
 # imported with the app; the game's screens and the engine load when the first game starts.
@@ -45,7 +52,8 @@ class QuizApp(App[None]):
 
     `player`/`class_name` skip the player screen; `seed` fixes every shuffle (tests, replays);
     `rule` overrides the sets' scoring rule; `sink` receives every game (see `quiz.tui.sink`);
-    `clock` gives the time in seconds (monotonic; tests pass a fake one).
+    `clock` gives the time in seconds (monotonic; tests pass a fake one). `teacher` opens the
+    teacher's view (F3: every result, and the exports) when the sink is a results store.
     """
 
     CSS_PATH = "app.tcss"
@@ -55,6 +63,7 @@ class QuizApp(App[None]):
         Binding("f1", "help", "key.help", id="app.help"),
         Binding("question_mark", "help", "key.help", show=False, id="app.help_alt"),
         Binding("ctrl+q", "request_quit", "key.quit", priority=True, id="app.quit"),
+        Binding("f3", "teacher", "key.teacher", id="app.teacher"),
     ]
 
     def __init__(
@@ -68,6 +77,7 @@ class QuizApp(App[None]):
         rule: ScoringRule | None = None,
         sink: ResultsSink | None = None,
         clock: Callable[[], float] = time.monotonic,
+        teacher: bool = False,
     ) -> None:
         super().__init__()
         self.strings = Strings(language)
@@ -79,6 +89,7 @@ class QuizApp(App[None]):
         self.rule = rule
         self.sink: ResultsSink = sink or NoResults()
         self.clock = clock
+        self.teacher = teacher
         self.session: GameSession | None = None
         self.title = self.strings("app.title")
 
@@ -159,7 +170,34 @@ class QuizApp(App[None]):
             yield SystemCommand(
                 s("command.play_again"), s("command.play_again.detail"), self.play_again
             )
+        if self.check_action("teacher", ()):
+            yield SystemCommand(
+                s("command.teacher"), s("command.teacher.detail"), self.action_teacher
+            )
         yield SystemCommand(s("command.quit"), s("command.quit.detail"), self.action_request_quit)
+
+    # --- The classroom: results store, teacher's view ---------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The teacher's view exists only with `teacher` and a results store, outside games."""
+        if action == "teacher":
+            from quiz.tui.store_sink import StoreSink
+
+            here = getattr(self.screen, "TEACHER_VIEW", False)
+            return (
+                self.teacher
+                and isinstance(self.sink, StoreSink)
+                and not (self.game_in_progress or here)
+            )
+        return True
+
+    def action_teacher(self) -> None:
+        from quiz.tui.screens.teacher import TeacherScreen
+        from quiz.tui.store_sink import StoreSink
+
+        allowed = self.check_action("teacher", ()) and isinstance(self.sink, StoreSink)
+        if allowed and not isinstance(self.screen, TeacherScreen):
+            self.push_screen(TeacherScreen(self.strings, self.sink, self.entries))
 
     # --- The game ---------------------------------------------------------------------------------
 
@@ -187,10 +225,32 @@ class QuizApp(App[None]):
 
     def start_game(self, question_set: QuestionSet, settings: GameSettings) -> None:
         from quiz.core.session import GameSession
+        from quiz.tui.store_sink import StoreSink
 
-        self.session = GameSession(question_set, settings)
-        self.sink.start(self.session)
-        self.next_question()
+        if isinstance(self.sink, StoreSink):  # results are saved: an unfinished game may resume
+            from functools import partial
+
+            from quiz.tui.classroom import start_or_resume
+
+            self.run_worker(
+                partial(start_or_resume, self, self.sink, question_set, settings),
+                group="game-start",
+                exclusive=True,
+            )
+            return
+        self.play(GameSession(question_set, settings))
+
+    def play(self, session: GameSession, *, resumed: bool = False) -> None:
+        """Play `session`: a new game, or a `resumed` one (its attempt goes on, no new start)."""
+        from quiz.core.session import Phase
+
+        self.session = session
+        if not resumed:
+            self.sink.start(session)
+        if session.phase is Phase.ANSWERED:  # resumed after an answer: its next question
+            self.continue_game()
+        else:
+            self.next_question()
 
     def next_question(self) -> None:
         from quiz.tui.screens.question import QuestionScreen
@@ -237,7 +297,20 @@ class QuizApp(App[None]):
             return
         result = session.finish()
         self.sink.finish(result)
-        self._show_game_screen(ResultsScreen(self.strings, session.question_set, result))
+        self._show_game_screen(
+            ResultsScreen(
+                self.strings, session.question_set, result, extra=self._class_leaderboard(result)
+            )
+        )
+
+    def _class_leaderboard(self, result: GameResult) -> Widget | None:
+        """The class's best scores for the results screen, when results are saved."""
+        from quiz.tui.store_sink import StoreSink
+        from quiz.tui.widgets.class_leaderboard import ClassLeaderboard
+
+        if not isinstance(self.sink, StoreSink):
+            return None
+        return ClassLeaderboard(self.strings, self.sink, result)
 
     def play_again(self) -> None:
         session = self._session()

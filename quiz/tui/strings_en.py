@@ -170,3 +170,8 @@ CATALOGUE: dict[str, str] = {
     "date.months": "Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec",
     "time.minutes": "{minutes} min {seconds} s",
 }
+
+# The classroom features keep their strings in their own module.
+from quiz.tui.strings_classroom import EN as _CLASSROOM  # noqa: E402
+
+CATALOGUE.update(_CLASSROOM)

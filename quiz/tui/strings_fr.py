@@ -170,3 +170,8 @@ CATALOGUE: dict[str, str] = {
     "date.months": "janv.,févr.,mars,avr.,mai,juin,juil.,août,sept.,oct.,nov.,déc.",
     "time.minutes": "{minutes} min {seconds} s",
 }
+
+# The classroom features keep their strings in their own module.
+from quiz.tui.strings_classroom import FR as _CLASSROOM  # noqa: E402
+
+CATALOGUE.update(_CLASSROOM)

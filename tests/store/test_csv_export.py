@@ -20,6 +20,7 @@ from quiz.store.csv_export import (
     FORMULA_TRIGGERS,
     _write_rows,  # the writer behind write_csv, on a string buffer
     check_delimiter,
+    csv_text,
     neutralise,
     write_csv,
 )
@@ -205,3 +206,16 @@ def test_the_sql_twin_of_neutralise_is_not_trivially_equal() -> None:
     ]
     connection.close()
     assert cells == ["'=1+1", "-5", "-5,5", "'-5-5", "a\nb", "'\n="]
+
+
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_csv_text_is_the_file_write_csv_writes(tmp_path: Path, delimiter: str) -> None:
+    rows = [('=HYPERLINK("x")', "4B", 12, 3.5, "a\r\nb"), ("Zoé", "", -5, None, "-5")]
+    target = tmp_path / "export.csv"
+    write_csv(HEADER, rows, target, delimiter=delimiter)
+    text = csv_text(HEADER, rows, delimiter=delimiter)
+    assert text.encode("utf-8") == target.read_bytes()
+    assert text.startswith("\ufeffjoueur")
+    assert "'=HYPERLINK" in text
+    with pytest.raises(ValueError, match="delimiter"):
+        csv_text(HEADER, rows, delimiter=":")

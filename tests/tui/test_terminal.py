@@ -69,6 +69,7 @@ def start(terminal: Terminal, *arguments: str) -> None:
     environment = {
         "PYTHONPATH": str(ROOT),
         "XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"],  # the test's own (see conftest)
+        "XDG_DATA_HOME": os.environ["XDG_DATA_HOME"],  # so is the results database
         "TERM": "xterm-256color",
         "LANG": "C.UTF-8",
         "PATH": os.environ.get("PATH", ""),

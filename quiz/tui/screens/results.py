@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from quiz.core.answers import describe_key
@@ -32,10 +33,19 @@ class ResultsScreen(QuizScreen):
         Binding("pagedown", "scroll(10)", show=False, id="results.page_down"),
     ]
 
-    def __init__(self, strings: Strings, question_set: QuestionSet, result: GameResult) -> None:
+    def __init__(
+        self,
+        strings: Strings,
+        question_set: QuestionSet,
+        result: GameResult,
+        *,
+        extra: Widget | None = None,
+    ) -> None:
+        """`extra` is shown under the summary (the class leaderboard, when results are saved)."""
         super().__init__(strings)
         self.question_set = question_set
         self.result = result
+        self.extra = extra
 
     def compose(self) -> ComposeResult:
         s = self.strings
@@ -49,6 +59,8 @@ class ResultsScreen(QuizScreen):
         with VerticalScroll(id="results-body"):
             yield Static(Content(result.set_title).stylize("italic"), id="results-set")
             yield Static(self._summary(), id="results-summary")
+            if self.extra is not None:
+                yield self.extra
             yield Static(Content(s("results.skills")).stylize("bold"), classes="section")
             yield Static(self._skills_table(), id="results-skills")
             yield Static(Content(s("results.review")).stylize("bold"), classes="section")

@@ -1,0 +1,64 @@
+"""`quiz serve`: the game in browser tabs, one `quiz play` process per tab, all writing into one
+results database (for classrooms of Chromebooks without Python).
+
+textual-serve runs the command built here for every browser that connects and relays the terminal
+over a websocket. The teacher's view is never enabled for served games: every tab is a student.
+"""
+
+from __future__ import annotations
+
+import shlex
+import socket
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from quiz.store.db import ResultsStore
+
+WILDCARD_HOSTS = ("0.0.0.0", "::", "")
+
+
+def play_command(db: Path, paths: Sequence[Path], language: str | None) -> str:
+    """The shell command each browser tab runs: this Python, this database, these sets."""
+    words = [sys.executable, "-m", "quiz", "play", "--db", str(db.absolute())]
+    if language:
+        words += ["--lang", language]
+    if paths:
+        words += ["--", *(str(p.absolute()) for p in paths)]
+    return shlex.join(words)
+
+
+def check_database(db: Path) -> Path:
+    """Open (and create) the database once before serving, so that a database quiz refuses — on
+    a network filesystem, in a missing folder, not a results file — stops the server at once with
+    the store's one-line reason (`StoreError`), instead of failing in every student's tab."""
+    with ResultsStore.open(db) as store:
+        return store.path
+
+
+def public_url(host: str, port: int) -> str:
+    """The address students type. A wildcard host listens on every interface, but a browser
+    cannot connect to 0.0.0.0: the page must name this machine's address on the network."""
+    if host in WILDCARD_HOSTS:
+        host = _network_address()
+    if ":" in host:  # an IPv6 address needs brackets in a URL
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
+
+
+def _network_address() -> str:
+    """This machine's address on the network that leads elsewhere (no packet is sent: a UDP
+    socket's connect only picks the route), or the loopback address without a network."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("10.254.254.254", 1))
+            return str(probe.getsockname()[0])
+        except OSError:
+            return "127.0.0.1"
+
+
+def serve(command: str, host: str, port: int, url: str) -> None:
+    """Serve `command` until Ctrl+C (textual-serve imports aiohttp: only now)."""
+    from textual_serve.server import Server
+
+    Server(command, host=host, port=port, title="quiz", public_url=url).serve()

@@ -1,0 +1,106 @@
+"""Interface strings of the classroom features (saving results, resuming, leaderboards, the
+teacher's view), in every language; `strings_en.py` and `strings_fr.py` merge them into
+their catalogues."""
+
+EN: dict[str, str] = {
+    "key.teacher": "Teacher",
+    "key.resume": "Resume",
+    "key.restart": "Start again",
+    "key.export_leaderboard": "Leaderboard CSV",
+    "key.export_report": "Report CSV",
+    "key.export_answers": "Answers CSV",
+    "key.export_skills": "Skills CSV",
+    "key.attempts_mode": "Best/every",
+    "command.teacher": "Teacher's view",
+    "command.teacher.detail": "Leaderboards of every set and class, and the CSV exports",
+    # Saving results.
+    "classroom.not_saved.title": "Results not saved",
+    "classroom.not_saved": "Your answers are not being saved: {why}\nYou can keep playing; tell "
+    "your teacher.",
+    # Resuming an unfinished game.
+    "resume.question": "You have an unfinished game of this set: {answered} of {total} questions "
+    "answered, {score} points. Carry on where you stopped?",
+    "resume.resume": "Resume",
+    "resume.restart": "Start again",
+    "resume.failed": "Your unfinished game could not be resumed ({why}): a new game starts.",
+    # The class leaderboard after a game.
+    "board.title": "Top scores of class {class_name} on this set",
+    "board.title_no_class": "Top scores on this set (players without a class)",
+    "board.loading": "Saving your results…",
+    "board.unavailable": "No leaderboard: your results are not being saved.",
+    "board.rank": "Your rank: {rank} of {players}.",
+    "board.rank_best": "Your best game ranks {rank} of {players}.",
+    "board.you": "◀ you",
+    "board.rank_column": "Rank",
+    "board.player_column": "Player",
+    "board.class_column": "Class",
+    "board.score_column": "Score",
+    "board.correct_column": "Right",
+    "board.time_column": "Time (s)",
+    "board.finished_column": "Finished",
+    # The teacher's view.
+    "teacher.title": "Teacher: results and exports",
+    "teacher.set": "Set",
+    "teacher.class": "Class",
+    "teacher.all_classes": "All classes",
+    "teacher.no_class": "(no class)",
+    "teacher.best": "Best attempt of each player",
+    "teacher.every": "Every finished attempt",
+    "teacher.no_results": "No game has been saved in {path} yet.",
+    "teacher.empty": "No finished game for this choice yet.",
+    "teacher.version": "Version {version} · {count} rows",
+    "teacher.hint": "L leaderboard · R report · A answers · S skills: download as CSV · "
+    "B best or every attempt · Esc back",
+    "teacher.exported": "{name}: sent to your downloads.",
+    "teacher.export_failed": "The export failed: {why}",
+}
+
+FR: dict[str, str] = {
+    "key.teacher": "Enseignant",
+    "key.resume": "Reprendre",
+    "key.restart": "Recommencer",
+    "key.export_leaderboard": "Classement CSV",
+    "key.export_report": "Rapport CSV",
+    "key.export_answers": "Réponses CSV",
+    "key.export_skills": "Compétences CSV",
+    "key.attempts_mode": "Meilleure/toutes",
+    "command.teacher": "Vue enseignant",
+    "command.teacher.detail": "Classements de chaque série et classe, et les exports CSV",
+    "classroom.not_saved.title": "Résultats non enregistrés",
+    "classroom.not_saved": "Tes réponses ne sont pas enregistrées : {why}\nTu peux continuer à "
+    "jouer ; préviens ton enseignant.",
+    "resume.question": "Tu as une partie inachevée de cette série : {answered} questions sur "
+    "{total} répondues, {score} points. Reprendre là où tu t’es arrêté ?",
+    "resume.resume": "Reprendre",
+    "resume.restart": "Recommencer",
+    "resume.failed": "Ta partie inachevée n’a pas pu être reprise ({why}) : une nouvelle partie "
+    "commence.",
+    "board.title": "Meilleurs scores de la classe {class_name} sur cette série",
+    "board.title_no_class": "Meilleurs scores sur cette série (joueurs sans classe)",
+    "board.loading": "Enregistrement de tes résultats…",
+    "board.unavailable": "Pas de classement : tes résultats ne sont pas enregistrés.",
+    "board.rank": "Ton rang : {rank} sur {players}.",
+    "board.rank_best": "Ta meilleure partie est classée {rank} sur {players}.",
+    "board.you": "◀ toi",
+    "board.rank_column": "Rang",
+    "board.player_column": "Joueur",
+    "board.class_column": "Classe",
+    "board.score_column": "Score",
+    "board.correct_column": "Justes",
+    "board.time_column": "Temps (s)",
+    "board.finished_column": "Terminée",
+    "teacher.title": "Enseignant : résultats et exports",
+    "teacher.set": "Série",
+    "teacher.class": "Classe",
+    "teacher.all_classes": "Toutes les classes",
+    "teacher.no_class": "(sans classe)",
+    "teacher.best": "Meilleure partie de chaque joueur",
+    "teacher.every": "Toutes les parties terminées",
+    "teacher.no_results": "Aucune partie n’est encore enregistrée dans {path}.",
+    "teacher.empty": "Aucune partie terminée pour ce choix.",
+    "teacher.version": "Version {version} · {count} lignes",
+    "teacher.hint": "L classement · R rapport · A réponses · S compétences : télécharger en CSV · "
+    "B meilleure ou toutes les parties · Échap retour",
+    "teacher.exported": "{name} : envoyé dans vos téléchargements.",
+    "teacher.export_failed": "L’export a échoué : {why}",
+}
