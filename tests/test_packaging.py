@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import zipfile
@@ -35,6 +36,41 @@ def test_wheel_ships_every_bundled_set_and_article(wheel: zipfile.ZipFile) -> No
     assert expected, "the repository has bundled sets"
     for path in expected:
         assert f"quiz/bundled/{path.relative_to(questions).as_posix()}" in names
+
+
+def test_installed_wheel_finds_its_bundled_sets(wheel: zipfile.ZipFile, tmp_path: Path) -> None:
+    """Installed as a plain wheel and run from elsewhere, `quiz check` checks the shipped sets."""
+    target = tmp_path / "site"
+    installed = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--no-deps",
+            "--target",
+            str(target),
+            str(wheel.filename),
+        ],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+    assert installed.returncode == 0, installed.stderr
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    done = subprocess.run(
+        [sys.executable, "-m", "quiz", "check"],
+        check=False,
+        capture_output=True,
+        text=True,
+        cwd=elsewhere,
+        env={**os.environ, "PYTHONPATH": str(target)},
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert str(target / "quiz" / "bundled") in done.stdout
+    assert done.stdout.splitlines()[-1].startswith("ok: 3 files, 3 valid sets")
 
 
 def test_wheel_ships_every_package_and_the_stylesheets(wheel: zipfile.ZipFile) -> None:
