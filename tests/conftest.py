@@ -7,10 +7,6 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-DATA = REPO / "tests" / "data"
-SEEDS = REPO.parent / "shared" / "seeds"
-
 
 @pytest.fixture(autouse=True)
 def _neutral_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

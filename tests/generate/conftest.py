@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from quiz.generate import Article, Generator
-from quiz.generate.clean import Page
 from quiz.generate.extract import Facts, extract
 from quiz.generate.understand import analyse
 
@@ -39,7 +38,3 @@ def facts_of(generator: Generator, raw: str, name: str = "test") -> Facts:
     """Every stage up to the facts, on an article given as text."""
     page, language = generator.page(Article(name, raw))
     return extract(page, analyse(page.body, generator.model(language)))
-
-
-def page_of(generator: Generator, raw: str) -> Page:
-    return generator.page(Article("test", raw))[0]
