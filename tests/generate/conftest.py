@@ -7,7 +7,6 @@ other page furniture than the seed article).
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -17,9 +16,6 @@ from quiz.generate.extract import Facts, extract
 from quiz.generate.understand import analyse
 
 ARTICLES = Path(__file__).parent.parent / "data" / "articles"
-SHARED = Path(os.environ.get("QUIZ_SHARED_DIR") or Path(__file__).resolve().parents[3] / "shared")
-"""The project's shared folder, beside the repository (`../shared`); absent in some checkouts."""
-SEED = SHARED / "seeds" / "000_2c25a1791533c941.txt"
 
 pytest.importorskip("spacy", reason="the generator's extra (spaCy) is not installed")
 
