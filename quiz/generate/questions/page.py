@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from quiz.core.skills import Skill
-from quiz.generate.clean import Zone, is_furniture
+from quiz.generate.clean import Zone, find_dates, is_furniture
 from quiz.generate.extract import Facts
 from quiz.generate.lexicon import (
     DISTRACTOR_AGENCIES,
@@ -173,6 +173,4 @@ def stale_questions(facts: Facts) -> Iterator[Candidate]:
 
 
 def _date_texts(line: str, language: str) -> list[str]:
-    from quiz.generate.clean import find_dates
-
     return [written for _, written in find_dates(line, language)]
