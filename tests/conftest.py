@@ -7,9 +7,25 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-DATA = REPO / "tests" / "data"
-SEEDS = REPO.parent / "shared" / "seeds"
+SEED_ARTICLE_NAME = "000_2c25a1791533c941.txt"
+
+
+@pytest.fixture(scope="session")
+def seed_article() -> Path:
+    """The project's seed article (an AFP dispatch), or a skip where it is absent.
+
+    It lives in `shared/seeds` beside the repository (a checkout or one of its worktrees, so any
+    parent folder), or in $QUIZ_SHARED_DIR/seeds; never inside it: the AFP text is quoted, not
+    redistributed.
+    """
+    shared = os.environ.get("QUIZ_SHARED_DIR")
+    folders = [Path(shared)] if shared else []
+    folders += [folder / "shared" for folder in Path(__file__).resolve().parents]
+    for folder in folders:
+        candidate = folder / "seeds" / SEED_ARTICLE_NAME
+        if candidate.is_file():
+            return candidate
+    pytest.skip("the AFP seed article (shared/seeds beside the repository) is absent")
 
 
 @pytest.fixture(autouse=True)

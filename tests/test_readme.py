@@ -7,15 +7,12 @@ import shlex
 import tomllib
 from pathlib import Path
 
-import pytest
-
 from quiz.core.loader import load_question_set
 from quiz.core.models import QUESTION_TYPES
 from quiz.core.text import normalise_for_search
 
 REPO = Path(__file__).resolve().parents[1]
 README = (REPO / "README.md").read_text(encoding="utf-8")
-SEED = REPO.parent / "shared" / "seeds" / "000_2c25a1791533c941.txt"
 
 
 def _example_set() -> str:
@@ -45,9 +42,8 @@ def test_readme_example_is_a_valid_set_with_every_question_type(tmp_path: Path) 
     assert {q.type for q in question_set.questions} == set(QUESTION_TYPES)
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="the seed article (../shared/seeds) is not here")
-def test_readme_example_quotes_the_seed_article_verbatim() -> None:
-    article = normalise_for_search(SEED.read_text(encoding="utf-8"))
+def test_readme_example_quotes_the_seed_article_verbatim(seed_article: Path) -> None:
+    article = normalise_for_search(seed_article.read_text(encoding="utf-8"))
     for quote in re.findall(r"^    evidence: (.+)$", _example_set(), flags=re.MULTILINE):
         assert normalise_for_search(quote.strip().strip("'")) in article, quote
 

@@ -225,27 +225,27 @@ def _file_error(path: str, message: str, hint: str | None, code: str) -> Diagnos
     return Diagnostic(path, 1, 1, Severity.ERROR, message, hint, code=code)
 
 
+def _yaml_error(path: str, problem: YamlProblem) -> Diagnostic:
+    """A problem the YAML reader found (0-based position) as an error in the file (1-based)."""
+    return Diagnostic(
+        path,
+        problem.line + 1,
+        problem.column + 1,
+        Severity.ERROR,
+        problem.message,
+        problem.hint,
+        code=problem.code,
+    )
+
+
 def _load_text(
     text: str, path: str, base_dir: Path | None
 ) -> tuple[QuestionSet | None, list[Diagnostic]]:
     try:
         result = read_yaml(text)
     except YamlProblem as problem:
-        return None, [
-            Diagnostic(
-                path,
-                problem.line + 1,
-                problem.column + 1,
-                Severity.ERROR,
-                problem.message,
-                problem.hint,
-                code=problem.code,
-            )
-        ]
-    diagnostics = [
-        Diagnostic(path, p.line + 1, p.column + 1, Severity.ERROR, p.message, p.hint, code=p.code)
-        for p in result.problems
-    ]
+        return None, [_yaml_error(path, problem)]
+    diagnostics = [_yaml_error(path, problem) for problem in result.problems]
     data = result.data
     if not isinstance(data, dict):
         # At the document's first node, not at 1:1, which is often a comment.

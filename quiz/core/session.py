@@ -218,7 +218,6 @@ class GameSession:
         self._results: list[QuestionResult] = []
         self._current: PresentedQuestion | None = None
         self._started_at = 0.0
-        self._streak = 0
         self._result: GameResult | None = None
 
     # --- Building ---------------------------------------------------------------------------------
@@ -326,7 +325,8 @@ class GameSession:
 
     @property
     def streak(self) -> int:
-        return self._streak
+        """Fully right answers in a row so far (the last result's streak)."""
+        return self._results[-1].streak if self._results else 0
 
     @property
     def has_next(self) -> bool:
@@ -427,7 +427,7 @@ class GameSession:
         else:
             outcome = grade(question, given)  # raises before any state changes
             text = describe_answer(question, given, language=language)
-        streak = self._streak + 1 if outcome.correct else 0
+        streak = self.streak + 1 if outcome.correct else 0
         earned = (
             0
             if timed_out
@@ -445,7 +445,6 @@ class GameSession:
             max_points=current.max_points,
             streak=streak,
         )
-        self._streak = streak
         self._results.append(result)
         self._phase = Phase.ANSWERED
         return result

@@ -168,11 +168,9 @@ def parse_credit(text: str) -> Credit:
 
 def split_caption(line: str) -> Caption | None:
     """A caption line and its credit, or None when the line is no caption."""
-    printed_twice = False
     half = _repeated_half(line)
+    printed_twice = half is not None
     single = half if half is not None else line
-    if half is not None:
-        printed_twice = True
     for pattern in (_BRACKET_CREDIT, _PAREN_CREDIT, _PREFIX_CREDIT):
         match = pattern.search(single)
         if match:
@@ -202,14 +200,14 @@ _DATE_PATTERNS = (
 )
 
 
-def find_dates(text: str, language: str) -> list[tuple[date, str]]:
-    """Full dates written out ("2 novembre 2013", "November 2, 2013", "2013-11-02") in `text`."""
+def find_dates(text: str) -> list[tuple[date, str]]:
+    """Full dates written out ("2 novembre 2013", "November 2, 2013", "2013-11-02") in `text`,
+    French or English whatever the page's language: the patterns hold both languages' months."""
     found: list[tuple[date, str]] = []
-    months = _MONTH_NUMBERS
     for pattern, (d, m, y) in _DATE_PATTERNS:
         for match in pattern.finditer(text):
             day_text, month_text, year_text = match.group(d), match.group(m), match.group(y)
-            month = int(month_text) if month_text.isdigit() else months[fold(month_text)]
+            month = int(month_text) if month_text.isdigit() else _MONTH_NUMBERS[fold(month_text)]
             day = 1 if day_text == "1er" else int(day_text)
             try:
                 found.append((date(int(year_text), month, day), match.group(0)))
@@ -291,11 +289,11 @@ def split_zones(text: str, language: str) -> Page:
         # Short lines between or after the paragraphs: related links, section names, ticker words.
         blocks.append(Block(Zone.FURNITURE, line))
     page = Page(blocks, captions)
-    _read_provenance(page, language)
+    _read_provenance(page)
     return page
 
 
-def _read_provenance(page: Page, language: str) -> None:
+def _read_provenance(page: Page) -> None:
     """Agency, dateline and date from the bylines, the first paragraph and the captions."""
     for line in [*page.bylines, *page.body[:1]]:
         match = _DATELINE.match(line)
@@ -309,13 +307,13 @@ def _read_provenance(page: Page, language: str) -> None:
                 page.agency = page.agency or agency
     if page.published is None:
         for line in page.bylines:
-            dates = find_dates(line, language)
+            dates = find_dates(line)
             if dates:
                 page.published, page.published_from = dates[0][0], "dateline"
                 break
     if page.published is None:
         for caption in page.captions:
-            dates = find_dates(caption.text, language)
+            dates = find_dates(caption.text)
             if dates:
                 page.published, page.published_from = dates[0][0], "caption"
                 break

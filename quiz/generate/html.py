@@ -121,7 +121,7 @@ def page_from_html(raw: str, language: str) -> Page:
                 page.published_from = "metadata"
             except ValueError:
                 pass
-    _read_provenance(page, language)
+    _read_provenance(page)
     return page
 
 

@@ -34,6 +34,14 @@ class Country:
     capitals: tuple[str, ...]
 
 
+_LEADING_ARTICLE = re.compile(r"^(?:le |la |les |l'|the )")
+
+
+def without_article(name: str) -> str:
+    """The name without its leading definite article: "les Kouriles" -> "Kouriles"."""
+    return _LEADING_ARTICLE.sub("", name)
+
+
 def _country(
     key: str,
     fr: str,
@@ -41,11 +49,10 @@ def _country(
     demonyms: str,
     capitals: str,
 ) -> Country:
-    bare_fr = re.sub(r"^(?:le |la |les |l')", "", fr)
     return Country(
         key,
         {"fr": fr, "en": en},
-        {"fr": bare_fr, "en": en.removeprefix("the ")},
+        {"fr": without_article(fr), "en": without_article(en)},
         tuple(demonyms.split()),
         tuple(c.replace("_", " ") for c in capitals.split()),
     )
@@ -365,8 +372,7 @@ def of_country(country: Country, language: str) -> str:
 
 def country_named(text: str) -> Country | None:
     """The country a name, demonym or capital refers to ("russes", "Pékin", "the United States")."""
-    key = fold(text.strip())
-    key = re.sub(r"^(?:le |la |les |l'|the )", "", key)
+    key = without_article(fold(text.strip()))
     return COUNTRY_BY_NAME.get(key) or COUNTRY_BY_DEMONYM.get(key) or COUNTRY_BY_CAPITAL.get(key)
 
 
@@ -476,73 +482,6 @@ PORTFOLIOS: dict[str, tuple[str, ...]] = {
 HONORIFICS: dict[str, tuple[str, ...]] = {
     "fr": ("M.", "Mme", "Mlle", "Me", "Dr", "Pr", "Mgr"),
     "en": ("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof.", "Sir", "Dame"),
-}
-
-REPORTING_VERBS: dict[str, tuple[str, ...]] = {
-    # Lemmas; the verb forms are matched through spaCy's lemmatiser, or by `reporting_form` below.
-    "fr": (
-        "déclarer",
-        "dire",
-        "ajouter",
-        "affirmer",
-        "estimer",
-        "souligner",
-        "expliquer",
-        "indiquer",
-        "annoncer",
-        "assurer",
-        "préciser",
-        "réagir",
-        "prévenir",
-        "rappeler",
-        "confier",
-        "insister",
-        "lancer",
-        "conclure",
-        "regretter",
-        "dénoncer",
-        "reconnaître",
-        "avertir",
-        "féliciter",
-        "réjouir",
-        "interroger",
-        "juger",
-        "martel",
-        "marteler",
-        "répondre",
-        "confirmer",
-        "promettre",
-        "noter",
-        "observer",
-        "relever",
-        "tweeter",
-        "écrire",
-    ),
-    "en": (
-        "say",
-        "add",
-        "tell",
-        "state",
-        "declare",
-        "announce",
-        "explain",
-        "insist",
-        "warn",
-        "claim",
-        "argue",
-        "note",
-        "stress",
-        "confirm",
-        "deny",
-        "admit",
-        "reply",
-        "write",
-        "tweet",
-        "welcome",
-        "promise",
-        "suggest",
-        "acknowledge",
-    ),
 }
 
 _FR_VERB_FORMS = (

@@ -263,6 +263,13 @@ TEXTS: dict[str, dict[str, str]] = {
     },
 }
 
+_AROUND_THE_WEB_EN = (
+    "Links to other websites, often sponsored",
+    "these links, often paid for, lead off the site and are not sources of the article",
+    ("The journalist's sources", "The rest of the article", "Readers' comments"),
+)
+"""The same sponsored-links block under either of its usual labels: one text to keep up to date."""
+
 WIDGETS: dict[str, dict[str, tuple[str, str, tuple[str, ...]]]] = {
     # folded label -> (what it is: the key, why, distractors)
     "fr": {
@@ -297,16 +304,8 @@ WIDGETS: dict[str, dict[str, tuple[str, str, tuple[str, ...]]]] = {
         ),
     },
     "en": {
-        "around the web": (
-            "Links to other websites, often sponsored",
-            "these links, often paid for, lead off the site and are not sources of the article",
-            ("The journalist's sources", "The rest of the article", "Readers' comments"),
-        ),
-        "from around the web": (
-            "Links to other websites, often sponsored",
-            "these links, often paid for, lead off the site and are not sources of the article",
-            ("The journalist's sources", "The rest of the article", "Readers' comments"),
-        ),
+        "around the web": _AROUND_THE_WEB_EN,
+        "from around the web": _AROUND_THE_WEB_EN,
         "live": (
             "A banner for the site's live news feed",
             "it is a site banner pointing to its live feed, not a detail of the story",

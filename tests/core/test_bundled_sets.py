@@ -2,7 +2,7 @@
 
 The two sets on the AFP seed article cannot link the article (its text is not ours to ship), so the
 loader cannot check their evidence quotes; this test does, against the seed article kept beside the
-repository, and also checks that each quote points where the answer is: in the dispatch itself, not
+repository (the `seed_article` fixture), and also checks that each quote points where the answer is: in the dispatch itself, not
 in the site's menus around it — unless the question is precisely about those menus.
 """
 
@@ -34,27 +34,8 @@ SEED_SETS = ("afp-2013-japon-russie-2plus2.fr.yaml", "afp-2013-japan-russia-2plu
 SAMPLE_SET = "conseil-regional-cars-scolaires.fr.yaml"
 ALL_SETS = (*SEED_SETS, SAMPLE_SET)
 
-SEED_ARTICLE_NAME = "000_2c25a1791533c941.txt"
 FURNITURE_AFTER_BODY = "À suivre aussi"
 """The first of the site's link blocks that follow the dispatch on the saved page."""
-
-
-def _find_seed_article() -> Path | None:
-    # The seeds live in `shared/seeds` beside the repository (a checkout or one of its worktrees),
-    # never inside it: the AFP text is quoted, not redistributed.
-    for folder in REPO.parents:
-        candidate = folder / "shared" / "seeds" / SEED_ARTICLE_NAME
-        if candidate.is_file():
-            return candidate
-    return None
-
-
-SEED_ARTICLE = _find_seed_article()
-needs_seed = pytest.mark.skipif(
-    SEED_ARTICLE is None,
-    reason="the AFP seed article (shared/seeds beside the repository) is absent: "
-    "the seed sets' evidence quotes cannot be checked here",
-)
 
 
 @dataclass(frozen=True)
@@ -69,9 +50,8 @@ class SeedPage:
     paragraphs: tuple[str, ...]
 
 
-def _seed_page(question_set: QuestionSet) -> SeedPage:
-    assert SEED_ARTICLE is not None
-    raw = SEED_ARTICLE.read_text(encoding="utf-8")
+def _seed_page(question_set: QuestionSet, seed_article: Path) -> SeedPage:
+    raw = seed_article.read_text(encoding="utf-8")
     headline_end = raw.index(question_set.article.headline) + len(question_set.article.headline)
     credit = f"[{question_set.article.photo_credit}]"
     body_start = raw.rindex(credit) + len(credit)
@@ -125,11 +105,12 @@ def test_seed_set_covers_every_question_type_and_every_skill(name: str) -> None:
     assert question_set.article.text_file is None, "the AFP text must not ship with quiz"
 
 
-@needs_seed
 @pytest.mark.parametrize("name", SEED_SETS)
-def test_seed_set_quotes_are_verbatim_and_point_into_the_dispatch(name: str) -> None:
+def test_seed_set_quotes_are_verbatim_and_point_into_the_dispatch(
+    name: str, seed_article: Path
+) -> None:
     question_set = _load(name)
-    page = _seed_page(question_set)
+    page = _seed_page(question_set, seed_article)
 
     for question in question_set.questions:
         quote = normalise_for_search(question.evidence)
@@ -146,10 +127,9 @@ def test_seed_set_quotes_are_verbatim_and_point_into_the_dispatch(name: str) -> 
             assert passage in page.whole, f"{question.id}: the passage is not the article's"
 
 
-@needs_seed
-def test_no_bundled_file_reproduces_the_dispatch() -> None:
+def test_no_bundled_file_reproduces_the_dispatch(seed_article: Path) -> None:
     # Short quotes for teaching are fine; the article itself is not ours to redistribute.
-    page = _seed_page(_load(SEED_SETS[0]))
+    page = _seed_page(_load(SEED_SETS[0]), seed_article)
     body_length = sum(len(p) for p in page.paragraphs)
     for path in BUNDLED.rglob("*"):
         if path.is_file():

@@ -7,20 +7,15 @@ other page furniture than the seed article).
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 from quiz.generate import Article, Generator
-from quiz.generate.clean import Page
 from quiz.generate.extract import Facts, extract
 from quiz.generate.understand import analyse
 
 ARTICLES = Path(__file__).parent.parent / "data" / "articles"
-SHARED = Path(os.environ.get("QUIZ_SHARED_DIR") or Path(__file__).resolve().parents[3] / "shared")
-"""The project's shared folder, beside the repository (`../shared`); absent in some checkouts."""
-SEED = SHARED / "seeds" / "000_2c25a1791533c941.txt"
 
 pytest.importorskip("spacy", reason="the generator's extra (spaCy) is not installed")
 
@@ -39,7 +34,3 @@ def facts_of(generator: Generator, raw: str, name: str = "test") -> Facts:
     """Every stage up to the facts, on an article given as text."""
     page, language = generator.page(Article(name, raw))
     return extract(page, analyse(page.body, generator.model(language)))
-
-
-def page_of(generator: Generator, raw: str) -> Page:
-    return generator.page(Article("test", raw))[0]

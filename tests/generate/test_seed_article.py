@@ -1,6 +1,7 @@
 """The quality bar on the project's seed article (an AFP dispatch of 2 November 2013).
 
-The seed lives in the shared folder beside the repository; without it the test is skipped. The
+The seed lives in the shared folder beside the repository (the `seed_article` fixture); without it
+the tests are skipped. The
 expected answers below were read from the article by a person, question kind by question kind:
 any question the generator writes must have one of these keys.
 """
@@ -8,8 +9,6 @@ any question the generator writes must have one of these keys.
 from __future__ import annotations
 
 from pathlib import Path
-
-import pytest
 
 from quiz.core.loader import check_paths
 from quiz.core.models import (
@@ -23,11 +22,7 @@ from quiz.core.models import (
 from quiz.core.text import normalise_for_search
 from quiz.generate import Article, Generator, write_set
 
-from .conftest import SEED, facts_of
-
-pytestmark = pytest.mark.skipif(
-    not SEED.is_file(), reason="the seed article (../shared/seeds/) is not beside this checkout"
-)
+from .conftest import facts_of
 
 MINISTERS = {
     "Fumio Kishida": ("ministre japonais des Affaires étrangères", "jp"),
@@ -37,8 +32,8 @@ MINISTERS = {
 }
 
 
-def test_seed_facts(generator: Generator) -> None:
-    facts = facts_of(generator, SEED.read_text(encoding="utf-8"))
+def test_seed_facts(generator: Generator, seed_article: Path) -> None:
+    facts = facts_of(generator, seed_article.read_text(encoding="utf-8"))
     roles = {f.person.name: (f.role, f.country.key if f.country else None) for f in facts.people}
     assert roles == MINISTERS
 
@@ -83,9 +78,11 @@ def _key(question: object) -> object:
     return None
 
 
-def test_seed_set(generator: Generator, tmp_path: Path) -> None:
-    raw = SEED.read_text(encoding="utf-8")
-    generated = generator.generate(Article(SEED.name, raw), set_id="seed", text_file="seed.txt")
+def test_seed_set(generator: Generator, seed_article: Path, tmp_path: Path) -> None:
+    raw = seed_article.read_text(encoding="utf-8")
+    generated = generator.generate(
+        Article(seed_article.name, raw), set_id="seed", text_file="seed.txt"
+    )
     set_path = tmp_path / "seed.yaml"
     write_set(generated, set_path, tmp_path / "seed.txt")
     assert check_paths([set_path]).diagnostics == []
@@ -94,7 +91,7 @@ def test_seed_set(generator: Generator, tmp_path: Path) -> None:
     assert len(question_set.questions) >= 15
     assert len(question_set.skills) >= 7
 
-    page, _ = generator.page(Article(SEED.name, raw))
+    page, _ = generator.page(Article(seed_article.name, raw))
     body = normalise_for_search(" ".join(page.body))
     page_text = normalise_for_search(page.text)
     roles = {f"quelle fonction occupe {name} ?": role for name, (role, _) in MINISTERS.items()}

@@ -1,7 +1,7 @@
 """Fixtures for the results store: a real database file per test, and a class that played a set.
 
-Times are pinned to UTC so that exported local times do not depend on the machine, and `QUIZ_DB`
-is cleared so that the developer's own class database is never touched.
+Times are pinned to UTC so that exported local times do not depend on the machine. (`QUIZ_DB` is
+cleared for every test by the root conftest, so the developer's own class database is never touched.)
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from .helpers import SET_FILE
 
 @pytest.fixture(autouse=True)
 def _pinned_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.delenv("QUIZ_DB", raising=False)
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()
     yield

@@ -36,7 +36,7 @@ def find_date_mentions(analysis: Analysis, reference: date | None) -> list[DateM
     for sentence in analysis.sentences:
         text = sentence.text
         taken: list[tuple[int, int]] = []
-        for full_date, written in find_dates(text, language):
+        for full_date, written in find_dates(text):
             start = text.find(written)
             taken.append((start, start + len(written)))
             found.append(DateMention(written, full_date, sentence.index, written))

@@ -167,6 +167,3 @@ class Facts:
 
     def sentence(self, index: int) -> Sentence:
         return self.analysis.sentences[index]
-
-    def fact_for(self, person: Person) -> PersonFact | None:
-        return next((f for f in self.people if f.person is person), None)

@@ -23,6 +23,25 @@ _DEMONYM_WORD = r"[a-zà-ÿ-]+"
 _PORTFOLIO_FR = (
     r"(?:des|de la|du|de l'|chargée? (?:des|de la|du|de l'))\s?[A-ZÀ-Þ][\w'-]*(?: [a-zà-ÿ][\w'-]*)?"
 )
+_ROLE_FR = (
+    rf"(?P<title>{_title_pattern('fr')})"
+    rf"(?: (?P<adj>{_DEMONYM_WORD}))?(?: (?P<port>{_PORTFOLIO_FR}))?"
+    rf"(?: (?P<of>(?:du|de la|de l'|des)\s?[A-ZÀ-Þ][\w'-]+))?"
+)
+"""A French role, the same before and after the name: "ministre japonais des Affaires étrangères"."""
+
+# Built once: the title alternatives are long, and these run for every mention of a person.
+_ROLE_BEFORE_FR = re.compile(rf"(?:(?:le|la|l')\s?)?{_ROLE_FR},? $", re.IGNORECASE)
+_ROLE_BEFORE_EN = re.compile(
+    rf"(?:(?P<owner>[A-Z][\w.-]*(?: [A-Z][\w-]+)?)'s |(?P<adj>[A-Z][a-z]+) )?"
+    rf"(?P<port>(?:[A-Z][a-z]+ )?)(?P<title>{_title_pattern('en')}),? (?:of [A-Z]\w+ )?$",
+    re.IGNORECASE,
+)
+_ROLE_AFTER_FR = re.compile(rf"^, (?:le |la |l')?{_ROLE_FR}[,.]", re.IGNORECASE)
+_ROLE_AFTER_EN = re.compile(
+    rf"^, (?:the |(?P<owner>[A-Z][\w.-]+)'s |(?P<adj>[A-Z][a-z]+) )?(?P<port>(?:[a-z]+ )?)"
+    rf"(?P<title>{_title_pattern('en')})(?: of (?P<of>[A-Z][\w-]+(?: [A-Z][\w-]+)?))?[,.]",
+)
 
 
 def people_facts(analysis: Analysis) -> list[PersonFact]:
@@ -93,13 +112,7 @@ def _role_before(
     """ "Le ministre japonais des Affaires étrangères, Fumio Kishida" / "celui de la Défense, X"."""
     before = sentence.text[: mention.start]
     if language == "fr":
-        pattern = re.compile(
-            rf"(?:(?:le|la|l')\s?)?(?P<title>{_title_pattern('fr')})"
-            rf"(?: (?P<adj>{_DEMONYM_WORD}))?(?: (?P<port>{_PORTFOLIO_FR}))?"
-            rf"(?: (?P<of>(?:du|de la|de l'|des)\s?[A-ZÀ-Þ][\w'-]+))?,? $",
-            re.IGNORECASE,
-        )
-        match = pattern.search(before)
+        match = _ROLE_BEFORE_FR.search(before)
         if match and _FORMER.search(before[: match.start()]):
             return None  # "l'ancien ministre russe X": not the role he holds
         if match:
@@ -118,12 +131,7 @@ def _role_before(
                 evidence = sentence.text[same.start() : mention.end]
                 return _Role(model.title, same.group("port"), model.country, evidence, 0.8)
         return None
-    pattern = re.compile(
-        rf"(?:(?P<owner>[A-Z][\w.-]*(?: [A-Z][\w-]+)?)'s |(?P<adj>[A-Z][a-z]+) )?"
-        rf"(?P<port>(?:[A-Z][a-z]+ )?)(?P<title>{_title_pattern('en')}),? (?:of [A-Z]\w+ )?$",
-        re.IGNORECASE,
-    )
-    match = pattern.search(before)
+    match = _ROLE_BEFORE_EN.search(before)
     if not match or _FORMER.search(before[: match.start()]):
         return None
     title = match.group("title")
@@ -142,13 +150,7 @@ def _role_after(sentence: Sentence, mention: Mention, language: str) -> _Role | 
     """A role after the name: "Fumio Kishida, ministre japonais des Affaires étrangères,"."""
     after = sentence.text[mention.end :]
     if language == "fr":
-        pattern = re.compile(
-            rf"^, (?:le |la |l')?(?P<title>{_title_pattern('fr')})"
-            rf"(?: (?P<adj>{_DEMONYM_WORD}))?(?: (?P<port>{_PORTFOLIO_FR}))?"
-            rf"(?: (?P<of>(?:du|de la|de l'|des)\s?[A-ZÀ-Þ][\w'-]+))?[,.]",
-            re.IGNORECASE,
-        )
-        match = pattern.search(after)
+        match = _ROLE_AFTER_FR.search(after)
         if not match:
             return None
         country = _country_of(match.group("adj")) or _country_of(match.group("of"))
@@ -157,11 +159,7 @@ def _role_after(sentence: Sentence, mention: Mention, language: str) -> _Role | 
         evidence = sentence.text[mention.start : mention.end + match.end() - 1]
         feminine = _is_feminine(match.group(0)[2:], match.group("adj"))
         return _Role(match.group("title"), match.group("port"), country, evidence, 0.85, feminine)
-    pattern = re.compile(
-        rf"^, (?:the |(?P<owner>[A-Z][\w.-]+)'s |(?P<adj>[A-Z][a-z]+) )?(?P<port>(?:[a-z]+ )?)"
-        rf"(?P<title>{_title_pattern('en')})(?: of (?P<of>[A-Z][\w-]+(?: [A-Z][\w-]+)?))?[,.]",
-    )
-    match = pattern.search(after)
+    match = _ROLE_AFTER_EN.search(after)
     if not match:
         return None
     title = match.group("title")

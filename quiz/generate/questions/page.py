@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from quiz.core.skills import Skill
-from quiz.generate.clean import Zone, is_furniture
+from quiz.generate.clean import Zone, find_dates, is_furniture
 from quiz.generate.extract import Facts
 from quiz.generate.lexicon import (
     DISTRACTOR_AGENCIES,
@@ -158,7 +158,7 @@ def stale_questions(facts: Facts) -> Iterator[Candidate]:
     if page.published is None:
         return
     lines = [b.text for b in page.blocks if b.zone in (Zone.BYLINE, Zone.CAPTION)]
-    written = next((w for line in lines for w in _date_texts(line, facts.language)), None)
+    written = next((w for line in lines for _, w in find_dates(line)), None)
     if written is None:
         return
     fields = single(
@@ -170,9 +170,3 @@ def stale_questions(facts: Facts) -> Iterator[Candidate]:
     )
     if fields:
         yield Candidate("stale", Skill.LATERAL_READING, 0.75, written, fields)
-
-
-def _date_texts(line: str, language: str) -> list[str]:
-    from quiz.generate.clean import find_dates
-
-    return [written for _, written in find_dates(line, language)]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import timedelta
 
@@ -18,6 +17,7 @@ from quiz.generate.lexicon import (
     country_named,
     fold,
     of_country,
+    without_article,
 )
 from quiz.generate.questions.common import (
     Candidate,
@@ -257,11 +257,11 @@ def first_questions(facts: Facts) -> Iterator[Candidate]:
 def dispute_questions(facts: Facts) -> Iterator[Candidate]:
     """A typed answer, so no distractor can be true: the place, or any other name it is given."""
     for dispute in facts.disputes[:1]:
-        bare = re.sub(r"^(?:les |la |le |l'|the )", "", dispute.place)
+        bare = without_article(dispute.place)
         answers = [dispute.place, bare, bare.split()[-1]]
         for other in facts.other_names:
             if fold(bare.split()[-1]) in fold(other.place):
-                answers += [other.other, re.sub(r"^(?:les |la |le |l'|the )", "", other.other)]
+                answers += [other.other, without_article(other.other)]
         unique = list({normalise_answer(a): a for a in reversed(answers)}.values())[::-1]
         sides = join_names(facts, list(dispute.sides))
         yield Candidate(
@@ -285,7 +285,7 @@ def dispute_questions(facts: Facts) -> Iterator[Candidate]:
 
 def other_name_questions(facts: Facts) -> Iterator[Candidate]:
     for name in facts.other_names:
-        bare = re.sub(r"^(?:les |la |le |l'|the )", "", name.other)
+        bare = without_article(name.other)
         answers = list(dict.fromkeys([name.other, bare]))
         sentence = facts.sentence(name.sentence).text
         yield Candidate(

@@ -56,9 +56,14 @@ def speaker_questions(facts: Facts) -> Iterator[Candidate]:
             )
 
 
-def unattributed_questions(facts: Facts) -> Iterator[Candidate]:
+def _speakers_then_people(facts: Facts) -> list[str]:
+    """Choices for "who said this?": everyone quoted first, then the other reliable names."""
     speakers = [q.person.name for q in facts.quotes if q.person is not None]
-    people = list(dict.fromkeys([*speakers, *reliable_people(facts)]))
+    return list(dict.fromkeys([*speakers, *reliable_people(facts)]))
+
+
+def unattributed_questions(facts: Facts) -> Iterator[Candidate]:
+    people = _speakers_then_people(facts)
     for quote in facts.quotes:
         if not quote.direct or quote.speaker is not None:
             continue
@@ -123,6 +128,7 @@ def _claim(passage: str, source: str | None) -> str:
 
 
 def hedge_questions(facts: Facts) -> Iterator[Candidate]:
+    people = _speakers_then_people(facts)
     for hedge in facts.hedges:
         sentence = hedge.passage
         passage = short(sentence, 45) if len(sentence.split()) > 45 else sentence
@@ -145,8 +151,6 @@ def hedge_questions(facts: Facts) -> Iterator[Candidate]:
             # A plain "officials said" is a source to notice, not a hypothesis to attribute.
             if hedge.cues:
                 claim = _claim(sentence, hedge.source)
-                speakers = [q.person.name for q in facts.quotes if q.person is not None]
-                people = list(dict.fromkeys([*speakers, *reliable_people(facts)]))
                 fields = single(
                     t(facts, "claim.prompt", claim=claim),
                     t(facts, "claim.key"),
@@ -182,6 +186,8 @@ def hedge_questions(facts: Facts) -> Iterator[Candidate]:
         for cue in hedge.cues[:1]:
             if cue not in passage:
                 continue
+            at = sentence.find(cue)
+            evidence = evidence_window(sentence, at, at + len(cue))
             yield Candidate(
                 "hedge_cue",
                 Skill.FACT_VS_OPINION,
@@ -193,9 +199,7 @@ def hedge_questions(facts: Facts) -> Iterator[Candidate]:
                     "text": passage,
                     "answer": [cue],
                     "explanation": t(facts, "cue.explain", cue=cue),
-                    "evidence": evidence_window(
-                        sentence, sentence.find(cue), sentence.find(cue) + len(cue)
-                    ),
+                    "evidence": evidence,
                 },
                 subject=str(hedge.sentence),
             )
@@ -211,9 +215,7 @@ def hedge_questions(facts: Facts) -> Iterator[Candidate]:
                     "explanation": t(
                         facts, "established.explain", source_or_cue=hedge.source or cue
                     ),
-                    "evidence": evidence_window(
-                        sentence, sentence.find(cue), sentence.find(cue) + len(cue)
-                    ),
+                    "evidence": evidence,
                 },
                 subject=str(hedge.sentence),
             )
