@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from quiz.core.answers import boolean_word
 from quiz.core.models import (
     MultipleChoiceQuestion,
     QuestionBase,
@@ -267,7 +268,7 @@ def _wrong_picks(
                     counts[question.choices[index].text] += 1
     elif isinstance(question, TrueFalseQuestion):
         wrong_value = not question.answer
-        label = _boolean_label(wrong_value, language)
+        label = boolean_word(wrong_value, language)  # the words the students saw
         counts = Counter({label: 0})
         for answer in answers:
             if _chosen_boolean(answer) is wrong_value:
@@ -308,12 +309,6 @@ def _chosen_boolean(answer: AnalysedAnswer) -> bool | None:
     if isinstance(value, bool):
         return value
     return _BOOLEAN_WORDS.get(normalise_answer(answer.answer_text))
-
-
-def _boolean_label(value: bool, language: str) -> str:
-    if language.startswith("fr"):
-        return "Vrai" if value else "Faux"
-    return "True" if value else "False"
 
 
 def _percent(value: float | None) -> float | None:
