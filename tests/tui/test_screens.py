@@ -93,6 +93,7 @@ async def test_the_filter_narrows_the_sets_and_enter_opens_the_match(clock: Fake
         await pilot.pause()
         await type_text(pilot, "word choice")  # a skill label of the second set only
         await pilot.pause()
+        assert app.screen.query_one("#filter").value == "word choice"  # the first letter too
         assert [e.summary.id for e in app.screen.shown] == ["hostile"]
         await type_text(pilot, " nothing-matches")
         await pilot.pause()
