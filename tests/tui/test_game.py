@@ -202,10 +202,14 @@ async def test_the_player_screen_needs_a_name_and_cleans_it(clock: FakeClock) ->
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
-        await pilot.press("space", "space", "enter", "enter")
+        await pilot.press("space", "space", "enter")
         await pilot.pause()
         assert isinstance(app.screen, PlayerScreen)
         assert "Type your name to start." in screen_text(pilot)
+        assert app.focused is app.screen.query_one("#name")  # not moved on to the class
+        await pilot.press("tab", "enter")  # from the class field: still no name
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#name")
         await type_text(pilot, "  Ana   María ")
         await pilot.press("tab")
         await type_text(pilot, "4B")
