@@ -60,6 +60,7 @@ CATALOGUE: dict[str, str] = {
     "question.hint.single": "Press the letter or number of your answer, or ↑↓ then Enter.",
     "question.hint.multiple": "Tick every right answer (Space, a letter or a click), then Enter.",
     "question.hint.true_false": "Press A or B (or 1, 2; or ↑↓ then Enter).",
+    "question.hint.true_false_initials": "Press {true} or {false} (or A, B, 1, 2; or ↑↓ then Enter).",
     "question.hint.numeric": "Type a number, then Enter.",
     "question.hint.text": "Type your answer, then Enter.",
     "question.hint.order": "↑↓ choose an item · Shift+↑↓ or Space then ↑↓ move it · Enter submits.",

@@ -60,6 +60,7 @@ CATALOGUE: dict[str, str] = {
     "question.hint.single": "Tape la lettre ou le chiffre de ta réponse, ou ↑↓ puis Entrée.",
     "question.hint.multiple": "Coche toutes les bonnes réponses (Espace, une lettre ou un clic), puis Entrée.",
     "question.hint.true_false": "Tape A ou B (ou 1, 2 ; ou ↑↓ puis Entrée).",
+    "question.hint.true_false_initials": "Tape {true} ou {false} (ou A, B, 1, 2 ; ou ↑↓ puis Entrée).",
     "question.hint.numeric": "Écris un nombre, puis Entrée.",
     "question.hint.text": "Écris ta réponse, puis Entrée.",
     "question.hint.order": "↑↓ choisir · Maj+↑↓ ou Espace puis ↑↓ déplacer · Entrée valide.",

@@ -8,7 +8,7 @@ one (at most 25%). The fake clock makes every elapsed time exact.
 from __future__ import annotations
 
 from quiz.core.loader import load_question_set
-from quiz.core.models import ScoringRule
+from quiz.core.models import ScoringRule, TrueFalseQuestion
 from quiz.core.session import Phase
 from quiz.paths import bundled_questions_dir
 from quiz.tui.app import QuizApp
@@ -126,6 +126,23 @@ async def test_slow_partial_wrong_and_timed_out_answers(clock: FakeClock) -> Non
         text = screen_text(pilot)
         assert "3300 / 8125 points" in text
         assert "3 / 7 (43 %)" in text
+
+
+async def test_true_or_false_also_answers_with_the_words_initials(clock: FakeClock) -> None:
+    # An English set in a French interface: the words are the set's, and so are the keys.
+    app = QuizApp([load("every_type.yaml")], language="fr", seed=7, clock=clock, player="Léa")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        for _ in range(2):
+            await answer_right(pilot)
+            await next_screen(pilot)
+        assert isinstance(app.screen.presented.question, TrueFalseQuestion)
+        assert "Tape T ou F (ou A, B, 1, 2 ; ou ↑↓ puis Entrée)." in screen_text(pilot)
+        await pilot.press("f")  # False, the right answer
+        await pilot.pause()
+        assert isinstance(app.screen, FeedbackScreen)
+        assert app.screen.result.correct
 
 
 async def test_invalid_typed_answers_are_refused_with_a_message(clock: FakeClock) -> None:
