@@ -29,6 +29,7 @@ async def test_help_opens_with_f1_or_question_mark_and_lists_the_keys(clock: Fak
             assert isinstance(app.screen, HelpScreen)
             text = screen_text(pilot)
             assert "F2 : afficher ou masquer l’article" in text
+            assert "Échap ferme cette aide." in text  # on the frame: seen without scrolling
             await pilot.press("escape")
             await pilot.pause()
             assert isinstance(app.screen, HomeScreen)
