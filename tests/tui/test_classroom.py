@@ -350,6 +350,7 @@ async def test_the_teacher_view_lists_results_and_delivers_safe_csv_exports(
             text = screen_text(pilot)
             assert '=HYPERLINK("http://x")' in text
             assert "[/x]" in text
+            assert f"Version {question_set.content_hash} · 2 rows" in text
             await pilot.press("l")
             leaderboard = downloads / "leaderboard-every-type.csv"
             await wait_until(pilot, leaderboard.exists, "the leaderboard file")

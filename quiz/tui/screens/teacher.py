@@ -184,9 +184,8 @@ class TeacherScreen(QuizScreen):
             return
         self._fill_table()
         if self.rows:
-            status = self.strings(
-                "teacher.version", version=self.rows[0].set_version, count=len(self.rows)
-            )
+            rows = self.strings.count("teacher.rows", len(self.rows))  # "1 row", not "1 rows"
+            status = self.strings("teacher.version", version=self.rows[0].set_version, rows=rows)
         else:
             status = self.strings("teacher.empty")
         self._say(status)
