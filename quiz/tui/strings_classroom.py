@@ -54,6 +54,7 @@ EN: dict[str, str] = {
     "teacher.hint": "L leaderboard · R report · A answers · S skills: download as CSV · "
     "B best or every attempt · Esc back",
     "teacher.exported": "{name}: sent to your downloads.",
+    "teacher.saved": "Saved: {path}",
     "teacher.export_failed": "The export failed: {why}",
 }
 
@@ -106,5 +107,6 @@ FR: dict[str, str] = {
     "teacher.hint": "L classement · R rapport · A réponses · S compétences : télécharger en CSV · "
     "B meilleure ou toutes les parties · Échap retour",
     "teacher.exported": "{name} : envoyé dans vos téléchargements.",
+    "teacher.saved": "Enregistré : {path}",
     "teacher.export_failed": "L’export a échoué : {why}",
 }

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import ClassVar
 
+from platformdirs import user_downloads_path
 from rich.cells import cell_len
 from rich.text import Text
 from textual import on
@@ -28,6 +29,7 @@ from textual.widgets import DataTable, Select, Static
 
 from quiz.core.diagnostics import QuestionSetError
 from quiz.core.models import QuestionSet
+from quiz.core.text import clean_text
 from quiz.store.csv_export import csv_text
 from quiz.store.db import LeaderboardRow, ResultsStore, SetVersion
 from quiz.store.exports import ExportRequest, build_export
@@ -37,6 +39,9 @@ from quiz.tui.preload import SetEntry
 from quiz.tui.screens.base import QuizScreen
 from quiz.tui.store_sink import StoreSink
 from quiz.tui.widgets.key_bar import KeyBar
+
+EXPORT_DELIVERY = "quiz-export"
+"""The name of a teacher's export in Textual's delivery events (a screenshot has another)."""
 
 ALL_CLASSES = "\x00all"
 """The class picker's value for every class (no class name can hold a control character)."""
@@ -262,13 +267,35 @@ class TeacherScreen(QuizScreen):
             )
             return
         name = export_file_name(kind, set_id, class_name)
-        if not self.app.is_web and os.linesep != "\n":
+        if self.app.is_web:  # the browser shows the download itself
+            self.app.deliver_text(io.StringIO(text), save_filename=name, mime_type="text/csv")
+            self.exports_sent.append(name)
+            self.notify(self.strings("teacher.exported", name=name), markup=False)
+            return
+        if os.linesep != "\n":
             # A terminal's delivery writes in text mode, which turns "\n" into the system's line
             # end: give it "\n" so that the file gets exactly one CRLF per record.
             text = text.replace("\r\n", "\n")
-        self.app.deliver_text(io.StringIO(text), save_filename=name, mime_type="text/csv")
+        # Textual writes into the downloads folder on a thread and reports the outcome to the
+        # app (`QuizApp` says where the file is, or why it is not): a folder that does not exist
+        # yet (a fresh account, a server) is created, as a browser would.
+        folder = user_downloads_path()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            why = clean_text(str(error))
+            self.notify(
+                self.strings("teacher.export_failed", why=why), severity="error", markup=False
+            )
+            return
+        self.app.deliver_text(
+            io.StringIO(text),
+            save_directory=folder,
+            save_filename=name,
+            mime_type="text/csv",
+            name=EXPORT_DELIVERY,
+        )
         self.exports_sent.append(name)
-        self.notify(self.strings("teacher.exported", name=name), markup=False)
 
     # --- Helpers ----------------------------------------------------------------------------------
 
