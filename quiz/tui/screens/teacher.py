@@ -29,7 +29,7 @@ from textual.widgets import DataTable, Select, Static
 
 from quiz.core.diagnostics import QuestionSetError
 from quiz.core.models import QuestionSet
-from quiz.core.text import clean_text
+from quiz.core.text import clean_name, clean_text
 from quiz.store.csv_export import csv_text
 from quiz.store.db import LeaderboardRow, ResultsStore, SetVersion
 from quiz.store.exports import ExportRequest, build_export
@@ -144,13 +144,15 @@ class TeacherScreen(QuizScreen):
             self._say(self.strings("teacher.no_results", path=str(self.sink.db_path or "")))
             return
         set_picker = self.query_one("#teacher-set", Select)
+        # Titles and names come from the database, a file that may have been edited by hand:
+        # shown cleaned, while the values keep what the database holds (they select its rows).
         set_picker.set_options(
-            (Content(f"{s.title} ({s.set_id})"), s.set_id) for s in catalogue.sets
+            (Content(clean_text(f"{s.title} ({s.set_id})")), s.set_id) for s in catalogue.sets
         )
         class_picker = self.query_one("#teacher-class", Select)
         class_picker.set_options(
             [(Content(self.strings("teacher.all_classes")), ALL_CLASSES)]
-            + [(Content(name), name) for name in catalogue.classes]
+            + [(Content(clean_name(name)), name) for name in catalogue.classes]
         )
         class_picker.value = ALL_CLASSES
         set_picker.value = catalogue.sets[0].set_id  # fires Changed: the table fills
@@ -211,8 +213,8 @@ class TeacherScreen(QuizScreen):
         cells = [
             [
                 str(row.rank),
-                row.player,
-                row.class_name or s("teacher.no_class"),
+                clean_name(row.player),  # read from the database: cleaned, as when written
+                clean_name(row.class_name or "") or s("teacher.no_class"),
                 str(row.score),
                 f"{row.correct}/{row.questions}",
                 s.number(row.total_time, 1),
