@@ -114,6 +114,9 @@ async def test_slow_partial_wrong_and_timed_out_answers(clock: FakeClock) -> Non
         clock.advance(30)
         await answer_right(pilot)
         assert app.screen.result.points == 750 + 50
+        text = screen_text(pilot)  # the order given, one numbered item per line
+        assert "1. The Soviets annex the islands" in text
+        assert '2. The first "2+2" meeting in Tokyo' in text
         await next_screen(pilot)
         # 7. highlight, only "could" of the four target words: (1 − 0) / 4 of 1000.
         await pick_words(pilot, [7])
