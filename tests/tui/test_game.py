@@ -86,7 +86,7 @@ async def test_slow_partial_wrong_and_timed_out_answers(clock: FakeClock) -> Non
         assert "◐ Partly right" in screen_text(pilot)
         await next_screen(pilot)
         # 3. true/false: the clock runs out; the 1-second timer notices and times out.
-        assert "⏱ 20 s" in screen_text(pilot)
+        assert "◷ 20 s" in screen_text(pilot)
         clock.advance(20)
         await pilot.pause(1.3)
         assert isinstance(app.screen, FeedbackScreen)
@@ -369,7 +369,7 @@ async def test_practice_has_no_timer_and_no_points(clock: FakeClock) -> None:
         await pilot.press("enter")
         await pilot.pause()
         text = screen_text(pilot)
-        assert "⏱ no time limit" in text
+        assert "◷ no time limit" in text
         assert "pts" not in text
         clock.advance(3600)
         await pilot.pause(1.2)

@@ -47,7 +47,7 @@ def _choices(texts: list[str]) -> str | Table:
 
 
 def verdict_key(result: QuestionResult) -> str:
-    """Which verdict to show: each has its own words and symbol (✓ ◐ ✗ ⏱), never colour alone."""
+    """Which verdict to show: each has its own words and symbol (✓ ◐ ✗ ◷), never colour alone."""
     if result.timed_out:
         return "feedback.timed_out"
     if result.correct:
