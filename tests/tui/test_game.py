@@ -72,6 +72,7 @@ async def test_slow_partial_wrong_and_timed_out_answers(clock: FakeClock) -> Non
         clock.advance(10)
         await answer_right(pilot)
         assert app.screen.result.points == 750
+        assert "“met in Tokyo on Saturday”" in screen_text(pilot)  # English quotation marks
         await next_screen(pilot)
         # 2. multiple, only one of the two right choices ticked, instantly: half of 1000.
         presented = app.screen.presented

@@ -46,6 +46,11 @@ def _choices(texts: list[str]) -> str | Table:
     return texts[0] if len(texts) == 1 else listing(texts)
 
 
+def quoted(text: str, language: str) -> str:
+    """A quote from the article in its language's quotation marks: « … » in French, “…” else."""
+    return f"« {text} »" if language.split("-")[0] == "fr" else f"“{text}”"
+
+
 def verdict_key(result: QuestionResult) -> str:
     """Which verdict to show: each has its own words and symbol (✓ ◐ ✗ ◷), never colour alone."""
     if result.timed_out:
@@ -98,7 +103,7 @@ class FeedbackScreen(QuizScreen):
             for choice_note in self._choice_notes():
                 yield from self._field(s("feedback.about_choice"), choice_note)
             yield from self._field(s("feedback.explanation"), question.explanation)
-            yield from self._field(s("feedback.evidence"), f"« {question.evidence} »")
+            yield from self._field(s("feedback.evidence"), quoted(question.evidence, language))
             if self.session.question_set.article_text:
                 yield Static(Content(s("feedback.article_hint")), classes="hint")
         yield ArticleView(self.session.question_set, s, id="article")
