@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -198,6 +199,27 @@ class QuizApp(App[None]):
         allowed = self.check_action("teacher", ()) and isinstance(self.sink, StoreSink)
         if allowed and not isinstance(self.screen, TeacherScreen):
             self.push_screen(TeacherScreen(self.strings, self.sink, self.entries))
+
+    @on(events.DeliveryComplete)
+    def _export_saved(self, event: events.DeliveryComplete) -> None:
+        """A teacher's export is written: say where, so that it can be found."""
+        from quiz.core.text import clean_text
+        from quiz.tui.screens.teacher import EXPORT_DELIVERY
+
+        if event.name == EXPORT_DELIVERY and event.path is not None:
+            path = clean_text(str(event.path))
+            self.notify(self.strings("teacher.saved", path=path), markup=False)
+
+    @on(events.DeliveryFailed)
+    def _export_failed(self, event: events.DeliveryFailed) -> None:
+        """A teacher's export could not be written (a full disk, no permission): say why."""
+        from quiz.core.text import clean_text
+        from quiz.tui.screens.teacher import EXPORT_DELIVERY
+
+        if event.name == EXPORT_DELIVERY:
+            why = clean_text(str(event.exception))
+            message = self.strings("teacher.export_failed", why=why)
+            self.notify(message, severity="error", markup=False)
 
     # --- The game ---------------------------------------------------------------------------------
 

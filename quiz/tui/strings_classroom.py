@@ -48,10 +48,13 @@ EN: dict[str, str] = {
     "teacher.every": "Every finished attempt",
     "teacher.no_results": "No game has been saved in {path} yet.",
     "teacher.empty": "No finished game for this choice yet.",
-    "teacher.version": "Version {version} · {count} rows",
+    "teacher.version": "Version {version} · {rows}",
+    "teacher.rows.one": "{count} row",
+    "teacher.rows.other": "{count} rows",
     "teacher.hint": "L leaderboard · R report · A answers · S skills: download as CSV · "
     "B best or every attempt · Esc back",
     "teacher.exported": "{name}: sent to your downloads.",
+    "teacher.saved": "Saved: {path}",
     "teacher.export_failed": "The export failed: {why}",
 }
 
@@ -98,9 +101,12 @@ FR: dict[str, str] = {
     "teacher.every": "Toutes les parties terminées",
     "teacher.no_results": "Aucune partie n’est encore enregistrée dans {path}.",
     "teacher.empty": "Aucune partie terminée pour ce choix.",
-    "teacher.version": "Version {version} · {count} lignes",
+    "teacher.version": "Version {version} · {rows}",
+    "teacher.rows.one": "{count} ligne",
+    "teacher.rows.other": "{count} lignes",
     "teacher.hint": "L classement · R rapport · A réponses · S compétences : télécharger en CSV · "
     "B meilleure ou toutes les parties · Échap retour",
     "teacher.exported": "{name} : envoyé dans vos téléchargements.",
+    "teacher.saved": "Enregistré : {path}",
     "teacher.export_failed": "L’export a échoué : {why}",
 }

@@ -308,8 +308,8 @@ async def test_the_teacher_view_lists_results_and_delivers_safe_csv_exports(
     tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("HOME", str(tmp_path))  # the downloads folder: ~/Downloads
-    downloads = tmp_path / "Downloads"
-    downloads.mkdir()
+    monkeypatch.delenv("XDG_DOWNLOAD_DIR", raising=False)
+    downloads = tmp_path / "Downloads"  # not there yet: the first export creates it
     db = tmp_path / "class.sqlite3"
     question_set = load("every_type.yaml")
     with ResultsStore.open(db) as store:
@@ -350,9 +350,14 @@ async def test_the_teacher_view_lists_results_and_delivers_safe_csv_exports(
             text = screen_text(pilot)
             assert '=HYPERLINK("http://x")' in text
             assert "[/x]" in text
+            assert f"Version {question_set.content_hash} · 2 rows" in text
             await pilot.press("l")
             leaderboard = downloads / "leaderboard-every-type.csv"
             await wait_until(pilot, leaderboard.exists, "the leaderboard file")
+            saved = f"Saved: {leaderboard}"
+            await wait_until(
+                pilot, lambda: any(n.message == saved for n in app._notifications), "the notice"
+            )
             await pilot.press("r")
             report = downloads / "report-every-type.csv"
             await wait_until(pilot, report.exists, "the report file")

@@ -8,7 +8,7 @@ one (at most 25%). The fake clock makes every elapsed time exact.
 from __future__ import annotations
 
 from quiz.core.loader import load_question_set
-from quiz.core.models import ScoringRule
+from quiz.core.models import ScoringRule, TrueFalseQuestion
 from quiz.core.session import Phase
 from quiz.paths import bundled_questions_dir
 from quiz.tui.app import QuizApp
@@ -72,6 +72,7 @@ async def test_slow_partial_wrong_and_timed_out_answers(clock: FakeClock) -> Non
         clock.advance(10)
         await answer_right(pilot)
         assert app.screen.result.points == 750
+        assert "“met in Tokyo on Saturday”" in screen_text(pilot)  # English quotation marks
         await next_screen(pilot)
         # 2. multiple, only one of the two right choices ticked, instantly: half of 1000.
         presented = app.screen.presented
@@ -86,7 +87,7 @@ async def test_slow_partial_wrong_and_timed_out_answers(clock: FakeClock) -> Non
         assert "◐ Partly right" in screen_text(pilot)
         await next_screen(pilot)
         # 3. true/false: the clock runs out; the 1-second timer notices and times out.
-        assert "⏱ 20 s" in screen_text(pilot)
+        assert "◷ 20 s" in screen_text(pilot)
         clock.advance(20)
         await pilot.pause(1.3)
         assert isinstance(app.screen, FeedbackScreen)
@@ -114,6 +115,9 @@ async def test_slow_partial_wrong_and_timed_out_answers(clock: FakeClock) -> Non
         clock.advance(30)
         await answer_right(pilot)
         assert app.screen.result.points == 750 + 50
+        text = screen_text(pilot)  # the order given, one numbered item per line
+        assert "1. The Soviets annex the islands" in text
+        assert '2. The first "2+2" meeting in Tokyo' in text
         await next_screen(pilot)
         # 7. highlight, only "could" of the four target words: (1 − 0) / 4 of 1000.
         await pick_words(pilot, [7])
@@ -126,6 +130,23 @@ async def test_slow_partial_wrong_and_timed_out_answers(clock: FakeClock) -> Non
         text = screen_text(pilot)
         assert "3300 / 8125 points" in text
         assert "3 / 7 (43 %)" in text
+
+
+async def test_true_or_false_also_answers_with_the_words_initials(clock: FakeClock) -> None:
+    # An English set in a French interface: the words are the set's, and so are the keys.
+    app = QuizApp([load("every_type.yaml")], language="fr", seed=7, clock=clock, player="Léa")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        for _ in range(2):
+            await answer_right(pilot)
+            await next_screen(pilot)
+        assert isinstance(app.screen.presented.question, TrueFalseQuestion)
+        assert "Tape T ou F (ou A, B, 1, 2 ; ou ↑↓ puis Entrée)." in screen_text(pilot)
+        await pilot.press("f")  # False, the right answer
+        await pilot.pause()
+        assert isinstance(app.screen, FeedbackScreen)
+        assert app.screen.result.correct
 
 
 async def test_invalid_typed_answers_are_refused_with_a_message(clock: FakeClock) -> None:
@@ -202,10 +223,14 @@ async def test_the_player_screen_needs_a_name_and_cleans_it(clock: FakeClock) ->
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
-        await pilot.press("space", "space", "enter", "enter")
+        await pilot.press("space", "space", "enter")
         await pilot.pause()
         assert isinstance(app.screen, PlayerScreen)
         assert "Type your name to start." in screen_text(pilot)
+        assert app.focused is app.screen.query_one("#name")  # not moved on to the class
+        await pilot.press("tab", "enter")  # from the class field: still no name
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#name")
         await type_text(pilot, "  Ana   María ")
         await pilot.press("tab")
         await type_text(pilot, "4B")
@@ -345,7 +370,7 @@ async def test_practice_has_no_timer_and_no_points(clock: FakeClock) -> None:
         await pilot.press("enter")
         await pilot.pause()
         text = screen_text(pilot)
-        assert "⏱ no time limit" in text
+        assert "◷ no time limit" in text
         assert "pts" not in text
         clock.advance(3600)
         await pilot.pause(1.2)

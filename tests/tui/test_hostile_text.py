@@ -6,9 +6,14 @@ act on them: `[@click=app.quit]` stays text, `[/x]` does not crash the markup pa
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 from click.testing import CliRunner
+from textual.widgets import DataTable
 
 from quiz.cli import main
+from quiz.store.db import ResultsStore
 from quiz.tui.app import QuizApp
 from quiz.tui.screens.article import ArticleScreen
 from quiz.tui.screens.confirm_quit import ConfirmScreen
@@ -18,6 +23,9 @@ from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.player import PlayerScreen
 from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.screens.results import ResultsScreen
+from quiz.tui.screens.teacher import TeacherScreen
+from quiz.tui.store_sink import StoreSink
+from quiz.tui.widgets.class_leaderboard import ClassLeaderboard
 
 from .conftest import DATA, FakeClock, load, screen_text
 from .playing import answer_right
@@ -122,3 +130,67 @@ def test_a_missing_path_is_an_error_not_a_traceback() -> None:
     assert result.exit_code == 1
     assert "no such file or folder" in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+async def test_names_from_an_edited_database_are_shown_without_control_characters(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    """The store cleans names as it writes them, but the database is a file: one edited by hand,
+    or written by another program, reaches the teacher's view and the class leaderboard as is."""
+    db = tmp_path / "class.sqlite3"
+    question_set = load("every_type.yaml")
+    with ResultsStore.open(db) as store:
+        for score, name in ((900, "Ana"), (800, "Bo")):
+            attempt = store.start_attempt(
+                name, "4B", question_set.id, question_set.content_hash, question_set.title,
+                "classic", 7, seed=1,
+            )  # fmt: skip
+            store.record_answer(
+                attempt, "city", "comprehension", 1, "Tokyo", {}, True, 1.0, 5.0, score, False
+            )
+            store.finish_attempt(attempt)
+    with sqlite3.connect(db) as raw:  # what an edit by hand leaves behind
+        raw.execute("UPDATE players SET name = ? WHERE name = 'Ana'", (HOSTILE_NAME,))
+        raw.execute("UPDATE players SET class_name = ? WHERE name = 'Bo'", ("4B\x1b[31m\u202e",))
+    sink = StoreSink(db)
+    app = QuizApp(
+        [question_set], language="en", clock=clock, sink=sink, teacher=True, player="Cy",
+        class_name="4B", seed=3,
+    )  # fmt: skip
+    sink.attach(app)
+    try:
+        async with app.run_test(size=(120, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("f3")
+            await pilot.pause()
+            assert isinstance(app.screen, TeacherScreen)
+            table = app.screen.query_one(DataTable)
+            for _ in range(50):
+                if table.row_count == 2:
+                    break
+                await pilot.pause(0.1)
+            assert table.row_count == 2
+            assert_literal(pilot, "[/x] [@click=app.quit]Zoé[/] [2Jevil", "4B[31m")
+            await pilot.click("#teacher-class")  # the class picker lists the classes
+            await pilot.pause()
+            assert_literal(pilot, "4B[31m")
+            await pilot.press("escape", "escape")
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+            await pilot.press("enter")  # Cy of 4B plays: the class's leaderboard follows
+            await pilot.pause()
+            while isinstance(app.screen, QuestionScreen | FeedbackScreen):
+                if isinstance(app.screen, QuestionScreen):
+                    await answer_right(pilot)
+                else:
+                    await pilot.press("enter")
+                    await pilot.pause()
+            assert isinstance(app.screen, ResultsScreen)
+            board = app.screen.query_one(ClassLeaderboard)
+            for _ in range(50):
+                if board.loaded:
+                    break
+                await pilot.pause(0.1)
+            assert_literal(pilot, "Your rank: 1 of 2.", "[/x] [@click=app.quit]Zoé[/] [2Jevil")
+    finally:
+        sink.close()

@@ -29,6 +29,7 @@ async def test_help_opens_with_f1_or_question_mark_and_lists_the_keys(clock: Fak
             assert isinstance(app.screen, HelpScreen)
             text = screen_text(pilot)
             assert "F2 : afficher ou masquer l’article" in text
+            assert "Échap ferme cette aide." in text  # on the frame: seen without scrolling
             await pilot.press("escape")
             await pilot.pause()
             assert isinstance(app.screen, HomeScreen)
@@ -93,6 +94,7 @@ async def test_the_filter_narrows_the_sets_and_enter_opens_the_match(clock: Fake
         await pilot.pause()
         await type_text(pilot, "word choice")  # a skill label of the second set only
         await pilot.pause()
+        assert app.screen.query_one("#filter").value == "word choice"  # the first letter too
         assert [e.summary.id for e in app.screen.shown] == ["hostile"]
         await type_text(pilot, " nothing-matches")
         await pilot.pause()

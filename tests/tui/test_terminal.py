@@ -96,7 +96,7 @@ def test_a_student_plays_a_question_in_a_real_terminal(terminal: Terminal) -> No
     question = terminal.wait_for("Question 1/7")
     assert "Compétence : Compréhension" in question
     assert "In which city did the ministers meet?" in question
-    assert "⏱ " in question
+    assert "◷ " in question
 
     # The same seed gives the same shuffle: find the letter of the right choice.
     session = GameSession(load("every_type.yaml"), GameSettings("Zoé", seed=5))

@@ -6,15 +6,18 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Static
 
-from quiz.core.answers import ChoiceAnswer, describe_key
-from quiz.core.models import MultipleChoiceQuestion, SingleChoiceQuestion
+from quiz.core.answers import ChoiceAnswer, OrderAnswer, describe_key
+from quiz.core.models import MultipleChoiceQuestion, OrderingQuestion, SingleChoiceQuestion
 from quiz.core.session import GameSession, PresentedQuestion, QuestionResult
+from quiz.core.text import clean_text
 from quiz.tui.display import literal
 from quiz.tui.i18n import Strings
 from quiz.tui.screens.base import QuizScreen
@@ -25,15 +28,31 @@ from quiz.tui.widgets.key_bar import KeyBar
 _ChoiceQuestion = SingleChoiceQuestion | MultipleChoiceQuestion
 
 
-def _bullets(texts: list[str]) -> str:
-    """One line per text, each with a bullet when there are several."""
-    if len(texts) == 1:
-        return texts[0]
-    return "\n".join(f"• {text}" for text in texts) or "—"
+def listing(texts: list[str], *, numbered: bool = False) -> Table:
+    """One text per row behind a bullet (or its number), wrapped lines indented under the text,
+    so that a long choice does not run into the next one. `Text(...)` is literal."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    for number, text in enumerate(texts, start=1):
+        grid.add_row(f"{number}." if numbered else "•", Text(clean_text(text)))
+    return grid
+
+
+def _choices(texts: list[str]) -> str | Table:
+    """Picked or right choices: a single one as plain text, several as a bulleted list."""
+    if not texts:
+        return "—"
+    return texts[0] if len(texts) == 1 else listing(texts)
+
+
+def quoted(text: str, language: str) -> str:
+    """A quote from the article in its language's quotation marks: « … » in French, “…” else."""
+    return f"« {text} »" if language.split("-")[0] == "fr" else f"“{text}”"
 
 
 def verdict_key(result: QuestionResult) -> str:
-    """Which verdict to show: each has its own words and symbol (✓ ◐ ✗ ⏱), never colour alone."""
+    """Which verdict to show: each has its own words and symbol (✓ ◐ ✗ ◷), never colour alone."""
     if result.timed_out:
         return "feedback.timed_out"
     if result.correct:
@@ -84,7 +103,7 @@ class FeedbackScreen(QuizScreen):
             for choice_note in self._choice_notes():
                 yield from self._field(s("feedback.about_choice"), choice_note)
             yield from self._field(s("feedback.explanation"), question.explanation)
-            yield from self._field(s("feedback.evidence"), f"« {question.evidence} »")
+            yield from self._field(s("feedback.evidence"), quoted(question.evidence, language))
             if self.session.question_set.article_text:
                 yield Static(Content(s("feedback.article_hint")), classes="hint")
         yield ArticleView(self.session.question_set, s, id="article")
@@ -93,17 +112,21 @@ class FeedbackScreen(QuizScreen):
             yield Button(Content(s(label)), id="continue", variant="primary")
         yield KeyBar()
 
-    def _your_answer(self) -> str:
-        """The answer given; picked choices one per line, so several read as a list."""
+    def _your_answer(self) -> str | Table:
+        """The answer given; picked choices or ordered items one per row, so they read as a list."""
         question, answer = self.presented.question, self.result.answer
         if isinstance(question, _ChoiceQuestion) and isinstance(answer, ChoiceAnswer):
-            return _bullets([question.choices[i].text for i in sorted(answer.selected)])
+            return _choices([question.choices[i].text for i in sorted(answer.selected)])
+        if isinstance(question, OrderingQuestion) and isinstance(answer, OrderAnswer):
+            return listing([question.items[i] for i in answer.order], numbered=True)
         return self.result.answer_text
 
-    def _right_answer(self, language: str) -> str:
+    def _right_answer(self, language: str) -> str | Table:
         question = self.presented.question
         if isinstance(question, _ChoiceQuestion):
-            return _bullets([question.choices[i].text for i in sorted(question.correct_choices)])
+            return _choices([question.choices[i].text for i in sorted(question.correct_choices)])
+        if isinstance(question, OrderingQuestion):
+            return listing(list(question.items), numbered=True)  # the file's order is the key
         return describe_key(question, language=language)
 
     def _choice_notes(self) -> list[str]:
@@ -115,9 +138,9 @@ class FeedbackScreen(QuizScreen):
         picked = [question.choices[i] for i in sorted(answer.selected)]
         return [f"{choice.text} — {choice.feedback}" for choice in picked if choice.feedback]
 
-    def _field(self, label: str, value: str) -> ComposeResult:
+    def _field(self, label: str, value: str | Table) -> ComposeResult:
         yield Static(Content(label).stylize("bold"), classes="field-label")
-        yield Static(literal(value), classes="field-value")
+        yield Static(literal(value) if isinstance(value, str) else value, classes="field-value")
 
     def _score_line(self) -> str:
         s = self.strings

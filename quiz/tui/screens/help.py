@@ -36,12 +36,14 @@ class HelpScreen(QuizModal):
         s = self.strings
         with VerticalScroll(id="help-panel", classes="dialog") as panel:
             panel.border_title = Content(s("help.title"))
+            # On the frame, not at the end of the text: at 80×24 the panel hides the key bar and
+            # the end of the text is below the fold, so a student would not see how to get out.
+            panel.border_subtitle = Content(s("help.close"))
             for title, lines in SECTIONS:
                 yield Static(Content(s(title)).stylize("bold"), classes="section")
                 for line in lines:
                     yield Static(Content(s(line)), classes="help-line")
             yield Static(Content(s("help.mouse")), classes="section")
-            yield Static(Content(s("help.close")), classes="hint")
 
     def action_close(self) -> None:
         self.dismiss(None)

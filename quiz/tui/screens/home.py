@@ -60,7 +60,9 @@ class HomeScreen(QuizScreen):
     def compose(self) -> ComposeResult:
         s = self.strings
         yield Static(Content(s("home.title")), id="home-title", classes="screen-title")
-        yield Input(placeholder=s("home.filter"), id="filter", compact=True)
+        # No select-all on focus: the first letter typed on the list is already in the field when
+        # it gets the focus, and selecting it would make the next letter replace it.
+        yield Input(placeholder=s("home.filter"), id="filter", compact=True, select_on_focus=False)
         yield SetList(id="sets")
         yield Static(Content(""), id="home-status", classes="status")
         yield Static(Content(s("home.hint")), classes="hint")

@@ -61,19 +61,28 @@ class PlayerScreen(QuizScreen):
 
     @on(Input.Submitted, "#name")
     def _name_done(self) -> None:
+        # Without a name, say so at once: moving on would have the name typed into the class.
+        if self._name_missing():
+            return
         self.query_one("#class", Input).focus()
+
+    def _name_missing(self) -> bool:
+        """Whether the name field is empty once cleaned; if so, say so and put the cursor there."""
+        if clean_name(self.query_one("#name", Input).value):
+            return False
+        self.query_one("#player-error", Static).update(
+            Content(self.strings("player.name_required"))
+        )
+        self.query_one("#name", Input).focus()
+        return True
 
     @on(Input.Submitted, "#class")
     @on(Button.Pressed, "#start")
     def _start(self) -> None:
+        if self._name_missing():
+            return
         name = self.query_one("#name", Input).value
         class_name = self.query_one("#class", Input).value
-        if not clean_name(name):
-            self.query_one("#player-error", Static).update(
-                Content(self.strings("player.name_required"))
-            )
-            self.query_one("#name", Input).focus()
-            return
         self.dismiss((name, class_name or None))
 
     def action_back(self) -> None:

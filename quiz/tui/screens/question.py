@@ -110,7 +110,21 @@ class QuestionScreen(QuizScreen):
         yield KeyBar()
 
     def _hint(self) -> str:
+        initials = self._initials()
+        if initials:
+            true, false = initials
+            return self.strings("question.hint.true_false_initials", true=true, false=false)
         return self.strings(f"question.hint.{self.question.type}")  # type: ignore[attr-defined]
+
+    def _initials(self) -> list[str]:
+        """V and F (Vrai, Faux), T and F…: the true/false keys, unless they clash with A and B."""
+        if not isinstance(self.question, TrueFalseQuestion):
+            return []
+        language = self.session.question_set.language
+        initials = [boolean_word(value, language)[0].upper() for value in (True, False)]
+        if initials[0] == initials[1] or set(initials) & {"A", "B"}:
+            return []
+        return initials
 
     def _answer_widgets(self) -> ComposeResult:
         s = self.strings
@@ -127,9 +141,8 @@ class QuestionScreen(QuizScreen):
                 with Horizontal(classes="buttons"):
                     yield submit
         elif isinstance(question, TrueFalseQuestion):
-            yield AnswerList(
-                [boolean_word(True, language), boolean_word(False, language)], [1, 0], id="answer"
-            )
+            words = [boolean_word(True, language), boolean_word(False, language)]
+            yield AnswerList(words, [1, 0], initials=self._initials(), id="answer")
         elif isinstance(question, NumericQuestion | TextQuestion):
             numeric = isinstance(question, NumericQuestion)
             with Horizontal(id="typed-row"):

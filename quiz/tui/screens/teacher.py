@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import ClassVar
 
+from platformdirs import user_downloads_path
 from rich.cells import cell_len
 from rich.text import Text
 from textual import on
@@ -28,6 +29,7 @@ from textual.widgets import DataTable, Select, Static
 
 from quiz.core.diagnostics import QuestionSetError
 from quiz.core.models import QuestionSet
+from quiz.core.text import clean_name, clean_text
 from quiz.store.csv_export import csv_text
 from quiz.store.db import LeaderboardRow, ResultsStore, SetVersion
 from quiz.store.exports import ExportRequest, build_export
@@ -37,6 +39,9 @@ from quiz.tui.preload import SetEntry
 from quiz.tui.screens.base import QuizScreen
 from quiz.tui.store_sink import StoreSink
 from quiz.tui.widgets.key_bar import KeyBar
+
+EXPORT_DELIVERY = "quiz-export"
+"""The name of a teacher's export in Textual's delivery events (a screenshot has another)."""
 
 ALL_CLASSES = "\x00all"
 """The class picker's value for every class (no class name can hold a control character)."""
@@ -139,13 +144,15 @@ class TeacherScreen(QuizScreen):
             self._say(self.strings("teacher.no_results", path=str(self.sink.db_path or "")))
             return
         set_picker = self.query_one("#teacher-set", Select)
+        # Titles and names come from the database, a file that may have been edited by hand:
+        # shown cleaned, while the values keep what the database holds (they select its rows).
         set_picker.set_options(
-            (Content(f"{s.title} ({s.set_id})"), s.set_id) for s in catalogue.sets
+            (Content(clean_text(f"{s.title} ({s.set_id})")), s.set_id) for s in catalogue.sets
         )
         class_picker = self.query_one("#teacher-class", Select)
         class_picker.set_options(
             [(Content(self.strings("teacher.all_classes")), ALL_CLASSES)]
-            + [(Content(name), name) for name in catalogue.classes]
+            + [(Content(clean_name(name)), name) for name in catalogue.classes]
         )
         class_picker.value = ALL_CLASSES
         set_picker.value = catalogue.sets[0].set_id  # fires Changed: the table fills
@@ -184,9 +191,8 @@ class TeacherScreen(QuizScreen):
             return
         self._fill_table()
         if self.rows:
-            status = self.strings(
-                "teacher.version", version=self.rows[0].set_version, count=len(self.rows)
-            )
+            rows = self.strings.count("teacher.rows", len(self.rows))  # "1 row", not "1 rows"
+            status = self.strings("teacher.version", version=self.rows[0].set_version, rows=rows)
         else:
             status = self.strings("teacher.empty")
         self._say(status)
@@ -207,8 +213,8 @@ class TeacherScreen(QuizScreen):
         cells = [
             [
                 str(row.rank),
-                row.player,
-                row.class_name or s("teacher.no_class"),
+                clean_name(row.player),  # read from the database: cleaned, as when written
+                clean_name(row.class_name or "") or s("teacher.no_class"),
                 str(row.score),
                 f"{row.correct}/{row.questions}",
                 s.number(row.total_time, 1),
@@ -263,13 +269,35 @@ class TeacherScreen(QuizScreen):
             )
             return
         name = export_file_name(kind, set_id, class_name)
-        if not self.app.is_web and os.linesep != "\n":
+        if self.app.is_web:  # the browser shows the download itself
+            self.app.deliver_text(io.StringIO(text), save_filename=name, mime_type="text/csv")
+            self.exports_sent.append(name)
+            self.notify(self.strings("teacher.exported", name=name), markup=False)
+            return
+        if os.linesep != "\n":
             # A terminal's delivery writes in text mode, which turns "\n" into the system's line
             # end: give it "\n" so that the file gets exactly one CRLF per record.
             text = text.replace("\r\n", "\n")
-        self.app.deliver_text(io.StringIO(text), save_filename=name, mime_type="text/csv")
+        # Textual writes into the downloads folder on a thread and reports the outcome to the
+        # app (`QuizApp` says where the file is, or why it is not): a folder that does not exist
+        # yet (a fresh account, a server) is created, as a browser would.
+        folder = user_downloads_path()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            why = clean_text(str(error))
+            self.notify(
+                self.strings("teacher.export_failed", why=why), severity="error", markup=False
+            )
+            return
+        self.app.deliver_text(
+            io.StringIO(text),
+            save_directory=folder,
+            save_filename=name,
+            mime_type="text/csv",
+            name=EXPORT_DELIVERY,
+        )
         self.exports_sent.append(name)
-        self.notify(self.strings("teacher.exported", name=name), markup=False)
 
     # --- Helpers ----------------------------------------------------------------------------------
 

@@ -1,7 +1,8 @@
 """The choices of a single, multiple or true/false question, answerable by key or by click.
 
 Each choice is labelled A, B, C…; its letter or its number (1 for A) answers a one-answer question
-at once, or ticks a choice of a several-answers question. A ticked choice shows `[✓]`, so the state
+at once, or ticks a choice of a several-answers question. True/false also takes the words' initials
+(V/F, T/F): that is the key a student reaches for first. A ticked choice shows `[✓]`, so the state
 never depends on colour.
 """
 
@@ -83,10 +84,13 @@ class AnswerList(OptionList):
         values: Sequence[int],
         *,
         multiple: bool = False,
+        initials: Sequence[str] = (),
         id: str | None = None,
     ) -> None:
+        """`initials` are extra keys, one per choice in order (V and F for Vrai and Faux)."""
         self._texts = [clean_text(t) for t in texts]
         self._values = list(values)
+        self._initials = [i.upper() for i in initials]
         self.multiple = multiple
         self.ticked: set[int] = set()
         super().__init__(*(Option(self._prompt(p)) for p in range(len(texts))), id=id)
@@ -129,7 +133,7 @@ class AnswerList(OptionList):
         self.post_message(self.Ticked(self, self.selected_values))
 
     def on_key(self, event: object) -> None:
-        """A choice's letter (A…) or number (1…) picks it."""
+        """A choice's letter (A…), number (1…) or initial (V for Vrai) picks it."""
         character = getattr(event, "character", None)
         if not character or len(character) != 1:
             return
@@ -138,6 +142,8 @@ class AnswerList(OptionList):
             position = int(character) - 1
         elif character.upper() in LETTERS[: len(self._values)] and character.isalpha():
             position = LETTERS.index(character.upper())
+        elif character.isalpha() and character.upper() in self._initials:
+            position = self._initials.index(character.upper())
         if position is not None and position < len(self._values):
             self.pick(position)
             event.stop()  # type: ignore[attr-defined]

@@ -8,6 +8,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from quiz.core.session import GameResult
+from quiz.core.text import clean_name
 from quiz.tui.i18n import Strings
 from quiz.tui.store_sink import Standing, StoreSink, top_rows_with_player
 
@@ -62,7 +63,7 @@ class ClassLeaderboard(Static):
             (
                 "▶" if row is own else "",
                 str(row.rank),
-                row.player,
+                clean_name(row.player),  # read from the database, a file: cleaned again
                 str(row.score),
                 f"{row.correct}/{row.questions}",
                 s.number(row.total_time, 1),

@@ -13,7 +13,7 @@ BAR_WIDTH = 10
 
 
 class Countdown(Static):
-    """`⏱ 23 s ███████░░░`; the last five seconds are flagged by a `low` class (and the bar)."""
+    """`◷ 23 s ███████░░░`; the last five seconds are flagged by a `low` class (and the bar)."""
 
     DEFAULT_CSS = """
     Countdown {
