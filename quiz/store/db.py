@@ -144,6 +144,20 @@ _MIGRATIONS: tuple[tuple[str, ...], ...] = (
 SCHEMA_VERSION = len(_MIGRATIONS)
 
 
+def _clean_as_read(record: Any) -> None:
+    """Clean a record's people and texts once more as they are read back.
+
+    They were cleaned when written, but the file may have been edited since (or written by another
+    program): what the game and the exports show must never carry control or bidi characters.
+    """
+    for name in ("player", "class_name"):
+        if hasattr(record, name):
+            object.__setattr__(record, name, clean_name(getattr(record, name)))
+    for name in ("set_title", "answer_text"):
+        if hasattr(record, name):
+            object.__setattr__(record, name, clean_text(getattr(record, name)))
+
+
 @dataclass(frozen=True)
 class AttemptInfo:
     """One attempt with its running totals; `finished_at` is None while it is unfinished."""
@@ -162,6 +176,9 @@ class AttemptInfo:
     answered: int
     score: int
     correct: int
+
+    def __post_init__(self) -> None:
+        _clean_as_read(self)
 
     @property
     def finished(self) -> bool:
@@ -182,6 +199,9 @@ class StoredAnswer:
     timed_out: bool
     answered_at: str
 
+    def __post_init__(self) -> None:
+        _clean_as_read(self)
+
 
 @dataclass(frozen=True)
 class SetVersion:
@@ -192,6 +212,9 @@ class SetVersion:
     attempts: int
     first_started: str
     last_started: str
+
+    def __post_init__(self) -> None:
+        _clean_as_read(self)
 
 
 LEADERBOARD_HEADER = (
@@ -224,6 +247,9 @@ class LeaderboardRow:
     rule: str
     attempt_id: int
 
+    def __post_init__(self) -> None:
+        _clean_as_read(self)
+
     def cells(self) -> tuple[Any, ...]:
         """The row under `LEADERBOARD_HEADER`."""
         return (
@@ -255,6 +281,9 @@ class AnalysedAnswer:
     correct: bool
     fraction: float
     elapsed: float
+
+    def __post_init__(self) -> None:
+        _clean_as_read(self)
 
 
 _ATTEMPT_COLUMNS = """
@@ -685,7 +714,7 @@ class ResultsStore:
         rows = self._fetch(
             "SELECT DISTINCT class_name FROM players WHERE class_name <> '' ORDER BY class_name"
         )
-        return [row[0] for row in rows]
+        return [clean_name(row[0]) for row in rows]
 
     # --- reads for the teacher's exports ----------------------------------------------------------
 

@@ -206,3 +206,25 @@ def test_each_scoring_rule_is_ranked_on_its_own(
         ("accuracy", 1, "Léa"),
         ("classic", 1, "Hugo"),
     ]
+
+
+def test_names_and_titles_edited_into_the_file_are_cleaned_as_they_are_read(
+    db_path: Path, question_set: QuestionSet
+) -> None:
+    with ResultsStore.open(db_path) as store:
+        attempt = play(store, question_set, "Léa", "4B", ALL_RIGHT)
+    # Someone edits the database by hand (or another program writes it): escape codes, a bidi
+    # override and a line break in a name, a class and a title.
+    edit = sqlite3.connect(db_path)
+    edit.execute("UPDATE players SET name = 'L\u202eéa\x1b[2J', class_name = '4\nB'")
+    edit.execute("UPDATE attempts SET set_title = 'Titre\x07 \u2066piégé'")
+    edit.commit()
+    edit.close()
+    with ResultsStore.open(db_path) as store:
+        (row,) = store.leaderboard(question_set.id)
+        assert (row.player, row.class_name) == ("Léa[2J", "4 B")
+        assert store.class_names() == ["4 B"]
+        assert store.attempt(attempt).set_title == "Titre piégé"
+        assert store.attempt(attempt).player == "Léa[2J"
+        (version,) = store.set_versions(question_set.id)
+        assert version.set_title == "Titre piégé"
