@@ -122,6 +122,8 @@ def load_summaries(paths: Iterable[str | os.PathLike[str]]) -> list[SetSummary]:
     wanted = [Path(p) for p in paths]
     cache = SummaryCache()
     cached = cache.summaries(wanted)
+    if cached is None:
+        cached = BundledIndex().summaries(wanted)
     if cached is not None:
         return cached
     from quiz.core.diagnostics import QuestionSetError
@@ -239,6 +241,71 @@ class SummaryCache:
             pass
 
 
+class BundledIndex:
+    """The summaries of the bundled sets, shipped beside them (`questions/summaries.json`).
+
+    The first start on the bundled sets (the README's first command) then opens without pydantic
+    too. An entry is used only for a file whose bytes (and article's bytes) are the ones it was
+    made from; a test keeps the index equal to what the loader makes of the sets today, and a set
+    is loaded and checked in full anyway when a player opens it.
+    """
+
+    FILE_NAME = "summaries.json"
+
+    def __init__(self, folder: Path | None = None) -> None:
+        from quiz.paths import bundled_questions_dir
+
+        self.folder = (folder or bundled_questions_dir()).resolve()
+        self.file = self.folder / self.FILE_NAME
+
+    def summaries(self, paths: Sequence[Path]) -> list[SetSummary] | None:
+        """The summaries of every set in `paths` when all are bundled and unchanged, else None."""
+        files = _find_set_files(paths)
+        if not files:
+            return None
+        try:
+            entries = json.loads(self.file.read_text(encoding="utf-8"))["sets"]
+            found: list[SetSummary] = []
+            for file in files:
+                resolved = file.resolve()
+                if resolved.parent != self.folder:
+                    return None
+                entry = entries.get(resolved.name)
+                if entry is None or entry["sha"] != _digest(resolved):
+                    return None
+                article = entry["article"]
+                if article is not None and article["sha"] != _digest(self.folder / article["path"]):
+                    return None
+                found.append(SetSummary.from_json({**entry["summary"], "path": str(file)}))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+        return found
+
+    def build(self) -> dict[str, Any]:
+        """The index of the folder's sets as the loader reads them now (`QuestionSetError` if not)."""
+        from quiz.core.loader import load_question_sets
+
+        sets: dict[str, Any] = {}
+        for question_set in load_question_sets([self.folder]):
+            assert question_set.source_path is not None  # loaded from a file
+            file = Path(question_set.source_path)
+            linked = question_set.article.text_file
+            summary = SetSummary.of(question_set).to_json()
+            summary.pop("path")
+            sets[file.name] = {
+                "sha": _digest(file),
+                "article": {"path": linked, "sha": _digest(file.parent / linked)}
+                if linked
+                else None,
+                "summary": summary,
+            }
+        return {"format": _CACHE_FORMAT, "sets": dict(sorted(sets.items()))}
+
+    def write(self) -> None:
+        text = json.dumps(self.build(), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        self.file.write_text(text, encoding="utf-8")
+
+
 def _find_set_files(paths: Sequence[Path]) -> list[Path] | None:
     """The set files in `paths`, found as `quiz.core.loader.find_set_files` finds them (without
     importing the loader); None when a path does not exist, so the loader reports it."""
@@ -324,3 +391,7 @@ def spare_core() -> bool:
 def preload_sets(paths: Sequence[str | os.PathLike[str]], *, fork: bool = True) -> PendingSets:
     """Start loading the sets in `paths` (files or folders) alongside whatever the caller does."""
     return PendingSets([Path(p) for p in paths], fork=fork)
+
+
+if __name__ == "__main__":  # python -m quiz.tui.preload: rewrite questions/summaries.json
+    BundledIndex().write()

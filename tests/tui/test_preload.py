@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from quiz.core.skills import Skill
 from quiz.paths import bundled_questions_dir
 from quiz.tui.preload import (
+    BundledIndex,
     PreloadError,
     SetEntry,
     SetSummary,
@@ -82,3 +90,55 @@ def test_unchanged_sets_come_from_the_cache_and_edited_ones_are_checked_again(tm
     # A damaged cache file is only a miss.
     SummaryCache().file.write_text("{not json", encoding="utf-8")
     assert SummaryCache().summaries([folder]) is None
+
+
+# --- The index shipped with the bundled sets ---------------------------------------------------
+
+
+def test_the_shipped_index_is_what_the_loader_makes_of_the_bundled_sets() -> None:
+    index = BundledIndex()
+    shipped = json.loads(index.file.read_text(encoding="utf-8"))
+    assert shipped == index.build(), "run: python -m quiz.tui.preload"
+
+
+def test_a_first_start_on_the_bundled_sets_needs_no_pydantic(tmp_path: Path) -> None:
+    """With an empty cache (the README's first command), the home screen comes from the index."""
+    probe = (
+        "import sys, json\n"
+        "from quiz.paths import bundled_questions_dir\n"
+        "from quiz.tui.preload import load_summaries\n"
+        "found = load_summaries([bundled_questions_dir()])\n"
+        "print(json.dumps({'pydantic': 'pydantic' in sys.modules, "
+        "'ids': [s.id for s in found]}))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "empty-cache")},
+    )
+    report = json.loads(done.stdout)
+    assert report == {
+        "pydantic": False,
+        "ids": [s.id for s in load_summaries([bundled_questions_dir()])],
+    }
+    # ... and it is what the loader itself makes of the sets.
+    from quiz.core.loader import load_question_sets
+
+    by_loader = [SetSummary.of(s) for s in load_question_sets([bundled_questions_dir()])]
+    by_index = BundledIndex().summaries([bundled_questions_dir()])
+    assert by_index is not None
+    assert [s.to_json() for s in by_index] == [s.to_json() for s in by_loader]
+
+
+def test_the_index_is_not_used_for_an_edited_set_or_a_set_elsewhere(tmp_path: Path) -> None:
+    folder = tmp_path / "bundled"
+    shutil.copytree(bundled_questions_dir(), folder)
+    index = BundledIndex(folder)
+    assert index.summaries([folder]) is not None
+    assert index.summaries([folder, DATA / "every_type.yaml"]) is None  # not all bundled
+    edited = sorted(folder.glob("*.yaml"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert index.summaries([folder]) is None
+    assert index.summaries([folder / "missing.yaml"]) is None
