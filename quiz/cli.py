@@ -496,6 +496,12 @@ def serve(
             "encryption. Use a trusted network only (see docs/serve.md).",
             err=True,
         )
+        if public_url is None and "//127." in url:
+            click.echo(
+                "This machine's name resolves only to itself: find its network address "
+                "(ip addr, ipconfig) and pass it with --public-url http://ADDRESS:PORT.",
+                err=True,
+            )
     try:
         serving.serve(command, host, port, url)
     except OSError as error:  # the port is taken, or the address is not this machine's

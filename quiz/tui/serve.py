@@ -47,14 +47,14 @@ def public_url(host: str, port: int) -> str:
 
 
 def _network_address() -> str:
-    """This machine's address on the network that leads elsewhere (no packet is sent: a UDP
-    socket's connect only picks the route), or the loopback address without a network."""
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
-        try:
-            probe.connect(("10.254.254.254", 1))
-            return str(probe.getsockname()[0])
-        except OSError:
-            return "127.0.0.1"
+    """This machine's address on the network, as its own name resolves (no packet is sent), or
+    the loopback address when the name only resolves to this machine (then pass --public-url)."""
+    try:
+        infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
+    except OSError:
+        return "127.0.0.1"
+    addresses = [str(info[4][0]) for info in infos]
+    return next((a for a in addresses if not a.startswith("127.")), "127.0.0.1")
 
 
 def serve(command: str, host: str, port: int, url: str) -> None:
