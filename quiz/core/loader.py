@@ -36,6 +36,7 @@ from quiz.core.models import (
     TextQuestion,
     TrueFalseQuestion,
 )
+from quiz.core.set_files import set_files_in
 from quiz.core.skills import Skill
 from quiz.core.text import clean_text
 from quiz.core.yaml_reader import Locator, YamlProblem, read_yaml
@@ -43,7 +44,6 @@ from quiz.core.yaml_reader import Locator, YamlProblem, read_yaml
 MAX_FILE_BYTES = 32 * 1024 * 1024
 """Refused before reading: a bank of 10,000 questions is about 6 MB."""
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024
-SET_SUFFIXES = (".yaml", ".yml")
 
 _QUESTION_MODELS: dict[str, type[Any]] = {
     "single": SingleChoiceQuestion,
@@ -114,9 +114,7 @@ def find_set_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path],
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(
-                sorted(p for p in path.rglob("*") if p.suffix in SET_SUFFIXES and p.is_file())
-            )
+            files.extend(set_files_in(path))
         elif path.is_file():
             files.append(path)
         else:

@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from quiz.core.loader import SET_SUFFIXES, check_paths, load_question_set
+from quiz.core.loader import check_paths, load_question_set
 from quiz.core.models import QuestionSet
+from quiz.core.set_files import SET_SUFFIXES
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from quiz.core.set_files import set_files_in
 from quiz.core.skills import Skill
 
 if TYPE_CHECKING:
@@ -148,7 +149,6 @@ def _article_file(question_set: QuestionSet) -> str | None:
 
 # --- The summary cache ---------------------------------------------------------------------------
 
-_SET_SUFFIXES = (".yaml", ".yml")  # as quiz.core.loader.SET_SUFFIXES
 _CACHE_FORMAT = 1
 
 
@@ -167,6 +167,15 @@ def _digest(path: Path) -> str | None:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
         return None
+
+
+def _unchanged(entry: dict[str, Any] | None, file: Path, *, articles_from: Path) -> bool:
+    """Whether a cached or shipped `entry` was made from exactly this file and its article (whose
+    recorded path is relative to `articles_from`)."""
+    if entry is None or entry["sha"] != _digest(file):
+        return False
+    article = entry["article"]
+    return article is None or article["sha"] == _digest(articles_from / article["path"])
 
 
 def _code_fingerprint() -> str:
@@ -203,10 +212,7 @@ class SummaryCache:
             found: list[SetSummary] = []
             for file in files:
                 entry = entries.get(str(file.resolve()))
-                if entry is None or entry["sha"] != _digest(file):
-                    return None
-                article = entry["article"]
-                if article is not None and article["sha"] != _digest(Path(article["path"])):
+                if not _unchanged(entry, file, articles_from=Path()):
                     return None
                 found.append(SetSummary.from_json(entry["summary"]))
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
@@ -271,10 +277,7 @@ class BundledIndex:
                 if resolved.parent != self.folder:
                     return None
                 entry = entries.get(resolved.name)
-                if entry is None or entry["sha"] != _digest(resolved):
-                    return None
-                article = entry["article"]
-                if article is not None and article["sha"] != _digest(self.folder / article["path"]):
+                if not _unchanged(entry, resolved, articles_from=self.folder):
                     return None
                 found.append(SetSummary.from_json({**entry["summary"], "path": str(file)}))
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
@@ -312,9 +315,7 @@ def _find_set_files(paths: Sequence[Path]) -> list[Path] | None:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(
-                sorted(p for p in path.rglob("*") if p.suffix in _SET_SUFFIXES and p.is_file())
-            )
+            files.extend(set_files_in(path))
         elif path.is_file():
             files.append(path)
         else:
