@@ -31,28 +31,11 @@ from quiz.core.diagnostics import QuestionSetError
 from quiz.core.loader import load_question_sets
 
 BUDGET = 1.5
+ROOT = Path(__file__).resolve().parent.parent
 
-ARTICLE = """\
-Japon et Russie coopéreront dans l'antiterrorisme et l'antipiraterie
-
-Les ministres de la Défense et des Affaires étrangères du Japon et de la Russie ont annoncé samedi \
-avoir décidé de coopérer dans la lutte antiterrorisme et antipiraterie, lors d'un dialogue inédit \
-mené en dépit de leurs différends territoriaux.
-
-Le ministre japonais des Affaires étrangères, Fumio Kishida, et celui de la Défense, Itsunori \
-Onodera, ont tenu une rencontre "2+2" d'une journée avec leurs homologues russes, Sergueï Lavrov, \
-et Sergueï Shoigu, à Tokyo.
-
-Il s'agit de la première rencontre de ce genre entre les deux pays qui s'opposent toujours \
-à propos de la souveraineté d'îlots au nord du Japon et dans l'extrême-orient russe.
-
-"Nous avons pris un bon départ en ouvrant un nouveau chapitre de la relation nippo-russe", s'est \
-félicité M. Kishida lors d'une conférence de presse conjointe.
-
-Tokyo et Moscou s'affrontent sur les îles Kouriles, à l'extrême nord de l'archipel nippon, que \
-Tokyo appelle les "territoires du Nord". Les deux voisins se disputent toujours quatre îles \
-annexées par les Soviétiques à la fin de la deuxième Guerre mondiale.
-"""
+# The article the bank's sets link: the test suite's own account of the first Japan–Russia "2+2"
+# (written for the project; the agency's dispatch is not ours to ship).
+ARTICLE = (ROOT / "tests" / "data" / "articles" / "japon-russie.txt").read_text(encoding="utf-8")
 
 # Evidence quotes, some with the typographic quotes and apostrophes a teacher's editor produces.
 EVIDENCE = [
@@ -62,7 +45,7 @@ EVIDENCE = [
     "quatre îles annexées par les Soviétiques",
     "que Tokyo appelle les “territoires du Nord”",
     "s'est félicité M. Kishida lors d'une conférence de presse conjointe",
-    "lors d'un dialogue inédit mené en dépit de leurs différends territoriaux",
+    "Le contentieux territorial reste entier",
 ]
 SKILLS = ["comprehension", "context", "sourcing", "attribution", "fact_vs_opinion", "language"]
 PLACES = ["Tokyo", "Moscou", "Pékin", "Séoul", "Canberra", "Washington", "Vladivostok", "Sapporo"]

@@ -47,7 +47,6 @@ class SeedPage:
     """Between the headline and the dispatch: the photo caption (printed twice) and its credit."""
     body: str
     """The dispatch itself, from its first paragraph to the site's link blocks."""
-    paragraphs: tuple[str, ...]
 
 
 def _seed_page(question_set: QuestionSet, seed_article: Path) -> SeedPage:
@@ -60,9 +59,6 @@ def _seed_page(question_set: QuestionSet, seed_article: Path) -> SeedPage:
         whole=normalise_for_search(raw),
         caption=normalise_for_search(raw[headline_end:body_start]),
         body=normalise_for_search(raw[body_start:body_end]),
-        paragraphs=tuple(
-            normalise_for_search(p) for p in raw[body_start:body_end].split("\n\n") if p.strip()
-        ),
     )
 
 
@@ -125,17 +121,6 @@ def test_seed_set_quotes_are_verbatim_and_point_into_the_dispatch(
         if isinstance(question, HighlightQuestion):
             passage = normalise_for_search(question.text)
             assert passage in page.whole, f"{question.id}: the passage is not the article's"
-
-
-def test_no_bundled_file_reproduces_the_dispatch(seed_article: Path) -> None:
-    # Short quotes for teaching are fine; the article itself is not ours to redistribute.
-    page = _seed_page(_load(SEED_SETS[0]), seed_article)
-    body_length = sum(len(p) for p in page.paragraphs)
-    for path in BUNDLED.rglob("*"):
-        if path.is_file():
-            text = normalise_for_search(path.read_text(encoding="utf-8"))
-            copied = sum(len(p) for p in page.paragraphs if p in text)
-            assert copied < body_length / 5, f"{path.name} copies whole paragraphs of the dispatch"
 
 
 def test_sample_set_highlight_passages_come_from_its_article() -> None:

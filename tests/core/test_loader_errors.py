@@ -207,7 +207,7 @@ def test_the_valid_set_loads_with_every_question_type_and_its_article() -> None:
     assert [q.type for q in question_set.questions] == list(QUESTION_TYPES)
     assert question_set.source_path == str(VALID_SET)
     assert question_set.article_text is not None
-    assert question_set.article_text.startswith("Japon et Russie")
+    assert question_set.article_text.startswith("Premier « 2+2 » entre le Japon et la Russie")
     # Evidence written with « » and ’ was found in an article that uses plain quotes.
     assert question_set.questions[0].evidence == "ont tenu une rencontre « 2+2 » d’une journée"
     assert load_question_set(VALID_SET) == question_set
