@@ -73,9 +73,31 @@ def test_the_shared_set_has_one_question_of_each_type() -> None:
     assert HEDGE.target_words == frozenset({0, 1, 2, 7})
 
 
+# Each question's key, written by hand from every_type.yaml, so that grading is checked against
+# the file and not against another function of the module under test.
+HAND_KEYS: dict[str, Answer] = {
+    "city": ChoiceAnswer(frozenset({0})),  # Tokyo
+    "cooperation": ChoiceAnswer(frozenset({0, 1})),  # Terrorism, Piracy
+    "beijing-voice": BooleanAnswer(False),
+    "islands": NumberAnswer(4.0),
+    "agency": TextAnswer("AFP"),  # the first accepted form: the one shown as the key
+    "timeline": OrderAnswer((0, 1, 2)),  # as listed: the file gives the items in order
+    "hedge": HighlightAnswer(frozenset({0, 1, 2, 7})),  # According to observers … could
+}
+
+
+def test_every_question_has_a_hand_written_key() -> None:
+    assert set(HAND_KEYS) == set(BY_ID)
+
+
 @pytest.mark.parametrize("question", EVERY_TYPE.questions, ids=lambda q: q.id)
 def test_the_key_earns_full_credit(question: QuestionBase) -> None:
-    assert grade(question, right_answer(question)) == Grade(1.0, True)
+    assert grade(question, HAND_KEYS[question.id]) == Grade(1.0, True)
+
+
+@pytest.mark.parametrize("question", EVERY_TYPE.questions, ids=lambda q: q.id)
+def test_right_answer_is_the_key_the_file_gives(question: QuestionBase) -> None:
+    assert right_answer(question) == HAND_KEYS[question.id]
 
 
 # --- All-or-nothing types ---------------------------------------------------------------------
@@ -337,7 +359,7 @@ def test_describe_keys_in_words() -> None:
 
 @pytest.mark.parametrize("question", EVERY_TYPE.questions, ids=lambda q: q.id)
 def test_the_key_described_is_the_right_answer_described(question: QuestionBase) -> None:
-    given_text = describe_answer(question, right_answer(question))
+    given_text = describe_answer(question, HAND_KEYS[question.id])
     if isinstance(question, TextQuestion):  # the key also lists the other accepted answers
         assert describe_key(question).startswith(f"{given_text} / ")
     else:
