@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import events, on
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
         PresentedQuestion,
         QuestionResult,
     )
+    from quiz.tui.store_sink import StoreSink
 
 # Start-up time matters (a class waits for thirty terminals to open): only the home screen is
 # imported with the app; the game's screens and the engine load when the first game starts.
@@ -196,8 +197,9 @@ class QuizApp(App[None]):
         from quiz.tui.screens.teacher import TeacherScreen
         from quiz.tui.store_sink import StoreSink
 
-        allowed = self.check_action("teacher", ()) and isinstance(self.sink, StoreSink)
-        if allowed and not isinstance(self.screen, TeacherScreen):
+        if not isinstance(self.sink, StoreSink) or isinstance(self.screen, TeacherScreen):
+            return
+        if self.check_action("teacher", ()):
             self.push_screen(TeacherScreen(self.strings, self.sink, self.entries))
 
     @on(events.DeliveryComplete)
@@ -250,17 +252,17 @@ class QuizApp(App[None]):
         from quiz.tui.store_sink import StoreSink
 
         if isinstance(self.sink, StoreSink):  # results are saved: an unfinished game may resume
-            from functools import partial
-
-            from quiz.tui.classroom import start_or_resume
-
-            self.run_worker(
-                partial(start_or_resume, self, self.sink, question_set, settings),
-                group="game-start",
-                exclusive=True,
-            )
+            self._start_or_resume(self.sink, question_set, settings)
             return
         self.play(GameSession(question_set, settings))
+
+    @work(group="game-start", exclusive=True)
+    async def _start_or_resume(
+        self, sink: StoreSink, question_set: QuestionSet, settings: GameSettings
+    ) -> None:
+        from quiz.tui.classroom import start_or_resume
+
+        await start_or_resume(self, sink, question_set, settings)
 
     def play(self, session: GameSession, *, resumed: bool = False) -> None:
         """Play `session`: a new game, or a `resumed` one (its attempt goes on, no new start)."""

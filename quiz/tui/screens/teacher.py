@@ -14,13 +14,12 @@ import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import partial
 from typing import ClassVar
 
 from platformdirs import user_downloads_path
 from rich.cells import cell_len
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -131,8 +130,9 @@ class TeacherScreen(QuizScreen):
     def on_mount(self) -> None:
         self._fill_table()
         self.query_one("#teacher-table", DataTable).focus()
-        self.run_worker(self._load_catalogue, group="teacher-load", exclusive=True)
+        self._load_catalogue()
 
+    @work(group="teacher-load", exclusive=True)
     async def _load_catalogue(self) -> None:
         try:
             catalogue = await self.sink.call(_catalogue)
@@ -175,8 +175,9 @@ class TeacherScreen(QuizScreen):
 
     @on(Select.Changed)
     def _choice_changed(self) -> None:
-        self.run_worker(self._load_table, group="teacher-table", exclusive=True)
+        self._load_table()
 
+    @work(group="teacher-table", exclusive=True)
     async def _load_table(self) -> None:
         set_id, class_name, every = self.set_id, self.class_name, self.all_attempts
         if set_id is None:
@@ -246,8 +247,9 @@ class TeacherScreen(QuizScreen):
 
     def action_export(self, kind: str) -> None:
         if self.set_id is not None:
-            self.run_worker(partial(self._export, kind, self.set_id), group="teacher-export")
+            self._export(kind, self.set_id)
 
+    @work(group="teacher-export")
     async def _export(self, kind: str, set_id: str) -> None:
         class_name, every = self.class_name, self.all_attempts
         entry = next((e for e in self.entries if e.summary.id == set_id), None)

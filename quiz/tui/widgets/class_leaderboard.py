@@ -4,6 +4,7 @@ screen, and shows every name literally (player names are user text)."""
 
 from __future__ import annotations
 
+from textual import work
 from textual.content import Content
 from textual.widgets import Static
 
@@ -27,8 +28,9 @@ class ClassLeaderboard(Static):
         self.loaded = False
 
     def on_mount(self) -> None:
-        self.run_worker(self._load, group="class-leaderboard", exclusive=True)
+        self._load()
 
+    @work(group="class-leaderboard", exclusive=True)
     async def _load(self) -> None:
         self.standing = await self.sink.standing(self.result)
         self.loaded = True
