@@ -11,16 +11,8 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from quiz.core.answers import boolean_word
-from quiz.core.models import (
-    MultipleChoiceQuestion,
-    QuestionBase,
-    QuestionSet,
-    SingleChoiceQuestion,
-    TrueFalseQuestion,
-)
 from quiz.core.skills import Skill
 from quiz.core.text import normalise_answer
 from quiz.store.db import (
@@ -34,6 +26,14 @@ from quiz.store.db import (
 )
 from quiz.store.sets import SetTarget
 from quiz.store.stats import discrimination_indices, facility
+
+if TYPE_CHECKING:
+    from quiz.core.models import (
+        MultipleChoiceQuestion,
+        QuestionBase,
+        QuestionSet,
+        SingleChoiceQuestion,
+    )
 
 REPORT_HEADER = (
     "question id",
@@ -258,6 +258,11 @@ def _wrong_picks(
     Choice questions list every wrong choice, unpicked ones too (a distractor nobody falls for is
     worth knowing about); other questions list their most common wrong answers.
     """
+    # The question models (pydantic) load only for a report on a set file: `quiz answers` and the
+    # other exports from the database alone start without them.
+    from quiz.core.answers import boolean_word
+    from quiz.core.models import MultipleChoiceQuestion, SingleChoiceQuestion, TrueFalseQuestion
+
     counts: Counter[str]
     if isinstance(question, SingleChoiceQuestion | MultipleChoiceQuestion):
         wrong = [i for i in range(len(question.choices)) if i not in question.correct_choices]
