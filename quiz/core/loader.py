@@ -36,13 +36,11 @@ from quiz.core.models import (
     TextQuestion,
     TrueFalseQuestion,
 )
-from quiz.core.set_files import set_files_in
+from quiz.core.set_files import MAX_FILE_BYTES, set_files_in
 from quiz.core.skills import Skill
 from quiz.core.text import clean_text
 from quiz.core.yaml_reader import Locator, YamlProblem, read_yaml
 
-MAX_FILE_BYTES = 32 * 1024 * 1024
-"""Refused before reading: a bank of 10,000 questions is about 6 MB."""
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024
 
 _QUESTION_MODELS: dict[str, type[Any]] = {

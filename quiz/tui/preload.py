@@ -127,6 +127,10 @@ def load_summaries(paths: Iterable[str | os.PathLike[str]]) -> list[SetSummary]:
         cached = BundledIndex().summaries(wanted)
     if cached is not None:
         return cached
+    quick = quick_summaries(wanted)
+    if quick is not None:
+        cache.store(*quick)
+        return quick[0]
     from quiz.core.diagnostics import QuestionSetError
     from quiz.core.loader import load_question_sets
 
@@ -137,6 +141,90 @@ def load_summaries(paths: Iterable[str | os.PathLike[str]]) -> list[SetSummary]:
     summaries = [SetSummary.of(question_set) for question_set in question_sets]
     cache.store(summaries, [_article_file(qs) for qs in question_sets])
     return summaries
+
+
+def quick_summaries(paths: Sequence[Path]) -> tuple[list[SetSummary], list[str | None]] | None:
+    """Summaries read straight from the YAML, without pydantic: a first start on a large library.
+
+    Validating every question of 300 sets costs seconds before the home screen can show a list;
+    a summary needs only the set's header, its question count and skills. Each set is still loaded
+    and checked in full when a player opens it, where its errors are shown. Anything unusual (a
+    YAML error, a missing or mistyped field, an id used twice) returns None: the full loader then
+    runs and reports every located error, as before. Also returns each set's article file.
+    """
+    files = _find_set_files(paths)
+    if not files:
+        return None
+    summaries: list[SetSummary] = []
+    articles: list[str | None] = []
+    for file in files:
+        found = _quick_summary(file)
+        if found is None:
+            return None
+        summaries.append(found[0])
+        articles.append(found[1])
+    ids = [summary.id for summary in summaries]
+    return (summaries, articles) if len(set(ids)) == len(ids) else None
+
+
+def _quick_summary(file: Path) -> tuple[SetSummary, str | None] | None:
+    from quiz.core.set_files import MAX_FILE_BYTES
+    from quiz.core.yaml_reader import YamlProblem, read_yaml
+
+    try:
+        if not file.is_file() or file.stat().st_size > MAX_FILE_BYTES:
+            return None
+        data = read_yaml(file.read_bytes().removeprefix(b"\xef\xbb\xbf").decode("utf-8")).data
+    except (OSError, UnicodeDecodeError, YamlProblem):
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("article"), dict):
+        return None
+    article: dict[str, Any] = data["article"]
+    questions = data.get("questions")
+    if not isinstance(questions, list) or not questions:
+        return None
+    present = {q.get("skill") for q in questions if isinstance(q, dict)}
+    if len(present & {s.value for s in Skill}) != len(present) or len(present) == 0:
+        return None  # a question without a skill, or an unknown one: the loader says which
+    texts = [data.get("id"), data.get("title"), data.get("language"), article.get("headline")]
+    optional = [data.get("description")] + [article.get(k) for k in ("outlet", "agency", "author")]
+    published, text_file = article.get("published"), article.get("text_file")
+    if not all(isinstance(t, str) and t.strip() for t in texts) or not all(
+        t is None or (isinstance(t, str) and t.strip()) for t in [*optional, text_file]
+    ):
+        return None
+    try:
+        day = None if published is None else date.fromisoformat(str(published))
+    except ValueError:
+        return None
+    identifier, title, language, headline = (str(t).strip() for t in texts)
+    article_path = None
+    if text_file is not None:
+        folder = file.resolve().parent
+        linked = (folder / str(text_file).strip()).resolve()
+        if not linked.is_relative_to(folder) or not linked.is_file():
+            return None  # outside the set's folder, or missing: the loader explains
+        article_path = str(file.parent / str(text_file).strip())
+    summary = SetSummary(
+        path=str(file),
+        id=identifier,
+        title=title,
+        language=language.lower(),
+        description=_stripped(optional[0]),
+        headline=headline,
+        outlet=_stripped(optional[1]),
+        agency=_stripped(optional[2]),
+        author=_stripped(optional[3]),
+        published=day,
+        question_count=len(questions),
+        skills=tuple(s for s in Skill if s.value in present),
+        has_article_text=article_path is not None,
+    )
+    return summary, article_path
+
+
+def _stripped(text: Any) -> str | None:
+    return None if text is None else str(text).strip()
 
 
 def _article_file(question_set: QuestionSet) -> str | None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from quiz.core.diagnostics import QuestionSetError
 from quiz.core.skills import Skill
 from quiz.paths import bundled_questions_dir
 from quiz.tui.preload import (
@@ -80,12 +81,13 @@ def test_unchanged_sets_come_from_the_cache_and_edited_ones_are_checked_again(tm
     first = load_summaries([folder])
     assert SummaryCache().summaries([folder]) == first  # the default cache, as the test set it
 
-    # An edited article may no longer hold an evidence quote: checked again, and found broken.
+    # An edited article may no longer hold an evidence quote: not taken from the cache, listed
+    # again from its YAML, and found broken when the set is opened (checked in full there).
     article.write_text("Nothing left of the article.\n", encoding="utf-8")
     assert SummaryCache().summaries([folder]) is None
-    with pytest.raises(PreloadError) as caught:
-        load_summaries([folder])
-    assert any("evidence" in message for message in caught.value.messages)
+    (entry,) = preload_sets([folder], fork=False).result()
+    with pytest.raises(QuestionSetError, match="evidence"):
+        entry.load()
 
     # A damaged cache file is only a miss.
     SummaryCache().file.write_text("{not json", encoding="utf-8")
@@ -142,3 +144,52 @@ def test_the_index_is_not_used_for_an_edited_set_or_a_set_elsewhere(tmp_path: Pa
     edited.write_text(edited.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     assert index.summaries([folder]) is None
     assert index.summaries([folder / "missing.yaml"]) is None
+
+
+# --- Quick summaries: a first start on a large library reads the YAML without pydantic ----------
+
+
+def test_quick_summaries_are_the_summaries_the_loader_gives() -> None:
+    from quiz.core.loader import load_question_sets
+    from quiz.tui.preload import quick_summaries
+
+    paths = [bundled_questions_dir(), DATA / "every_type.yaml", DATA / "hostile.yaml"]
+    quick = quick_summaries(paths)
+    assert quick is not None
+    assert quick[0] == [SetSummary.of(s) for s in load_question_sets(paths)]
+
+
+@pytest.mark.parametrize(
+    "mistake",
+    [
+        ("skill: comprehension", "skill: comprension"),  # unknown skill
+        ("title: ", "title: [not, text]\nx: "),  # a title that is not text
+        ("questions:", "questions: {}\nnot-questions:"),  # questions that are not a list
+        ("text_file: ", "text_file: ../../"),  # an article outside the set's folder
+        ("id: ", "id: : :"),  # not YAML
+    ],
+    ids=["skill", "title", "questions", "article-outside", "yaml"],
+)
+def test_a_set_the_quick_path_cannot_summarise_goes_to_the_loader(
+    tmp_path: Path, mistake: tuple[str, str]
+) -> None:
+    from quiz.tui.preload import quick_summaries
+
+    shutil.copytree(DATA / "articles", tmp_path / "articles")
+    text = (DATA / "every_type.yaml").read_text(encoding="utf-8")
+    assert mistake[0] in text
+    (tmp_path / "set.yaml").write_text(text.replace(mistake[0], mistake[1], 1), encoding="utf-8")
+    assert quick_summaries([tmp_path]) is None
+    with pytest.raises(PreloadError):
+        load_summaries([tmp_path])  # the full loader runs, and locates the mistake
+
+
+def test_a_quickly_summarised_set_is_checked_in_full_when_opened(tmp_path: Path) -> None:
+    """Summaries skip validation: a key that is no choice is found when a player opens the set."""
+    shutil.copytree(DATA / "articles", tmp_path / "articles")
+    text = (DATA / "every_type.yaml").read_text(encoding="utf-8")
+    (tmp_path / "set.yaml").write_text(text.replace("answer: Tokyo", "answer: Osaka"), "utf-8")
+    (entry,) = preload_sets([tmp_path], fork=False).result()
+    assert entry.summary.question_count == 7
+    with pytest.raises(QuestionSetError, match="Osaka"):
+        entry.load()
