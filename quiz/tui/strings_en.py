@@ -26,6 +26,7 @@ CATALOGUE: dict[str, str] = {
     "home.filter": "Filter: title, source, language or skill",
     "home.none": "No question set matches this filter.",
     "home.empty": "No question sets were found.",
+    "home.more": "Showing the first {shown} of {total} sets: type to narrow the list.",
     "home.questions.one": "{count} question",
     "home.questions.other": "{count} questions",
     "home.language": "in {language}",

@@ -26,6 +26,7 @@ CATALOGUE: dict[str, str] = {
     "home.filter": "Filtrer : titre, source, langue ou compétence",
     "home.none": "Aucune série ne correspond à ce filtre.",
     "home.empty": "Aucune série de questions n’a été trouvée.",
+    "home.more": "Les {shown} premières séries sur {total} : tape pour filtrer la liste.",
     "home.questions.one": "{count} question",
     "home.questions.other": "{count} questions",
     "home.language": "en {language}",

@@ -150,3 +150,25 @@ async def test_keys_can_be_remapped_by_binding_id(clock: FakeClock) -> None:
         await pilot.pause()
         assert app.screen.query_one(ArticleView).display
         assert "f3 Article" in screen_text(pilot).splitlines()[-1]
+
+
+async def test_a_large_library_lists_the_first_hundred_and_the_filter_finds_the_rest(
+    clock: FakeClock,
+) -> None:
+    from quiz.tui.preload import SetEntry
+    from quiz.tui.screens.home import MAX_LISTED
+
+    base = load("every_type.yaml")
+    library = [
+        SetEntry.of(base.model_copy(update={"id": f"set-{n:03}", "title": f"Library set {n:03}"}))
+        for n in range(150)
+    ]
+    app = QuizApp(library, language="en", seed=2, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert len(app.screen.shown) == MAX_LISTED == 100
+        assert "Showing the first 100 of 150 sets" in screen_text(pilot)
+        await type_text(pilot, "set 149")
+        await pilot.pause()
+        assert [e.summary.id for e in app.screen.shown] == ["set-149"]
+        assert "Showing the first" not in screen_text(pilot)

@@ -30,6 +30,11 @@ LANGUAGE_NAMES = {
 }
 
 
+MAX_LISTED = 100
+"""Sets listed at once: each entry is wrapped to the screen's width, so a library of hundreds
+would cost the home screen about a millisecond per set; the filter finds the rest."""
+
+
 class SetList(OptionList):
     """The sets as three-line entries; a printable key starts filtering."""
 
@@ -110,6 +115,8 @@ class HomeScreen(QuizScreen):
         self.shown = [
             e for e in self.entries if all(w in self._searchable(e.summary) for w in wanted)
         ]
+        matches = len(self.shown)
+        self.shown = self.shown[:MAX_LISTED]
         sets = self.query_one("#sets", SetList)
         options: list[Option | None] = []
         for entry in self.shown:
@@ -117,6 +124,9 @@ class HomeScreen(QuizScreen):
         sets.set_options(options[:-1])
         if self.shown:
             sets.highlighted = 0
+        if matches > MAX_LISTED:
+            self.say(self.strings("home.more", shown=MAX_LISTED, total=matches))
+            return
         status = "" if self.shown else "home.none" if self.entries else "home.empty"
         self.say(self.strings(status) if status else "")
 
