@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import shlex
 import shutil
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -29,9 +31,24 @@ def test_readme_opens_with_the_two_fresh_machine_commands() -> None:
     assert README.index(blocks[0]) < README.index("##"), "the commands come before any section"
     assert play.endswith("quiz"), "the first command runs the game"
     assert "pytest" in test
+    assert shlex.split(play)  # well-formed shell lines
+    assert shlex.split(test)
+
+
+@pytest.mark.parametrize("number", [1, 2])
+def test_ci_runs_the_readmes_commands_as_printed(number: int) -> None:
+    """.ci/run takes the commands from the README itself, so the two can never drift apart."""
+    blocks = re.findall(r"```sh\n(.*?)```", README, flags=re.DOTALL)
+    printed = subprocess.run(
+        [sys.executable, str(REPO / ".ci" / "readme-command"), str(number)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert printed == blocks[number - 1].strip()
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
-    assert test in ci.splitlines(), ".ci/run must call the README's test command"
-    assert shlex.split(test)  # a well-formed shell line
+    assert f"$(python3 .ci/readme-command {number})" in ci
+    assert "--upgrade pip" not in ci  # a new user's venv has the stock pip
 
 
 def _example_beside_the_seed(folder: Path, seed_article: Path, example: str) -> Path:
