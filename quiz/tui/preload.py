@@ -276,12 +276,12 @@ def _code_fingerprint() -> str:
 
 
 class SummaryCache:
-    """Summaries of sets that loaded without error, keyed by the exact bytes of their files.
+    """Summaries of sets as last read, keyed by the exact bytes of their files.
 
     A set is taken from the cache only when its file and its article file are byte-for-byte the
-    ones that passed every check, with the same version of the checking code; anything else (a new
-    or edited file, a changed article, a newer quiz) loads and checks the sets for real. Loading
-    and checking costs pydantic's start-up, which is most of the time to the home screen.
+    ones it was made from, with the same version of the checking code; anything else (a new or
+    edited file, a changed article, a newer quiz) reads the sets again. A cached summary says
+    nothing about a set's validity: every set is checked in full when a player opens it.
     """
 
     def __init__(self, folder: Path | None = None) -> None:
@@ -309,7 +309,7 @@ class SummaryCache:
         return found if len(set(ids)) == len(ids) else None  # duplicates: let the loader say so
 
     def store(self, summaries: Sequence[SetSummary], articles: Sequence[str | None]) -> None:
-        """Remember sets that just loaded without error (best effort: a cache never fails a run)."""
+        """Remember sets just summarised (best effort: a cache never fails a run)."""
         try:
             try:
                 data = json.loads(self.file.read_text(encoding="utf-8"))
