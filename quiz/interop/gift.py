@@ -107,13 +107,14 @@ def read(data: bytes, path: str) -> Bank:
     check_question_count(len(questions), path)
     bank = Bank()
     errors: list[Diagnostic] = []
+    parser = _parser()
     for block in blocks:
         _read_comments(block, bank, path)
         if not block.text.strip():
             continue
         try:
-            tree = _parser().parse(block.text)
-        except Exception as error:  # lark's exceptions, imported lazily
+            tree = parser.parse(block.text)
+        except Exception as error:  # lark's exceptions (its module is imported lazily)
             errors.append(_syntax_error(error, block, path))
             continue
         node = tree.children[0]
@@ -217,8 +218,8 @@ def _read_question(node: Any, block: _Block, path: str, bank: Bank) -> None:
     line = block.line + (node.meta.line - 1 if not node.meta.empty else 0)
     notes: list[str] = []
     name: str | None = None
-    before: str | None = None
-    after: str | None = None
+    before = ""
+    after: Any = None
     answers = None
     for child in node.children:
         if getattr(child, "type", None) == "TITLE":
@@ -228,11 +229,11 @@ def _read_question(node: Any, block: _Block, path: str, bank: Bank) -> None:
         elif answers is None:
             before = str(child)
         else:
-            after = str(child)
-    question_format = "moodle"
-    prompt = ""
-    if before is not None:
-        prompt, question_format = _text(before, "moodle", notes)
+            after = child
+    if after is not None and answers is not None:
+        # Moodle puts a blank where the answers stood, keeping the spaces around them.
+        before += "_____" + block.text[answers.meta.end_pos : after.end_pos]
+    prompt, question_format = _text(before, "moodle", notes)
     if answers is None:
         bank.warnings.append(
             Diagnostic(
@@ -245,9 +246,6 @@ def _read_question(node: Any, block: _Block, path: str, bank: Bank) -> None:
             )
         )
         return
-    if after is not None:
-        tail, _ = _text(after, question_format, notes)
-        prompt = f"{prompt} _____ {tail}".strip()
     body = None
     general = None
     for child in answers.children:
@@ -478,6 +476,9 @@ def _syntax_error(error: Exception, block: _Block, path: str) -> Diagnostic:
             line, column = _position(block, opening)
         message = "the answers opened here with '{' are never closed"
         hint = "end them with '}' before the blank line that ends the question"
+    elif kind == "LBRACE" and "RBRACE" in expected:
+        message = "a '{' inside the answers: the answers opened earlier are not closed"
+        hint = r"close them with '}', or write a brace that is part of an answer as \{"
     elif kind == "LBRACE":
         message = "a second '{': a question has one set of answers in braces"
         hint = r"write a brace that is part of the text as \{"
