@@ -7,6 +7,7 @@ Each loss is reported once per question, at the question's line in the set's fil
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,12 +78,12 @@ def export_set(question_set: QuestionSet, format_name: str) -> ExportResult:
     return ExportResult(written.data, fmt, diagnostics, written.notes, written.exported)
 
 
-def _locator(source: str | None):  # type: ignore[no-untyped-def]
+def _locator(source: str | None) -> Callable[[tuple[str | int, ...]], tuple[int, int]]:
     """Where each question sits in the set's file ((0, 0) when the set has no file)."""
-    if source is None:
-        return lambda path: (0, 0)
     try:
-        text = Path(source).read_text(encoding="utf-8-sig")
+        text = Path(source).read_text(encoding="utf-8-sig") if source else None
     except (OSError, UnicodeError):
+        text = None
+    if text is None:
         return lambda path: (0, 0)
     return Locator(text).locate

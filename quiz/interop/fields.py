@@ -67,8 +67,8 @@ def plain_number(value: float) -> int | float:
     return int(value) if value.is_integer() and abs(value) < 1e15 else value
 
 
-def details_without_place(question: QuestionBase, places: frozenset[str]) -> list[str]:
-    """The question's details, among those a format has no place for, that it actually has."""
+def details_without_place(question: QuestionBase, held: frozenset[str]) -> list[str]:
+    """The details this question has that a format cannot hold (`held`: the ones it can)."""
     lost = []
     checks = {
         "id": True,
@@ -85,7 +85,7 @@ def details_without_place(question: QuestionBase, places: frozenset[str]) -> lis
         "accent sensitivity": isinstance(question, TextQuestion) and question.accent_sensitive,
     }
     for name, present in checks.items():
-        if present and name not in places:
+        if present and name not in held:
             lost.append(name)
     return lost
 

@@ -9,6 +9,7 @@ invented. Questions quiz has no form for, and details it cannot hold, are report
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -182,7 +183,9 @@ def _build_set(
     return ImportResult(yaml_text, question_set, fmt, sorted(diagnostics), drafts)
 
 
-def _valid_set_fields(values: dict[str, Any], warn: Any) -> dict[str, Any]:
+def _valid_set_fields(
+    values: dict[str, Any], warn: Callable[[int, int, str], None]
+) -> dict[str, Any]:
     """The `quiz-set:` comment's fields that are valid; a broken one is reported and left out."""
     kept: dict[str, Any] = {}
     for key, value in values.items():
