@@ -34,7 +34,8 @@ def export_set(question_set: QuestionSet, format_name: str) -> ExportResult:
     fmt = get_format(format_name)
     written = fmt.write(question_set)
     path = question_set.source_path or f"<{question_set.id}>"
-    locate = _locator(question_set.source_path)
+    # Composing the set's YAML costs time on a large bank: only when there is a loss to locate.
+    locate = _locator(question_set.source_path if written.losses else None)
     by_question: dict[int, list[str]] = defaultdict(list)
     left_out: set[int] = set()
     for loss in written.losses:

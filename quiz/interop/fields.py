@@ -90,6 +90,12 @@ def details_without_place(question: QuestionBase, held: frozenset[str]) -> list[
     return lost
 
 
+def category_title(category: str) -> str:
+    """The last part of a Moodle category path ("$course$/top/Media" → "Media"; "//" is a "/")."""
+    parts = category.replace("//", "\0").split("/")
+    return clean(parts[-1].replace("\0", "/"))
+
+
 def join_words(words: list[str]) -> str:
     """ "a", "a and b", "a, b and c"."""
     if len(words) < 2:

@@ -31,6 +31,7 @@ from quiz.interop.errors import InteropError
 from quiz.interop.fields import (
     NotHeld,
     accent_loss,
+    category_title,
     choice_fields,
     clean,
     number_text,
@@ -42,7 +43,6 @@ from quiz.interop.limits import check_question_count, decode_text
 from quiz.interop.model import Bank, Format, Loss, ReadQuestion, Unsupported, Written
 
 TITLE = "Moodle GIFT"
-_FORMATS = ("html", "moodle", "plain", "markdown")
 _FORMAT_PREFIX = re.compile(r"\[(html|moodle|plain|markdown)\]")
 _WEIGHT = re.compile(r"%-?[0-9]+(?:\.[0-9]*)?%")
 # Escapes Moodle undoes; any other backslash stays as written.
@@ -120,7 +120,7 @@ def read(data: bytes, path: str) -> Bank:
         node = tree.children[0]
         if node.data == "category":
             category = str(node.children[0])[len("$CATEGORY:") :].strip()
-            bank.title = bank.title or _category_title(category)
+            bank.title = bank.title or category_title(category)
             continue
         try:
             _read_question(node, block, path, bank)
@@ -171,12 +171,6 @@ class _QuestionError(Exception):
     def __init__(self, line: int, column: int, message: str, hint: str | None = None) -> None:
         super().__init__(message)
         self.line, self.column, self.message, self.hint = line, column, message, hint
-
-
-def _category_title(category: str) -> str:
-    """The last part of a Moodle category path ("$course$/top/Media" → "Media"; "//" is a "/")."""
-    parts = category.replace("//", "\0").split("/")
-    return clean(parts[-1].replace("\0", "/")) or category
 
 
 def _unescape(raw: str) -> str:

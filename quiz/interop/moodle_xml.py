@@ -30,6 +30,7 @@ from quiz.interop.errors import InteropError, file_error
 from quiz.interop.fields import (
     NotHeld,
     accent_loss,
+    category_title,
     choice_fields,
     clean,
     number_text,
@@ -142,7 +143,7 @@ def read(data: bytes, path: str) -> Bank:
         line = element.sourceline or 1
         if kind == "category":
             path_text = _plain(element.find("category/text"))
-            bank.title = bank.title or _category_title(path_text)
+            bank.title = bank.title or category_title(path_text) or None
             continue
         reader = IMPORTS.get(
             kind, Unsupported(f"the Moodle question type '{kind}' has no quiz form")
@@ -234,12 +235,6 @@ def _formatted(element: Any, notes: list[str]) -> str:
     if element.find("file") is not None:
         notes.append("an attached file (image…) has no place in quiz: left out")
     return clean(raw)
-
-
-def _category_title(category: str) -> str | None:
-    parts = category.replace("//", "\0").split("/")
-    title = clean(parts[-1].replace("\0", "/"))
-    return title or None
 
 
 def _common(element: Any, notes: list[str], bank: Bank) -> dict[str, Any]:
