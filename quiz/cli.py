@@ -254,6 +254,152 @@ def attempts(set_argument: str, **options: Any) -> None:
 # --- end of results store ------------------------------------------------------------------------
 
 
+# --- interop: Moodle GIFT and XML, Aiken, the Kahoot! spreadsheet (quiz.interop) -----------------
+
+INTEROP_FORMATS = ("gift", "moodle-xml", "aiken", "kahoot-xlsx")
+"""quiz.interop.registry.FORMAT_NAMES, repeated so that `quiz --help` imports no models (tested)."""
+
+
+def _print_diagnostics(diagnostics: list[Any]) -> None:
+    """Located errors and warnings on standard error, as `quiz check` prints them."""
+    for diagnostic in diagnostics:
+        colour = "red" if diagnostic.severity is Severity.ERROR else "yellow"
+        head, _, hint = clean_text(str(diagnostic)).partition("\n")
+        click.secho(head, fg=colour, err=True)
+        if hint:
+            click.echo(hint, err=True)
+
+
+def _replace_file(path: Path, data: bytes) -> None:
+    """Write `data` to `path` in one step: an interrupted write leaves the old file whole."""
+    temporary = path.with_name(f".{path.name}.partial")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
+
+
+@main.command("import")
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "format_name",
+    type=click.Choice(INTEROP_FORMATS),
+    help="The file's format; by default it is recognised from the file.",
+)
+@click.option(
+    "-o",
+    "--output",
+    metavar="SET.yaml|-",
+    help="Where to write the set (default: the file's name with .yaml, here); - prints it.",
+)
+@click.option("--lang", help="The questions' language (fr, en…) when the file does not say.")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+def import_command(
+    source: Path, format_name: str | None, output: str | None, lang: str | None, force: bool
+) -> None:
+    """Import a question bank: Moodle GIFT or XML, Aiken, or a Kahoot! spreadsheet.
+
+    The set written passes `quiz check`. What the file lacks (a skill, an explanation, an evidence
+    quote) is filled with a placeholder marked DRAFT and the question marked `draft:` for you to
+    complete; what quiz cannot hold is listed, question by question. Needs the interop extra:
+    pip install 'quiz[interop]' (Aiken needs nothing more).
+    """
+    from quiz.interop import FormatUnavailable, InteropError, import_file
+
+    target = Path(output) if output and output != "-" else Path(source.name.split(".")[0] + ".yaml")
+    if output != "-":
+        if target.suffix not in (".yaml", ".yml"):
+            raise click.BadParameter("a set file ends in .yaml", param_hint="-o")
+        if target.exists() and not force:
+            raise click.ClickException(f"{target} exists: choose another -o, or add --force")
+        if target.resolve() == source.resolve():
+            raise click.ClickException(f"{target} is the file being imported: choose another -o")
+    try:
+        result = import_file(source, target, format_name=format_name, language=lang)
+    except InteropError as error:
+        _print_diagnostics(error.diagnostics)
+        sys.exit(1)
+    except FormatUnavailable as error:
+        raise click.ClickException(str(error)) from None
+    _print_diagnostics(result.diagnostics)
+    count = len(result.question_set.questions)
+    if output == "-":
+        click.echo(result.yaml_text, nl=False)
+    else:
+        try:
+            _replace_file(target, result.yaml_text.encode("utf-8"))
+        except OSError as error:
+            raise click.ClickException(f"cannot write {target}: {error.strerror}") from None
+    left_out = sum(1 for d in result.diagnostics if d.code == "not-held")
+    click.echo(
+        f"{'printed' if output == '-' else f'wrote {target}:'} {count} "
+        f"{_plural(count, 'question')} from {result.format.title}"
+        + (f", {result.drafts} marked draft: to complete" if result.drafts else "")
+        + (f"; {left_out} left out" if left_out else ""),
+        err=True,
+    )
+
+
+@main.command("export")
+@click.argument("set_argument", metavar="SET")
+@click.option(
+    "--to", "format_name", type=click.Choice(INTEROP_FORMATS), required=True, help="The format."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The file to write (replaced in one step); default: standard output.",
+)
+def export_command(set_argument: str, format_name: str, output: Path | None) -> None:
+    """Write SET (a set file, or the id of a bundled set) for Moodle, Aiken or Kahoot!.
+
+    What the format cannot hold is listed, question by question, at the question's line in the
+    set's file; nothing is cut short or dropped without a line saying so. Needs the interop extra:
+    pip install 'quiz[interop]' (Aiken needs nothing more).
+    """
+    from quiz.interop import FormatUnavailable, InteropError, export_set
+    from quiz.store.sets import resolve_set
+
+    try:
+        target = resolve_set(set_argument, bundled_questions_dir())
+    except QuestionSetError as error:
+        _print_diagnostics(error.diagnostics)
+        sys.exit(1)
+    if target.question_set is None:
+        raise click.ClickException(
+            f"no set file is named {set_argument}, and no bundled set has that id"
+        )
+    try:
+        result = export_set(target.question_set, format_name)
+    except InteropError as error:
+        _print_diagnostics(error.diagnostics)
+        sys.exit(1)
+    except FormatUnavailable as error:
+        raise click.ClickException(str(error)) from None
+    if output is None and result.format.binary and sys.stdout.isatty():
+        raise click.ClickException(
+            f"{result.format.title} is a binary file: give -o FILE{result.format.suffix}"
+        )
+    _print_diagnostics(result.diagnostics)
+    for note in result.notes:
+        click.echo(f"note: {note}", err=True)
+    if output is None:
+        sys.stdout.buffer.write(result.data)
+        sys.stdout.flush()
+    else:
+        try:
+            _replace_file(output, result.data)
+        except OSError as error:
+            raise click.ClickException(f"cannot write {output}: {error.strerror}") from None
+    total = len(target.question_set.questions)
+    click.echo(
+        f"{'wrote ' + str(output) + ':' if output else 'printed'} {result.exported} of {total} "
+        f"{_plural(total, 'question')} as {result.format.title}"
+        + (f"; {total - result.exported} left out" if result.exported < total else ""),
+        err=True,
+    )
+
+
 # --- generate: draft question sets from news articles (quiz.generate) -----------------------------
 
 

@@ -76,5 +76,6 @@ def test_installed_wheel_finds_its_bundled_sets(wheel: zipfile.ZipFile, tmp_path
 def test_wheel_ships_every_package_and_the_stylesheets(wheel: zipfile.ZipFile) -> None:
     names = set(wheel.namelist())
     for source in (REPO / "quiz").rglob("*"):
-        if source.suffix in (".py", ".tcss") and "__pycache__" not in source.parts:
+        # .lark: the GIFT grammar, read at run time by quiz.interop.gift
+        if source.suffix in (".py", ".tcss", ".lark") and "__pycache__" not in source.parts:
             assert source.relative_to(REPO).as_posix() in names, source
