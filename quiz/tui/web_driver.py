@@ -35,13 +35,12 @@ EXIT_GRACE_SECONDS = 5.0
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
-def die_with_server(environ: dict[str, str] | None = None) -> None:
+def die_with_server() -> None:
     """Ask the kernel for SIGTERM when the server dies; exit now if it is already gone.
 
     A plain ctypes call: the one prctl option needed is not worth a compiled dependency.
     """
-    environ = dict(os.environ) if environ is None else environ
-    server = environ.get(SERVER_PID_VARIABLE, "")
+    server = os.environ.get(SERVER_PID_VARIABLE, "")
     if not server.isascii() or not server.isdigit():
         return  # not started by `quiz serve`: nothing to follow
     if sys.platform.startswith("linux"):
