@@ -599,6 +599,14 @@ def play(
     help="Language of the interface in every tab; by default the locale's.",
 )
 @click.option("--public-url", help="The address students open, if not http://HOST:PORT.")
+# A class, on its teacher's machine: each tab's `quiz play` takes about 50 MB of memory.
+@click.option(
+    "--max-players",
+    default=40,
+    show_default=True,
+    type=click.IntRange(1, 200),
+    help="Games at once; the next tabs are told the quiz is full (each takes ~50 MB).",
+)
 def serve(
     paths: tuple[Path, ...],
     host: str,
@@ -606,6 +614,7 @@ def serve(
     db_path: Path | None,
     lang: str | None,
     public_url: str | None,
+    max_players: int,
 ) -> None:
     """Serve the game to browsers: each tab is a player writing into the same database.
 
@@ -615,6 +624,7 @@ def serve(
     """
     from quiz.store.db import StoreError, default_db_path
     from quiz.tui import serve as serving
+    from quiz.tui.i18n import detect_language
 
     if db_path is None:
         db_path = default_db_path()
@@ -636,7 +646,7 @@ def serve(
     url = public_url or serving.public_url(host, port)
     command = serving.play_command(db, sets, lang)
     click.echo(f"Serving the quiz on {url} (results in {db}); Ctrl+C stops it.")
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    if host not in serving.LOOPBACK_HOSTS:
         click.echo(
             "Anyone who can reach this machine can play and write results: no login, no "
             "encryption. Use a trusted network only (see docs/serve.md).",
@@ -649,7 +659,7 @@ def serve(
                 err=True,
             )
     try:
-        serving.serve(command, host, port, url)
+        serving.serve(command, host, port, url, max_players, lang or detect_language())
     except OSError as error:  # the port is taken, or the address is not this machine's
         click.echo(f"error: cannot serve on {host}:{port}: {error.strerror or error}", err=True)
         sys.exit(1)

@@ -38,6 +38,10 @@ def test_wheel_ships_every_bundled_set_and_article(wheel: zipfile.ZipFile) -> No
         assert f"quiz/bundled/{path.relative_to(questions).as_posix()}" in names
 
 
+def test_wheel_ships_the_page_of_served_tabs(wheel: zipfile.ZipFile) -> None:
+    assert "quiz/tui/web_page/index.html" in wheel.namelist()
+
+
 def test_installed_wheel_finds_its_bundled_sets(wheel: zipfile.ZipFile, tmp_path: Path) -> None:
     """Installed as a plain wheel and run from elsewhere, `quiz check` checks the shipped sets."""
     target = tmp_path / "site"

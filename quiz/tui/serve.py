@@ -2,12 +2,12 @@
 results database (for classrooms of Chromebooks without Python).
 
 textual-serve runs the command built here for every browser that connects and relays the terminal
-over a websocket. The teacher's view is never enabled for served games: every tab is a student.
+over a websocket; quiz.tui.web_server guards it for a classroom. The teacher's view is never
+enabled for served games: every tab is a student.
 """
 
 from __future__ import annotations
 
-import shlex
 import socket
 import sys
 from collections.abc import Sequence
@@ -16,16 +16,17 @@ from pathlib import Path
 from quiz.store.db import ResultsStore
 
 WILDCARD_HOSTS = ("0.0.0.0", "::", "")
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 
-def play_command(db: Path, paths: Sequence[Path], language: str | None) -> str:
-    """The shell command each browser tab runs: this Python, this database, these sets."""
+def play_command(db: Path, paths: Sequence[Path], language: str | None) -> list[str]:
+    """The command each browser tab runs (no shell): this Python, this database, these sets."""
     words = [sys.executable, "-m", "quiz", "play", "--db", str(db.absolute())]
     if language:
         words += ["--lang", language]
     if paths:
         words += ["--", *(str(p.absolute()) for p in paths)]
-    return shlex.join(words)
+    return words
 
 
 def check_database(db: Path) -> Path:
@@ -57,8 +58,18 @@ def _network_address() -> str:
     return next((a for a in addresses if not a.startswith("127.")), "127.0.0.1")
 
 
-def serve(command: str, host: str, port: int, url: str) -> None:
+def serve(
+    command: Sequence[str], host: str, port: int, url: str, max_players: int, language: str
+) -> None:
     """Serve `command` until Ctrl+C (textual-serve imports aiohttp: only now)."""
-    from textual_serve.server import Server
+    from quiz.tui.web_server import QuizServer
 
-    Server(command, host=host, port=port, title="quiz", public_url=url).serve()
+    server = QuizServer(
+        command,
+        host=host,
+        port=port,
+        public_url=url,
+        max_players=max_players,
+        language=language,
+    )
+    server.serve()

@@ -56,6 +56,23 @@ EN: dict[str, str] = {
     "teacher.exported": "{name}: sent to your downloads.",
     "teacher.saved": "Saved: {path}",
     "teacher.export_failed": "The export failed: {why}",
+    # The page of a `quiz serve` tab, and its refusals (quiz/tui/web_server.py).
+    "serve.page.starting": "Starting the quiz…",
+    "serve.page.hint": "Click once in the page, then play with the keyboard.",
+    "serve.page.ended": "This game has ended.",
+    "serve.page.play_again": "Play again",
+    "serve.page.refused": "The quiz could not start in this tab: every place may be taken, or the "
+    "quiz has stopped, or it must be opened at {url}",
+    "serve.page.full.one": "The quiz's only place is taken. Try again when its player has "
+    "finished.",
+    "serve.page.full.other": "All {count} places of the quiz are taken. Try again when a player "
+    "has finished.",
+    "serve.page.try_again": "Try again",
+    "serve.refused.origin": "Refused: a game starts only from the quiz's own page, {url}",
+    "serve.refused.full.one": "Full: the only place is taken; try again when its player has "
+    "finished.",
+    "serve.refused.full.other": "Full: all {count} places are taken; try again when a player has "
+    "finished.",
 }
 
 FR: dict[str, str] = {
@@ -109,4 +126,20 @@ FR: dict[str, str] = {
     "teacher.exported": "{name} : envoyé dans vos téléchargements.",
     "teacher.saved": "Enregistré : {path}",
     "teacher.export_failed": "L’export a échoué : {why}",
+    # La page d’un onglet de `quiz serve`, et ses refus (quiz/tui/web_server.py).
+    "serve.page.starting": "Le quiz démarre…",
+    "serve.page.hint": "Clique une fois dans la page, puis joue au clavier.",
+    "serve.page.ended": "Cette partie est terminée.",
+    "serve.page.play_again": "Rejouer",
+    "serve.page.refused": "Le quiz n’a pas pu démarrer dans cet onglet : toutes les places sont "
+    "peut-être prises, ou le quiz est arrêté, ou il faut l’ouvrir à l’adresse {url}",
+    "serve.page.full.one": "L’unique place du quiz est prise. Réessaie quand son joueur aura fini.",
+    "serve.page.full.other": "Les {count} places du quiz sont toutes prises. Réessaie quand un "
+    "joueur aura fini.",
+    "serve.page.try_again": "Réessayer",
+    "serve.refused.origin": "Refusé : une partie ne démarre que depuis la page du quiz, {url}",
+    "serve.refused.full.one": "Complet : l’unique place est prise ; réessaie quand son joueur "
+    "aura fini.",
+    "serve.refused.full.other": "Complet : les {count} places sont prises ; réessaie quand un "
+    "joueur aura fini.",
 }
