@@ -65,7 +65,7 @@ CATALOGUE: dict[str, str] = {
     "question.hint.text": "Type your answer, then Enter.",
     "question.hint.order": "↑↓ choose an item · Shift+↑↓ or Space then ↑↓ move it · Enter submits.",
     "question.hint.highlight": "←→ go from word to word · Space picks a word · Enter submits.",
-    "question.not_a_number": "That is not a number: type digits, e.g. 12 or 3.5.",
+    "question.not_a_number": "That is not a number: type digits, e.g. {thousands} or {decimal}.",
     "question.empty": "Give an answer first.",
     "question.grabbed": "Moving: {item}",
     "question.picked.one": "{count} word picked",

@@ -65,7 +65,7 @@ CATALOGUE: dict[str, str] = {
     "question.hint.text": "Écris ta réponse, puis Entrée.",
     "question.hint.order": "↑↓ choisir · Maj+↑↓ ou Espace puis ↑↓ déplacer · Entrée valide.",
     "question.hint.highlight": "←→ de mot en mot · Espace choisit un mot · Entrée valide.",
-    "question.not_a_number": "Ce n’est pas un nombre : écris des chiffres, par ex. 12 ou 3,5.",
+    "question.not_a_number": "Ce n’est pas un nombre : écris des chiffres, par ex. {thousands} ou {decimal}.",
     "question.empty": "Donne d’abord une réponse.",
     "question.grabbed": "Déplacement : {item}",
     "question.picked.one": "{count} mot choisi",

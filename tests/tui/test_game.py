@@ -377,3 +377,48 @@ async def test_practice_has_no_timer_and_no_points(clock: FakeClock) -> None:
         assert isinstance(app.screen, QuestionScreen)  # nothing runs out
         await answer_right(pilot)
         assert "Practice: no points" in screen_text(pilot)
+
+
+async def test_a_typed_number_is_read_as_the_sets_language_writes_it(clock: FakeClock) -> None:
+    """`2,300` is two thousand three hundred in an English set; `3,5` is refused there with the
+    forms it takes, and in a French set it is three and a half."""
+    english = load("numbers/harbour.en.yaml")
+    app = QuizApp([english], language="fr", seed=1, clock=clock, player="Léa")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await type_text(pilot, "2,300")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FeedbackScreen)
+        assert app.screen.result.correct, app.screen.result.answer_text
+        await next_screen(pilot)
+        await type_text(pilot, "3,5")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)  # refused, not graded
+        status = app.screen.query_one("#question-status").content
+        assert str(status) == "Ce n’est pas un nombre : écris des chiffres, par ex. 2,300 ou 3.5."
+        app.screen.query_one("#answer").value = ""
+        await type_text(pilot, "3.5")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FeedbackScreen)
+        assert app.screen.result.correct
+
+    french = load("numbers/port.fr.yaml")
+    app = QuizApp([french], language="en", seed=1, clock=clock, player="Léa")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await type_text(pilot, "2 300")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FeedbackScreen)
+        assert app.screen.result.correct
+        await next_screen(pilot)
+        await type_text(pilot, "3,5")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FeedbackScreen)
+        assert app.screen.result.correct

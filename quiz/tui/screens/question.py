@@ -28,7 +28,6 @@ from quiz.core.answers import (
     OrderAnswer,
     TextAnswer,
     boolean_word,
-    parse_number,
 )
 from quiz.core.models import (
     HighlightQuestion,
@@ -39,6 +38,7 @@ from quiz.core.models import (
     TextQuestion,
     TrueFalseQuestion,
 )
+from quiz.core.numbers import number_style, parse_number
 from quiz.core.session import GameSession, PresentedQuestion
 from quiz.tui.display import literal
 from quiz.tui.i18n import Strings
@@ -241,10 +241,17 @@ class QuestionScreen(QuizScreen):
         if not text.strip():
             self._say("question.empty")
         elif isinstance(self.question, NumericQuestion):
+            # Read as the set's language writes numbers: "2,300" is 2300 in English, 2.3 in French.
+            language = self.session.question_set.language
             try:
-                self._submit(NumberAnswer(parse_number(text)))
+                self._submit(NumberAnswer(parse_number(text, language)))
             except ValueError:
-                self._say("question.not_a_number")
+                style = number_style(language)
+                self._say(
+                    "question.not_a_number",
+                    thousands=style.thousands_example,
+                    decimal=style.decimal_example,
+                )
         else:
             self._submit(TextAnswer(text))
 
