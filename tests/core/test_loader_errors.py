@@ -61,6 +61,9 @@ EXPECTED: dict[str, list[Expected]] = {
     "misspelt-required-key": [
         Expected(13, 5, "unknown-key", "unknown key 'explication'", "did you mean 'explanation'?")
     ],
+    "misspelt-type-key": [
+        Expected(8, 5, "missing-key", "this question has no `type:`", "`type:` for `typ:`")
+    ],
     "unknown-type": [
         Expected(9, 11, "unknown-type", "unknown question type 'multiples'", "'multiple'?")
     ],
