@@ -101,10 +101,25 @@ class QuizApp(App[None]):
     # --- Actions of every screen ------------------------------------------------------------------
 
     def action_help(self) -> None:
+        """F1 or ?: the keys. Over a question its clock stops, and the question is hidden, until
+        the help closes: reading the keys costs no time, and the pause gives none to think."""
         from quiz.tui.screens.help import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.strings))
+        if isinstance(self.screen, HelpScreen):
+            return
+        question = None
+        if self.game_in_progress:
+            from quiz.tui.screens.question import QuestionScreen
+
+            if isinstance(self.screen, QuestionScreen):
+                question = self.screen
+                question.pause_for_help()
+
+        def closed(_: object) -> None:
+            if question is not None:
+                question.resume_after_help()
+
+        self.push_screen(HelpScreen(self.strings, clock_stopped=question is not None), closed)
 
     def action_request_quit(self) -> None:
         """Ctrl+Q: quit at once, unless a game is under way (then ask first)."""

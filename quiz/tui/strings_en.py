@@ -132,6 +132,7 @@ CATALOGUE: dict[str, str] = {
     "help.keys.highlight": "←→ word by word · Space picks or unpicks · Enter submits",
     "help.keys.after": "Enter: next question · F2: the evidence in the article",
     "help.close": "Escape closes this help.",
+    "help.close_clock_stopped": "Escape closes this help; the countdown waits until then.",
     # Leaving.
     "confirm.leave": "Leave this game? It ends here and is not finished.",
     "confirm.quit": "Quit the quiz? The game in progress ends here.",

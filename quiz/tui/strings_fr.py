@@ -132,6 +132,7 @@ CATALOGUE: dict[str, str] = {
     "help.keys.highlight": "←→ de mot en mot · Espace choisit ou retire · Entrée valide",
     "help.keys.after": "Entrée : question suivante · F2 : la preuve dans l’article",
     "help.close": "Échap ferme cette aide.",
+    "help.close_clock_stopped": "Échap ferme cette aide ; le compte à rebours attend jusque-là.",
     # Quitter.
     "confirm.leave": "Quitter cette partie ? Elle s’arrête ici, inachevée.",
     "confirm.quit": "Quitter le quiz ? La partie en cours s’arrête ici.",

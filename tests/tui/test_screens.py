@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from quiz.tui.app import QuizApp
 from quiz.tui.screens.article import ArticleScreen
+from quiz.tui.screens.feedback import FeedbackScreen
 from quiz.tui.screens.help import HelpScreen
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.question import QuestionScreen
@@ -150,3 +151,42 @@ async def test_keys_can_be_remapped_by_binding_id(clock: FakeClock) -> None:
         await pilot.pause()
         assert app.screen.query_one(ArticleView).display
         assert "f3 Article" in screen_text(pilot).splitlines()[-1]
+
+
+async def test_the_help_stops_the_countdown_and_hides_the_question(clock: FakeClock) -> None:
+    """F1 over a question: the clock waits (no time-out, no lost speed points) and the question is
+    hidden meanwhile; F2 does not stop it (reading the article is part of the game)."""
+    app = make_app(clock, player="Bo")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        question = app.screen
+        assert isinstance(question, QuestionScreen)
+        assert question.presented.time_limit == 20
+        clock.advance(4)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "the countdown waits" in screen_text(pilot)
+        assert not question.query_one("#question-body").visible
+        clock.advance(60)  # long past the limit while the help is open
+        await pilot.pause(1.3)  # the 1-second tick sees the clock
+        assert app.screen_stack[-2] is question  # not timed out under the help
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is question
+        assert question.query_one("#question-body").visible
+        assert question.query_one("#countdown").seconds_left == 16
+        clock.advance(1)
+        await pilot.press("f2")  # the article: the clock keeps running
+        await pilot.pause()
+        clock.advance(3)
+        await pilot.pause(1.3)
+        assert question.query_one("#countdown").seconds_left == 12
+        await pilot.press("f2")
+        await pilot.pause()
+        await answer_right(pilot)
+        assert isinstance(app.screen, FeedbackScreen)
+        result = app.screen.result
+        # 8 s of play out of 20, not 68: 1000 × (1 − 0.5 × 8/20) = 800.
+        assert (result.timed_out, result.elapsed, result.points) == (False, 8.0, 800)

@@ -3,7 +3,8 @@
 The screen builds the answer widget for the question's type, turns what the player does into an
 engine `Answer` and hands it to the app. A 1-second timer refreshes the countdown from the
 session's clock and, when it reaches zero, tells the app the time is up. F2 swaps the question for
-the article (the countdown keeps running: reading is part of the game).
+the article (the countdown keeps running: reading is part of the game); the help (F1) stops it and
+hides the question until it closes.
 """
 
 from __future__ import annotations
@@ -176,6 +177,18 @@ class QuestionScreen(QuizScreen):
             self.set_interval(1.0, self._tick)
 
     # --- The clock --------------------------------------------------------------------------------
+
+    def pause_for_help(self) -> None:
+        """The help covers the question: stop its clock, and hide it so that the pause is no
+        time to think."""
+        if not self._answered:
+            self.session.pause_clock(self.clock())
+        self.add_class("-paused")
+
+    def resume_after_help(self) -> None:
+        self.session.resume_clock(self.clock())
+        self.remove_class("-paused")
+        self._tick()
 
     def _tick(self) -> None:
         if self._answered:
