@@ -172,6 +172,15 @@ class QuizApp(App[None]):
 
         return self.session is not None and self.session.phase is not Phase.FINISHED
 
+    def action_command_palette(self) -> None:
+        """Ctrl+P: Textual's command palette, with its search field's placeholder in the interface
+        language (Textual's own is English)."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            placeholder = self.strings("command.placeholder")
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:  # type: ignore[type-arg]
         """The command palette: the main actions, in the interface language."""
         s = self.strings

@@ -139,6 +139,7 @@ CATALOGUE: dict[str, str] = {
     "confirm.yes": "Leave",
     "confirm.no": "Keep playing",
     # Command palette.
+    "command.placeholder": "Search for commands…",
     "command.help": "Help",
     "command.help.detail": "The keys of every screen",
     "command.article": "Read the article",

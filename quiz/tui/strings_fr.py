@@ -139,6 +139,7 @@ CATALOGUE: dict[str, str] = {
     "confirm.yes": "Quitter",
     "confirm.no": "Continuer",
     # Palette de commandes.
+    "command.placeholder": "Chercher une commande…",
     "command.help": "Aide",
     "command.help.detail": "Les touches de chaque écran",
     "command.article": "Lire l’article",

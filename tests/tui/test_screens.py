@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.command import CommandInput, CommandPalette
+
 from quiz.tui.app import QuizApp
 from quiz.tui.screens.article import ArticleScreen
 from quiz.tui.screens.feedback import FeedbackScreen
@@ -190,3 +192,19 @@ async def test_the_help_stops_the_countdown_and_hides_the_question(clock: FakeCl
         result = app.screen.result
         # 8 s of play out of 20, not 68: 1000 × (1 − 0.5 × 8/20) = 800.
         assert (result.timed_out, result.elapsed, result.points) == (False, 8.0, 800)
+
+
+async def test_the_command_palette_speaks_the_interface_language(clock: FakeClock) -> None:
+    for language, placeholder in (("fr", "Chercher une commande…"), ("en", "Search for commands…")):
+        app = make_app(clock, language)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            assert isinstance(app.screen, CommandPalette)
+            assert app.screen.query_one(CommandInput).placeholder == placeholder
+            assert placeholder in screen_text(pilot)
+            await type_text(pilot, "aide" if language == "fr" else "help")
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)  # the palette still runs the commands
