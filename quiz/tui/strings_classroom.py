@@ -106,7 +106,7 @@ FR: dict[str, str] = {
     "teacher.rows.other": "{count} lignes",
     "teacher.hint": "L classement · R rapport · A réponses · S compétences : télécharger en CSV · "
     "B meilleure ou toutes les parties · Échap retour",
-    "teacher.exported": "{name} : envoyé dans vos téléchargements.",
+    "teacher.exported": "{name} : envoyé dans tes téléchargements.",
     "teacher.saved": "Enregistré : {path}",
     "teacher.export_failed": "L’export a échoué : {why}",
 }
