@@ -108,7 +108,8 @@ CATALOGUE: dict[str, str] = {
     "results.home": "Other sets",
     # Article.
     "article.title": "Article",
-    "article.none": "This set links no article text.",
+    "article.none": "The text of this article is not in the game: read the copy your teacher "
+    "handed out ({source}).",
     "article.byline": "{source}",
     "article.evidence_missing": "The evidence quote was not found in the article text.",
     # Help.

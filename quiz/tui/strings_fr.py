@@ -108,7 +108,8 @@ CATALOGUE: dict[str, str] = {
     "results.home": "Autres séries",
     # Article.
     "article.title": "Article",
-    "article.none": "Cette série ne fournit pas le texte de l’article.",
+    "article.none": "Le texte de cet article n’est pas dans le jeu : lis l’exemplaire que ton "
+    "enseignant a distribué ({source}).",
     "article.byline": "{source}",
     "article.evidence_missing": "La citation n’a pas été retrouvée dans le texte de l’article.",
     # Aide.

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from textual.command import CommandInput, CommandPalette
+from textual.widgets import Static
 
+from quiz.core.loader import load_question_set
+from quiz.paths import bundled_questions_dir
 from quiz.tui.app import QuizApp
 from quiz.tui.screens.article import ArticleScreen
 from quiz.tui.screens.feedback import FeedbackScreen
@@ -208,3 +211,38 @@ async def test_the_command_palette_speaks_the_interface_language(clock: FakeCloc
             await pilot.press("enter")
             await pilot.pause()
             assert isinstance(app.screen, HelpScreen)  # the palette still runs the commands
+
+
+async def test_a_set_without_its_article_text_sends_the_student_to_the_handed_out_copy(
+    clock: FakeClock,
+) -> None:
+    """The AFP sets cannot ship the agency's text: F2 says which article to read, and where."""
+    bundled = bundled_questions_dir()
+    cases = [
+        (
+            "fr",
+            "afp-2013-japon-russie-2plus2.fr.yaml",
+            "l’exemplaire que ton enseignant a distribué (AFP, 2 nov. 2013)",
+        ),
+        (
+            "en",
+            "afp-2013-japan-russia-2plus2.en.yaml",
+            "the copy your teacher handed out (AFP, 2 Nov 2013)",
+        ),
+    ]
+    for language, name, expected in cases:
+        question_set = load_question_set(bundled / name)
+        assert question_set.article_text is None
+        app = QuizApp([question_set], language=language, seed=1, clock=clock, player="Bo")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("f2")  # before playing
+            await pilot.pause()
+            assert isinstance(app.screen, ArticleScreen)
+            notice = str(app.screen.query_one("#no-text", Static).content)
+            assert expected in notice
+            await pilot.press("escape", "enter")
+            await pilot.pause()
+            await pilot.press("f2")  # during a question
+            await pilot.pause()
+            assert isinstance(app.screen, QuestionScreen)
+            assert expected in str(app.screen.query_one("#no-text", Static).content)
