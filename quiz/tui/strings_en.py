@@ -67,6 +67,7 @@ CATALOGUE: dict[str, str] = {
     "question.hint.highlight": "←→ go from word to word · Space picks a word · Enter submits.",
     "question.not_a_number": "That is not a number: type digits, e.g. {thousands} or {decimal}.",
     "question.empty": "Give an answer first.",
+    "question.choose_first": "Choose first: press a letter, or ↑↓ then Enter.",
     "question.grabbed": "Moving: {item}",
     "question.picked.one": "{count} word picked",
     "question.picked.other": "{count} words picked",

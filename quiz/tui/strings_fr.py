@@ -67,6 +67,7 @@ CATALOGUE: dict[str, str] = {
     "question.hint.highlight": "←→ de mot en mot · Espace choisit un mot · Entrée valide.",
     "question.not_a_number": "Ce n’est pas un nombre : écris des chiffres, par ex. {thousands} ou {decimal}.",
     "question.empty": "Donne d’abord une réponse.",
+    "question.choose_first": "Choisis d’abord : tape une lettre, ou ↑↓ puis Entrée.",
     "question.grabbed": "Déplacement : {item}",
     "question.picked.one": "{count} mot choisi",
     "question.picked.other": "{count} mots choisis",

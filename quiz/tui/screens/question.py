@@ -216,7 +216,7 @@ class QuestionScreen(QuizScreen):
     @on(AnswerList.Chosen)
     def _chosen(self, event: AnswerList.Chosen) -> None:
         if not event.values:
-            self._say("question.empty")
+            self._say("question.empty" if event.answer_list.multiple else "question.choose_first")
         elif isinstance(self.question, TrueFalseQuestion):
             self._submit(BooleanAnswer(bool(next(iter(event.values)))))
         else:
