@@ -246,3 +246,27 @@ async def test_a_set_without_its_article_text_sends_the_student_to_the_handed_ou
             await pilot.pause()
             assert isinstance(app.screen, QuestionScreen)
             assert expected in str(app.screen.query_one("#no-text", Static).content)
+
+
+async def test_the_results_review_wraps_under_its_text_not_under_the_margin(
+    clock: FakeClock,
+) -> None:
+    """At 80 columns a long prompt wraps: its next lines, and the answers under it, start where
+    its text starts, so the ✓ and the number stand out on the left."""
+    app = make_app(clock, player="Bo")
+    async with app.run_test(size=(80, 60)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        for _ in range(7):
+            await answer_right(pilot)
+            await next_screen(pilot)
+        assert isinstance(app.screen, ResultsScreen)
+        lines = screen_text(pilot).splitlines()
+        [at] = [i for i, line in enumerate(lines) if "7. Pick the words" in line]
+        column = lines[at].index("Pick the words")
+        continuation, answer = lines[at + 1], lines[at + 2]
+        assert "opinion, +" in continuation  # the prompt's line did wrap
+        for following in (continuation, answer):
+            indent = len(following) - len(following.lstrip())
+            assert indent == column, (lines[at], following)
+        assert answer.strip().startswith("you: According to observers")
