@@ -79,7 +79,8 @@ async def ready(pilot):
     open(sys.argv[1], "w").write(repr(time.monotonic()))
     pilot.app.exit()
 
-QuizApp(pending.result(), language="en").run(auto_pilot=ready)
+found = pending.result()
+QuizApp(found.entries(), broken=found.broken, language="en").run(auto_pilot=ready)
 """
 
 

@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 from quiz.tui.i18n import Strings
-from quiz.tui.preload import SetEntry
+from quiz.tui.preload import BrokenSetFile, SetEntry
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.sink import NoResults, ResultsSink
 
@@ -55,6 +55,8 @@ class QuizApp(App[None]):
     `rule` overrides the sets' scoring rule; `sink` receives every game (see `quiz.tui.sink`);
     `clock` gives the time in seconds (monotonic; tests pass a fake one). `teacher` opens the
     teacher's view (F3: every result, and the exports) when the sink is a results store.
+    `broken` names the set files that did not load: the home screen and the teacher's view say
+    which and why, while the other sets are played.
     """
 
     CSS_PATH = "app.tcss"
@@ -79,11 +81,13 @@ class QuizApp(App[None]):
         sink: ResultsSink | None = None,
         clock: Callable[[], float] = time.monotonic,
         teacher: bool = False,
+        broken: Sequence[BrokenSetFile] = (),
     ) -> None:
         super().__init__()
         self.strings = Strings(language)
         self.strings.translate_bindings(self)
         self.entries = [q if isinstance(q, SetEntry) else SetEntry.of(q) for q in question_sets]
+        self.broken = list(broken)
         self.player = player
         self.class_name = class_name
         self.seed = seed
@@ -96,7 +100,7 @@ class QuizApp(App[None]):
 
     def get_default_screen(self) -> Screen:  # type: ignore[type-arg]
         """The home screen is the bottom of the stack: every game is pushed on top of it."""
-        return HomeScreen(self.strings, self.entries)
+        return HomeScreen(self.strings, self.entries, self.broken)
 
     # --- Actions of every screen ------------------------------------------------------------------
 
@@ -177,7 +181,7 @@ class QuizApp(App[None]):
         language (Textual's own is English)."""
         from textual.command import CommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             placeholder = self.strings("command.placeholder")
             self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
 
@@ -222,7 +226,7 @@ class QuizApp(App[None]):
 
         allowed = self.check_action("teacher", ()) and isinstance(self.sink, StoreSink)
         if allowed and not isinstance(self.screen, TeacherScreen):
-            self.push_screen(TeacherScreen(self.strings, self.sink, self.entries))
+            self.push_screen(TeacherScreen(self.strings, self.sink, self.entries, self.broken))
 
     @on(events.DeliveryComplete)
     def _export_saved(self, event: events.DeliveryComplete) -> None:

@@ -32,6 +32,15 @@ CATALOGUE: dict[str, str] = {
     "home.no_source": "source not given",
     "home.article": "article included",
     "home.hint": "↑↓ choose · Enter play · F2 read the article · F1 help",
+    # Set files that did not load (home screen, teacher's view).
+    "broken.title.one": "⚠ {count} file could not be loaded: its set is missing from the list "
+    "(quiz check shows every error).",
+    "broken.title.other": "⚠ {count} files could not be loaded: their sets are missing from the "
+    "list (quiz check shows every error).",
+    "broken.more_errors.one": "(+{count} more error)",
+    "broken.more_errors.other": "(+{count} more errors)",
+    "broken.more_files.one": "… and {count} more file.",
+    "broken.more_files.other": "… and {count} more files.",
     # Player screen.
     "player.title": "Who is playing?",
     "player.set": "Set",

@@ -32,6 +32,15 @@ CATALOGUE: dict[str, str] = {
     "home.no_source": "source non précisée",
     "home.article": "article fourni",
     "home.hint": "↑↓ choisir · Entrée jouer · F2 lire l’article · F1 aide",
+    # Fichiers de séries qui n’ont pas pu être chargés (accueil, vue enseignant).
+    "broken.title.one": "⚠ {count} fichier n’a pas pu être chargé : sa série manque à la liste "
+    "(quiz check montre toutes les erreurs).",
+    "broken.title.other": "⚠ {count} fichiers n’ont pas pu être chargés : leurs séries manquent à "
+    "la liste (quiz check montre toutes les erreurs).",
+    "broken.more_errors.one": "(+{count} autre erreur)",
+    "broken.more_errors.other": "(+{count} autres erreurs)",
+    "broken.more_files.one": "… et {count} autre fichier.",
+    "broken.more_files.other": "… et {count} autres fichiers.",
     # Joueur.
     "player.title": "Qui joue ?",
     "player.set": "Série",

@@ -14,8 +14,8 @@ import pytest
 from quiz.core.skills import Skill
 from quiz.paths import bundled_questions_dir
 from quiz.tui.preload import (
+    BrokenSetFile,
     BundledIndex,
-    PreloadError,
     SetEntry,
     SetSummary,
     SummaryCache,
@@ -28,8 +28,9 @@ from .conftest import DATA, load
 
 @pytest.mark.parametrize("fork", [True, False], ids=["forked", "in-process"])
 def test_summaries_describe_each_set_and_load_it_whole_on_demand(fork: bool) -> None:
-    entries = preload_sets([DATA / "every_type.yaml"], fork=fork).result()
-    (entry,) = entries
+    found = preload_sets([DATA / "every_type.yaml"], fork=fork).result()
+    assert found.broken == []
+    (entry,) = found.entries()
     summary = entry.summary
     assert summary.id == "every-type"
     assert summary.question_count == 7
@@ -45,20 +46,31 @@ def test_summaries_describe_each_set_and_load_it_whole_on_demand(fork: bool) -> 
 
 def test_a_forked_load_gives_what_an_in_process_load_gives() -> None:
     paths = [bundled_questions_dir(), DATA / "hostile.yaml"]
-    forked = [e.summary for e in preload_sets(paths, fork=True).result()]
-    here = [e.summary for e in preload_sets(paths, fork=False).result()]
+    forked = preload_sets(paths, fork=True).result()
+    here = preload_sets(paths, fork=False).result()
     assert forked == here
-    assert len(forked) >= 2
+    assert len(forked.summaries) >= 2
 
 
 @pytest.mark.parametrize("fork", [True, False], ids=["forked", "in-process"])
-def test_a_broken_set_reports_every_located_error(tmp_path, fork: bool) -> None:  # type: ignore[no-untyped-def]
-    broken = tmp_path / "broken.yaml"
+def test_a_broken_file_is_named_with_its_first_error_and_the_good_sets_still_load(
+    tmp_path: Path, fork: bool
+) -> None:
+    folder = tmp_path / "sets"
+    shutil.copytree(DATA / "numbers", folder)
+    broken = folder / "broken.yaml"
+    # Two mistakes: no article, and an empty list of questions.
     broken.write_text("id: broken\ntitle: Broken\nlanguage: fr\nquestions: []\n", encoding="utf-8")
-    pending = preload_sets([broken, DATA / "every_type.yaml"], fork=fork)
-    with pytest.raises(PreloadError) as caught:
-        pending.result()
-    assert any(message.startswith(f"{broken}:") for message in caught.value.messages)
+    found = preload_sets([folder], fork=fork).result()
+    assert [s.id for s in found.summaries] == ["numbers-harbour-en", "nombres-port-fr"]
+    [file] = found.broken
+    assert (file.path, file.line, file.column, file.errors) == (str(broken), 1, 1, 2)
+    assert file.describe() == f"{broken}:1:1: missing required key 'article'"
+
+
+def test_a_broken_files_name_and_error_are_cleaned_for_display() -> None:
+    file = BrokenSetFile("sets/\x1b[31mbad.yaml", 3, 7, "unknown key\n'\x07x'", 1)
+    assert file.describe() == "sets/[31mbad.yaml:3:7: unknown key 'x'"
 
 
 def test_a_summary_survives_json() -> None:
@@ -78,14 +90,17 @@ def test_unchanged_sets_come_from_the_cache_and_edited_ones_are_checked_again(tm
     assert cache.summaries([folder]) is None  # nothing cached yet
 
     first = load_summaries([folder])
-    assert SummaryCache().summaries([folder]) == first  # the default cache, as the test set it
+    assert first.broken == []
+    assert SummaryCache().summaries([folder]) == first.summaries  # the default cache, as set
 
     # An edited article may no longer hold an evidence quote: checked again, and found broken.
     article.write_text("Nothing left of the article.\n", encoding="utf-8")
     assert SummaryCache().summaries([folder]) is None
-    with pytest.raises(PreloadError) as caught:
-        load_summaries([folder])
-    assert any("evidence" in message for message in caught.value.messages)
+    found = load_summaries([folder])
+    assert found.summaries == []
+    assert [(Path(b.path).name, "evidence" in b.message) for b in found.broken] == [
+        ("every_type.yaml", True)
+    ]
 
     # A damaged cache file is only a miss.
     SummaryCache().file.write_text("{not json", encoding="utf-8")
@@ -107,7 +122,7 @@ def test_a_first_start_on_the_bundled_sets_needs_no_pydantic(tmp_path: Path) -> 
         "import sys, json\n"
         "from quiz.paths import bundled_questions_dir\n"
         "from quiz.tui.preload import load_summaries\n"
-        "found = load_summaries([bundled_questions_dir()])\n"
+        "found = load_summaries([bundled_questions_dir()]).summaries\n"
         "print(json.dumps({'pydantic': 'pydantic' in sys.modules, "
         "'ids': [s.id for s in found]}))\n"
     )
@@ -121,7 +136,7 @@ def test_a_first_start_on_the_bundled_sets_needs_no_pydantic(tmp_path: Path) -> 
     report = json.loads(done.stdout)
     assert report == {
         "pydantic": False,
-        "ids": [s.id for s in load_summaries([bundled_questions_dir()])],
+        "ids": [s.id for s in load_summaries([bundled_questions_dir()]).summaries],
     }
     # ... and it is what the loader itself makes of the sets.
     from quiz.core.loader import load_question_sets

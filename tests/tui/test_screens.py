@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 from textual.command import CommandInput, CommandPalette
 from textual.widgets import Static
 
 from quiz.core.loader import load_question_set
 from quiz.paths import bundled_questions_dir
 from quiz.tui.app import QuizApp
+from quiz.tui.preload import preload_sets
 from quiz.tui.screens.article import ArticleScreen
 from quiz.tui.screens.feedback import FeedbackScreen
 from quiz.tui.screens.help import HelpScreen
@@ -15,9 +19,10 @@ from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.screens.results import ResultsScreen
 from quiz.tui.widgets.article_view import ArticleView
+from quiz.tui.widgets.broken_sets import BrokenSetsNotice
 from quiz.tui.widgets.key_bar import KeyBar
 
-from .conftest import FakeClock, load, screen_text
+from .conftest import DATA, FakeClock, load, screen_text
 from .playing import answer_right, next_screen, type_text
 
 
@@ -270,3 +275,44 @@ async def test_the_results_review_wraps_under_its_text_not_under_the_margin(
             indent = len(following) - len(following.lstrip())
             assert indent == column, (lines[at], following)
         assert answer.strip().startswith("you: According to observers")
+
+
+def folder_with_a_broken_file(tmp_path: Path) -> tuple[Path, Path]:
+    """Two good sets and a broken file whose name holds a terminal escape code."""
+    folder = tmp_path / "sets"
+    shutil.copytree(DATA / "numbers", folder)
+    broken = folder / "\x1b[31mbroken.yaml"
+    text = (DATA / "numbers" / "harbour.en.yaml").read_text(encoding="utf-8")
+    broken.write_text(
+        text.replace("id: numbers-harbour-en", "id: other")
+        .replace("    explanation: The article gives the week's count.\n", "")
+        .replace("answer: 2,300", "answer: 2,30"),
+        encoding="utf-8",
+    )
+    return folder, broken
+
+
+async def test_a_broken_file_is_named_on_the_home_screen_and_the_good_sets_play(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    folder, broken = folder_with_a_broken_file(tmp_path)
+    found = preload_sets([folder], fork=False).result()  # as `quiz play sets/` loads them
+    app = QuizApp(found.entries(), broken=found.broken, language="en", clock=clock, player="Bo")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert [e.summary.id for e in app.screen.shown] == ["numbers-harbour-en", "nombres-port-fr"]
+        notice = app.screen.query_one("#home-broken", BrokenSetsNotice)
+        assert notice.display
+        text = str(notice.content)
+        shown = str(broken).replace("\x1b", "")  # the escape code is removed, the rest shown
+        assert text.splitlines() == [
+            "⚠ 1 file could not be loaded: its set is missing from the list "
+            "(quiz check shows every error).",
+            f"{shown}:14:5: missing required key 'explanation' (+1 more error)",
+        ]
+        assert "\x1b" not in screen_text(pilot)
+        on_screen = "".join(screen_text(pilot).replace("█", "").split())  # wrapped anywhere
+        assert "[31mbroken.yaml:14:5:missingrequiredkey'explanation'" in on_screen
+        await pilot.press("enter")  # a good set plays
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
