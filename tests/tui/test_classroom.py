@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 from quiz.core.answers import ChoiceAnswer, encode_answer, right_answer
 from quiz.core.models import QuestionSet
@@ -30,7 +30,6 @@ from quiz.tui.screens.results import ResultsScreen
 from quiz.tui.screens.resume import ResumeScreen
 from quiz.tui.screens.teacher import TeacherScreen
 from quiz.tui.store_sink import StoreSink
-from quiz.tui.widgets.broken_sets import BrokenSetsNotice
 from quiz.tui.widgets.class_leaderboard import ClassLeaderboard
 
 from .conftest import DATA, FakeClock, load, screen_text
@@ -485,7 +484,7 @@ async def test_the_teacher_view_names_the_set_files_that_did_not_load(
             await pilot.pause()
             await pilot.press("f3")
             await wait_until(pilot, lambda: isinstance(app.screen, TeacherScreen), "the view")
-            notice = app.screen.query_one("#teacher-broken", BrokenSetsNotice)
+            notice = app.screen.query_one("#teacher-broken", Static)
             assert notice.display
             assert str(notice.content).splitlines() == [
                 "⚠ 1 fichier n’a pas pu être chargé : sa série manque à la liste "

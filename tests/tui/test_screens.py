@@ -19,7 +19,6 @@ from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.question import QuestionScreen
 from quiz.tui.screens.results import ResultsScreen
 from quiz.tui.widgets.article_view import ArticleView
-from quiz.tui.widgets.broken_sets import BrokenSetsNotice
 from quiz.tui.widgets.key_bar import KeyBar
 
 from .conftest import DATA, FakeClock, load, screen_text
@@ -301,7 +300,7 @@ async def test_a_broken_file_is_named_on_the_home_screen_and_the_good_sets_play(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert [e.summary.id for e in app.screen.shown] == ["numbers-harbour-en", "nombres-port-fr"]
-        notice = app.screen.query_one("#home-broken", BrokenSetsNotice)
+        notice = app.screen.query_one("#home-broken", Static)
         assert notice.display
         text = str(notice.content)
         shown = str(broken).replace("\x1b", "")  # the escape code is removed, the rest shown
