@@ -1,7 +1,7 @@
 """Numbers as people write them in the set's language: the one reader of typed answers and of
 numbers written as text in a set's YAML (`answer: 2,300`), and the one writer of numbers shown.
 
-The rule, for every set (the README's "Numbers" says the same to teachers):
+The rule, for every set (the README's teacher's guide says the same):
 
 - a point is always a decimal point: `3.5`;
 - spaces group thousands in every language — plain, no-break and narrow no-break spaces alike —

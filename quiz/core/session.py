@@ -6,8 +6,8 @@ so the same seed gives the same game, and a game rebuilt with `GameSession.resum
 continues exactly where it stopped.
 
 While a question is asked its clock can be stopped (`pause_clock`, while the help covers the
-question) and started again (`resume_clock`): the time in between counts neither towards the limit nor towards
-the speed of the answer.
+question) and started again (`resume_clock`): the time in between counts neither towards the
+limit nor towards the speed of the answer.
 
 The phases, and the calls that move between them (anything else raises `SessionError`)::
 
