@@ -5,15 +5,18 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from quiz.core.diagnostics import QuestionSetError, Severity
 from quiz.core.text import clean_text
 from quiz.paths import bundled_questions_dir
+
+if TYPE_CHECKING:
+    from quiz.tui.preload import BrokenSetFile
 
 # The loader (pydantic), the results store and Textual are imported inside the commands that use
 # them: `quiz --help` stays instant, and `quiz play` opens its home screen sooner (see
@@ -535,9 +538,10 @@ def play(
 ) -> None:
     """Play question sets: PATHS are set files or folders; by default the bundled sets.
 
-    A set that fails to load is reported with its located errors, and nothing starts (status 1).
+    A file that fails to load is named on standard error and on the home screen with its first
+    located error, and the other sets are played; when no set loads, nothing starts (status 1).
     """
-    from quiz.tui.preload import PreloadError, preload_sets, spare_core
+    from quiz.tui.preload import preload_sets, spare_core
 
     # The sets load in a forked child (see quiz.tui.preload), alongside the import of Textual when
     # a processor is free for it.
@@ -547,12 +551,8 @@ def play(
     from quiz.tui.app import QuizApp
     from quiz.tui.i18n import detect_language
 
-    try:
-        question_sets = pending.result()
-    except PreloadError as error:
-        for message in error.messages:
-            click.secho(clean_text(message), fg="red", err=True)
-        sys.exit(1)
+    found = pending.result()
+    _report_broken(found.broken, none_loaded=not found.summaries)
     scoring_rule = None
     if rule:
         from quiz.core.models import ScoringRule
@@ -562,7 +562,9 @@ def play(
 
     sink = StoreSink(db_path)  # None: $QUIZ_DB, else the user's data folder
     app = QuizApp(
-        question_sets,
+        found.entries(),
+        broken=found.broken,
+        unverified=not found.verified,
         language=lang or detect_language(),
         player=player,
         class_name=class_name,
@@ -576,6 +578,24 @@ def play(
         app.run()
     finally:
         sink.close()  # the last answers are written before the process ends
+
+
+def _report_broken(broken: Sequence[BrokenSetFile], *, none_loaded: bool) -> None:
+    """Name on standard error each file that did not load, with its first located error (as the
+    home screen does); stop with status 1 when no set loaded at all."""
+    if broken:
+        count = len(broken)
+        head = "no question set could be loaded" if none_loaded else "playing the other sets"
+        click.secho(
+            f"{count} {_plural(count, 'file')} could not be loaded; {head}:", fg="red", err=True
+        )
+        for file in broken:
+            more = file.errors - 1
+            extra = f" (+{more} more {_plural(more, 'error')})" if more else ""
+            click.secho(f"  {file.describe()}{extra}", fg="red", err=True)
+        click.echo("`quiz check` on these files shows every error and how to fix it.", err=True)
+    if none_loaded and broken:
+        sys.exit(1)
 
 
 # --- classroom: the game in browser tabs (quiz/tui/serve.py) --------------------------------------
@@ -634,15 +654,11 @@ def serve(
     except StoreError as error:
         click.echo(f"error: {clean_text(str(error))}", err=True)
         sys.exit(1)
-    from quiz.tui.preload import PreloadError, load_summaries
+    from quiz.tui.preload import load_summaries, verify_sets
 
     sets = list(paths) or [bundled_questions_dir()]
-    try:
-        load_summaries(sets)  # a broken set stops the server here, not in every tab
-    except PreloadError as error:
-        for message in error.messages:
-            click.secho(clean_text(message), fg="red", err=True)
-        sys.exit(1)
+    found = verify_sets(load_summaries(sets))  # said once here; each tab's home names them too
+    _report_broken(found.broken, none_loaded=not found.summaries)
     url = public_url or serving.public_url(host, port)
     command = serving.play_command(db, sets, lang)
     click.echo(f"Serving the quiz on {url} (results in {db}); Ctrl+C stops it.")

@@ -9,7 +9,6 @@ same way everywhere. `grade` gives partial credit where the type allows it; `des
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import combinations
@@ -25,6 +24,7 @@ from quiz.core.models import (
     TextQuestion,
     TrueFalseQuestion,
 )
+from quiz.core.numbers import base_language, format_number
 from quiz.core.text import clean_text, split_words
 
 
@@ -44,7 +44,7 @@ class BooleanAnswer:
 
 @dataclass(frozen=True, slots=True)
 class NumberAnswer:
-    """A number typed for a numeric question; always finite (see `parse_number`)."""
+    """A number typed for a numeric question; always finite (`quiz.core.numbers.parse_number`)."""
 
     value: float
 
@@ -208,48 +208,14 @@ _BOOLEAN_WORDS: dict[str, tuple[str, str]] = {
     "de": ("Wahr", "Falsch"),
     "it": ("Vero", "Falso"),
 }
-_DECIMAL_COMMA = {"fr", "es", "de", "it", "pt", "nl"}
 NOTHING = "—"
 """What an empty answer (no choice, no word picked, blank text) is described as."""
 
 
-def _base_language(language: str) -> str:
-    return language.split("-", 1)[0].lower()
-
-
 def boolean_word(value: bool, language: str = "en") -> str:
     """ "True"/"False" in the set's language (English when the language is not known)."""
-    words = _BOOLEAN_WORDS.get(_base_language(language), _BOOLEAN_WORDS["en"])
+    words = _BOOLEAN_WORDS.get(base_language(language), _BOOLEAN_WORDS["en"])
     return words[0] if value else words[1]
-
-
-def format_number(value: float, language: str = "en") -> str:
-    """A number as a reader expects it: no useless ".0", a decimal comma in French."""
-    if value.is_integer() and abs(value) < 1e15:
-        text = str(int(value))
-    else:
-        text = repr(value)
-    if _base_language(language) in _DECIMAL_COMMA:
-        text = text.replace(".", ",")
-    return text
-
-
-_NUMBER_SPACES = re.compile(r"[\s\u00a0\u202f'_]")
-_NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?")
-
-
-def parse_number(text: str) -> float:
-    """Read a typed number: "4", "-2.5", "2,5" (decimal comma), "1 000" (spaced thousands).
-
-    Raises `ValueError` with a message fit for the student when the text is not a finite number.
-    """
-    compact = _NUMBER_SPACES.sub("", clean_text(text))
-    if not _NUMBER.fullmatch(compact):
-        raise ValueError(f"'{text.strip()}' is not a number")
-    value = float(compact.replace(",", "."))
-    if not math.isfinite(value):
-        raise ValueError(f"'{text.strip()}' is too large a number")
-    return value
 
 
 def _one_line(text: str) -> str:

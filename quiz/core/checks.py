@@ -109,10 +109,15 @@ def _check_choices(
     normalised_choices = [normalise_answer(t) for t in texts]
     yield from _check_unique(texts, (*at, "choices"), "choice", normalised_choices)
 
+    # One message per mistake: an answer that names no choice, or an `answer:` that disagrees
+    # with the `correct: true` marks, also leaves the wrong number of right choices; that count
+    # is only reported when the key itself is written consistently.
     answers = question.answer_texts()
     normalised_answers = [normalise_answer(a) for a in answers]
+    key_is_consistent = True
     for i, (answer, key) in enumerate(zip(answers, normalised_answers, strict=True)):
         if key not in normalised_choices:
+            key_is_consistent = False
             closest = nearest(answer, texts)
             where = (
                 (*at, "answer")
@@ -128,13 +133,16 @@ def _check_choices(
     flagged = {i for i, c in enumerate(question.choices) if c.correct}
     wanted = set(normalised_answers)
     by_answer = {i for i, t in enumerate(normalised_choices) if t in wanted}
-    if flagged and answers and flagged != by_answer:
+    if key_is_consistent and flagged and answers and flagged != by_answer:
+        key_is_consistent = False
         yield Finding(
             (*at, "answer"),
             "`answer:` and the choices marked `correct: true` disagree",
             "mark the key one way only: either `answer:` or `correct: true` on the right choices",
             code="conflicting-key",
         )
+    if not key_is_consistent:
+        return
 
     right = len(flagged | by_answer)  # `question.correct_choices`, without normalising again
     if isinstance(question, SingleChoiceQuestion) and right != 1:

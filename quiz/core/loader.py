@@ -261,11 +261,14 @@ def _load_text(
 
     findings: list[Finding] = []
     question_set: QuestionSet | None = None
+    # Numbers written as text (`answer: 2,300`) are read as the set's language writes them.
+    language = data.get("language")
+    context = {"language": language.strip() if isinstance(language, str) else None}
     try:
-        question_set = QuestionSet.model_validate(data)
+        question_set = QuestionSet.model_validate(data, context=context)
     except ValidationError as error:
-        findings.extend(_finding_from_pydantic(e) for e in error.errors())
-        findings.extend(_check_valid_questions(data.get("questions")))
+        findings.extend(_findings_from_pydantic(error.errors()))
+        findings.extend(_check_valid_questions(data.get("questions"), context))
     if question_set is not None:
         question_set._source_path = path
         findings.extend(_attach_article(question_set, base_dir))
@@ -293,14 +296,14 @@ def _load_text(
     return question_set, diagnostics
 
 
-def _check_valid_questions(questions: Any) -> list[Finding]:
+def _check_valid_questions(questions: Any, context: dict[str, Any]) -> list[Finding]:
     """When the set as a whole is invalid, still check the questions that are valid on their own."""
     if not isinstance(questions, list):
         return []
     valid: list[tuple[int, QuestionBase]] = []
     for index, raw in enumerate(questions):
         try:
-            valid.append((index, _QUESTION_ADAPTER.validate_python(raw)))
+            valid.append((index, _QUESTION_ADAPTER.validate_python(raw, context=context)))
         except ValidationError:
             continue  # already reported, with its path, by the validation of the whole set
     return list(check_questions(valid))
@@ -357,6 +360,26 @@ def _model_at(path: Sequence[str | int]) -> type[Any]:
     return model
 
 
+def _findings_from_pydantic(errors: Sequence[ErrorDetails]) -> list[Finding]:
+    """One finding per mistake: a misspelt key is one unknown key, not also a missing one.
+
+    Pydantic reports `explication:` written for `explanation:` twice, as an unknown key and as a
+    missing required key; only the unknown key is kept, as its hint names the key it stands for.
+    """
+    misspelt: set[tuple[str | int, ...]] = set()
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            parent = tuple(error["loc"][:-1])
+            guess = nearest(str(error["loc"][-1]), sorted(_model_at(parent).model_fields))
+            if guess is not None:
+                misspelt.add((*parent, guess))
+    return [
+        _finding_from_pydantic(error)
+        for error in errors
+        if not (error["type"] == "missing" and tuple(error["loc"]) in misspelt)
+    ]
+
+
 def _finding_from_pydantic(error: ErrorDetails) -> Finding:
     path: tuple[str | int, ...] = tuple(error["loc"])
     kind = error["type"]
@@ -393,6 +416,12 @@ def _finding_from_pydantic(error: ErrorDetails) -> Finding:
     elif kind == "union_tag_not_found":
         message = "this question has no `type:`"
         hint = "add `type:` with one of: " + ", ".join(QUESTION_TYPES)
+        keys = [str(key) for key in value] if isinstance(value, dict) else []
+        typo = next((key for key in keys if nearest(key, ["type"])), None)
+        if typo is not None:
+            hint = f"did you mean `type:` for `{typo}:`? the types are: " + ", ".join(
+                QUESTION_TYPES
+            )
         code = "missing-key"
     elif kind == "enum" and path and path[-1] == "skill":
         skills = [s.value for s in Skill]
@@ -415,6 +444,11 @@ def _finding_from_pydantic(error: ErrorDetails) -> Finding:
         message = f"expected true or false (vrai/faux, yes/no), found {_found(value)}"
     elif kind in ("int_parsing", "float_parsing", "int_from_float"):
         message = f"expected a number, found {_found(value)}"
+    elif kind == "number_format":
+        message = f"expected a number, found {_found(value)}"
+        language = ctx.get("language")
+        where = f"the set's language is '{language}'" if language else "with no set language"
+        hint = f"{where}: write {ctx.get('forms')}"
     elif kind in ("date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
         message = f"expected a date, found {_found(value)}"
         hint = "write dates as YYYY-MM-DD, for example 2013-11-02"

@@ -21,9 +21,12 @@ from pydantic import (
     Field,
     PrivateAttr,
     StringConstraints,
+    ValidationInfo,
     field_validator,
 )
+from pydantic_core import PydanticCustomError
 
+from quiz.core.numbers import number_style, parse_number
 from quiz.core.skills import Skill
 from quiz.core.text import find_phrase, normalise_answer, split_words
 
@@ -199,10 +202,44 @@ class TrueFalseQuestion(QuestionBase):
     )
 
 
+def _number_in_set_language(value: Any, info: ValidationInfo) -> Any:
+    """A number written as text (`answer: 2,300`) is read as the set's language writes numbers.
+
+    The loader passes the set's `language` in the validation context; without it, only the forms
+    every language reads alike are taken (see `quiz.core.numbers`).
+    """
+    if not isinstance(value, str):
+        return value
+    context = info.context if isinstance(info.context, dict) else {}
+    language = context.get("language")
+    language = language if isinstance(language, str) else None
+    try:
+        return parse_number(value, language)
+    except ValueError:
+        raise PydanticCustomError(
+            "number_format",
+            "expected a number, found {found}",
+            {"found": value, "language": language, "forms": number_style(language).forms},
+        ) from None
+
+
+Number = Annotated[
+    float, BeforeValidator(_number_in_set_language, json_schema_input_type=float | str)
+]
+"""A number, also written as text in the set's language: `2,300` in English, `2 300` in French."""
+Distance = Annotated[
+    float,
+    BeforeValidator(
+        _number_in_set_language, json_schema_input_type=Annotated[float, Field(ge=0)] | str
+    ),
+]
+"""A `Number` that is never negative (the schema says so to editors)."""
+
+
 class NumericQuestion(QuestionBase):
     type: Literal["numeric"]
-    answer: float
-    tolerance: float = Field(0, ge=0, description="Accepted distance from the answer.")
+    answer: Number
+    tolerance: Distance = Field(0, ge=0, description="Accepted distance from the answer.")
     unit: Text | None = None
 
     def accepts(self, value: float) -> bool:

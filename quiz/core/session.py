@@ -5,6 +5,10 @@ a test can play a whole game with exact numbers. Every shuffle derives from the 
 so the same seed gives the same game, and a game rebuilt with `GameSession.resume` after a crash
 continues exactly where it stopped.
 
+While a question is asked its clock can be stopped (`pause_clock`, while the help covers the
+question) and started again (`resume_clock`): the time in between counts neither towards the
+limit nor towards the speed of the answer.
+
 The phases, and the calls that move between them (anything else raises `SessionError`)::
 
     READY ──start_question──▶ ASKING ──answer / time_out──▶ ANSWERED
@@ -218,6 +222,8 @@ class GameSession:
         self._results: list[QuestionResult] = []
         self._current: PresentedQuestion | None = None
         self._started_at = 0.0
+        self._paused_at: float | None = None
+        self._paused_for = 0.0
         self._result: GameResult | None = None
 
     # --- Building ---------------------------------------------------------------------------------
@@ -346,15 +352,39 @@ class GameSession:
             raise SessionError("every question has been answered: call finish()")
         self._current = self._present(len(self._results))
         self._started_at = now
+        self._paused_at, self._paused_for = None, 0.0
         self._phase = Phase.ASKING
         return self._current
+
+    @property
+    def clock_paused(self) -> bool:
+        """Whether the current question's clock is stopped (see `pause_clock`)."""
+        return self._paused_at is not None
+
+    def pause_clock(self, now: float) -> None:
+        """Stop the current question's clock (ASKING only; pausing twice changes nothing)."""
+        self._expect(Phase.ASKING, doing="pause the clock")
+        if self._paused_at is None:
+            self._paused_at = now
+
+    def resume_clock(self, now: float) -> None:
+        """Start the clock again where `pause_clock` stopped it; a no-op when it runs, or when no
+        question is being asked any more."""
+        if self.phase is Phase.ASKING and self._paused_at is not None:
+            self._paused_for += max(0.0, now - self._paused_at)
+            self._paused_at = None
+
+    def _elapsed(self, now: float) -> float:
+        """Seconds the current question's clock has run: paused time does not count."""
+        stopped = self._paused_at if self._paused_at is not None else now
+        return stopped - self._started_at - self._paused_for
 
     def remaining(self, now: float) -> float | None:
         """Seconds left on the current question (≥ 0), or None when no clock runs."""
         current = self._current
         if self.phase is not Phase.ASKING or current is None or current.time_limit is None:
             return None
-        return max(0.0, current.time_limit - (now - self._started_at))
+        return max(0.0, current.time_limit - self._elapsed(now))
 
     def answer(self, given: Answer, now: float) -> QuestionResult:
         """Grade `given` (ASKING → ANSWERED). An answer after the time limit counts as timed out.
@@ -363,7 +393,7 @@ class GameSession:
         the session stays ASKING then, so the screen can let the player try again.
         """
         self._expect(Phase.ASKING, doing="answer")
-        return self._settle(given, now - self._started_at)
+        return self._settle(given, self._elapsed(now))
 
     def time_out(self, now: float) -> QuestionResult:
         """The clock ran out on the current question (ASKING → ANSWERED): no answer, no points.
@@ -375,7 +405,7 @@ class GameSession:
         current = self._require_current()
         if current.time_limit is None:
             raise SessionError(f"question {current.number} has no time limit to run out")
-        return self._record(None, max(0.0, now - self._started_at), timed_out=True)
+        return self._record(None, max(0.0, self._elapsed(now)), timed_out=True)
 
     def finish(self) -> GameResult:
         """End the game after the last question (ANSWERED → FINISHED) and return its result."""
@@ -446,6 +476,7 @@ class GameSession:
             streak=streak,
         )
         self._results.append(result)
+        self._paused_at = None
         self._phase = Phase.ANSWERED
         return result
 

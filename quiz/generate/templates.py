@@ -14,7 +14,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "side.explain": "{names} : l'article les présente comme responsables {of_country}.",
         "place.prompt": "Où la rencontre entre {a} et {b} a-t-elle eu lieu ?",
         "place.explain": "L'article situe la rencontre à {place} : « {evidence} ».",
-        "number.prompt": "Complétez avec un nombre, d'après l'article : « {cloze} »",
+        "number.prompt": "Complète avec un nombre, d'après l'article : « {cloze} »",
         "dispute.prompt": "D'après l'article, quel lieu {sides} se disputent-ils ?",
         "dispute.explain": "« {evidence} » : c'est l'objet du différend.",
         "number.explain": "L'article dit « {evidence} » : {value}.",
@@ -23,7 +23,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "date.explain": "Une dépêche compte les jours à partir de sa date : « {word} », "
         "écrit le {reference}, désigne le {value}. Relire la date d'un article évite de mal "
         "dater un événement.",
-        "cause.prompt": "Complétez d'après l'article : « …{effect} {cue}… »",
+        "cause.prompt": "Complète d'après l'article : « …{effect} {cue}… »",
         "cause.explain": "L'article donne cette explication : « {evidence} ». Les autres choix "
         "sont des causes que l'article donne à d'autres faits.",
         "first.prompt": "Vrai ou faux ? D'après l'article : « {sentence} »",

@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 from quiz.tui.i18n import Strings
-from quiz.tui.preload import SetEntry
+from quiz.tui.preload import BrokenSetFile, FoundSets, SetEntry, verify_sets
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.sink import NoResults, ResultsSink
 
@@ -56,6 +56,10 @@ class QuizApp(App[None]):
     `rule` overrides the sets' scoring rule; `sink` receives every game (see `quiz.tui.sink`);
     `clock` gives the time in seconds (monotonic; tests pass a fake one). `teacher` opens the
     teacher's view (F3: every result, and the exports) when the sink is a results store.
+    `broken` names the set files that did not load: the home screen and the teacher's view say
+    which and why, while the other sets are played. `unverified` says the sets were only
+    summarised (`quiz.tui.preload.quick_summaries`): they are checked in full in the background
+    once the home screen shows, and a broken one leaves the list for the notice.
     """
 
     CSS_PATH = "app.tcss"
@@ -80,11 +84,15 @@ class QuizApp(App[None]):
         sink: ResultsSink | None = None,
         clock: Callable[[], float] = time.monotonic,
         teacher: bool = False,
+        broken: Sequence[BrokenSetFile] = (),
+        unverified: bool = False,
     ) -> None:
         super().__init__()
         self.strings = Strings(language)
         self.strings.translate_bindings(self)
         self.entries = [q if isinstance(q, SetEntry) else SetEntry.of(q) for q in question_sets]
+        self.broken = list(broken)
+        self.unverified = unverified
         self.player = player
         self.class_name = class_name
         self.seed = seed
@@ -97,15 +105,50 @@ class QuizApp(App[None]):
 
     def get_default_screen(self) -> Screen:  # type: ignore[type-arg]
         """The home screen is the bottom of the stack: every game is pushed on top of it."""
-        return HomeScreen(self.strings, self.entries)
+        return HomeScreen(self.strings, self.entries, self.broken)
+
+    def on_mount(self) -> None:
+        if self.unverified:  # once the list is drawn: the check must not delay the first screen
+            self.call_after_refresh(self._verify_sets)
+
+    @work(thread=True, group="verify-sets")
+    def _verify_sets(self) -> None:
+        """Check in full the sets listed from their YAML alone, off the interface's thread."""
+        summaries = [entry.summary for entry in self.entries]
+        found = verify_sets(FoundSets(summaries, self.broken, verified=False))
+        self.call_from_thread(self._sets_verified, found)
+
+    def _sets_verified(self, found: FoundSets) -> None:
+        known = {entry.summary.path: entry for entry in self.entries}
+        self.entries = [known.get(s.path) or SetEntry(s) for s in found.summaries]
+        self.broken = found.broken
+        self.unverified = False
+        home = self.screen_stack[0] if self.screen_stack else None
+        if isinstance(home, HomeScreen):
+            home.show_sets(self.entries, self.broken)
 
     # --- Actions of every screen ------------------------------------------------------------------
 
     def action_help(self) -> None:
+        """F1 or ?: the keys. Over a question its clock stops, and the question is hidden, until
+        the help closes: reading the keys costs no time, and the pause gives none to think."""
         from quiz.tui.screens.help import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.strings))
+        if isinstance(self.screen, HelpScreen):
+            return
+        question = None
+        if self.game_in_progress:
+            from quiz.tui.screens.question import QuestionScreen
+
+            if isinstance(self.screen, QuestionScreen):
+                question = self.screen
+                question.pause_for_help()
+
+        def closed(_: object) -> None:
+            if question is not None:
+                question.resume_after_help()
+
+        self.push_screen(HelpScreen(self.strings, clock_stopped=question is not None), closed)
 
     def action_request_quit(self) -> None:
         """Ctrl+Q: quit at once, unless a game is under way (then ask first)."""
@@ -158,6 +201,15 @@ class QuizApp(App[None]):
 
         return self.session is not None and self.session.phase is not Phase.FINISHED
 
+    def action_command_palette(self) -> None:
+        """Ctrl+P: Textual's command palette, with its search field's placeholder in the interface
+        language (Textual's own is English)."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            placeholder = self.strings("command.placeholder")
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:  # type: ignore[type-arg]
         """The command palette: the main actions, in the interface language."""
         s = self.strings
@@ -200,7 +252,7 @@ class QuizApp(App[None]):
         if not isinstance(self.sink, StoreSink) or isinstance(self.screen, TeacherScreen):
             return
         if self.check_action("teacher", ()):
-            self.push_screen(TeacherScreen(self.strings, self.sink, self.entries))
+            self.push_screen(TeacherScreen(self.strings, self.sink, self.entries, self.broken))
 
     @on(events.DeliveryComplete)
     def _export_saved(self, event: events.DeliveryComplete) -> None:

@@ -3,7 +3,8 @@
 Validating sets (pydantic) and importing Textual each take a few hundred milliseconds of pure
 Python. `preload_sets` forks a child that loads and checks every set, while the parent imports the
 interface when a processor is free (`spare_core`); the child sends back a plain summary of each
-valid set (what the home screen lists) or every located error. The parent imports pydantic and
+valid set (what the home screen lists) and, for each file that did not load, its first located
+error: the good sets are played, the broken files are named. The parent imports pydantic and
 builds a full `QuestionSet` only when a player opens a set, so the home screen needs a third less
 memory. Where `fork` is not available, the sets load in-process, with the same results.
 
@@ -24,17 +25,41 @@ from typing import TYPE_CHECKING, Any
 
 from quiz.core.set_files import set_files_in
 from quiz.core.skills import Skill
+from quiz.core.text import clean_text
 
 if TYPE_CHECKING:
+    from quiz.core.diagnostics import Diagnostic
     from quiz.core.models import QuestionSet
 
 
-class PreloadError(Exception):
-    """Some set could not be loaded: `messages` holds every located error, as `quiz check` prints."""
+@dataclass(frozen=True)
+class BrokenSetFile:
+    """A file that did not load as a set: its first located error, and how many it has in all
+    (`quiz check` lists them)."""
 
-    def __init__(self, messages: list[str]) -> None:
-        self.messages = messages
-        super().__init__("\n".join(messages))
+    path: str
+    line: int
+    column: int
+    message: str
+    errors: int
+
+    def describe(self) -> str:
+        """`file:line:col: message`, on one line, cleaned of control characters (the path and the
+        message come from the file: they are shown, never obeyed)."""
+        text = clean_text(f"{self.path}:{self.line}:{self.column}: {self.message}")
+        return " ".join(text.split())
+
+    @classmethod
+    def from_errors(cls, errors: Iterable[Diagnostic]) -> list[BrokenSetFile]:
+        """One entry per file with errors, in file order, each with its first error."""
+        by_file: dict[str, list[Diagnostic]] = {}
+        for error in sorted(errors):
+            by_file.setdefault(error.path, []).append(error)
+        return [
+            cls(path, first.line, first.column, first.message, len(found))
+            for path, found in by_file.items()
+            for first in found[:1]
+        ]
 
 
 @dataclass(frozen=True)
@@ -114,11 +139,43 @@ class SetEntry:
         return self._question_set
 
 
-def load_summaries(paths: Iterable[str | os.PathLike[str]]) -> list[SetSummary]:
-    """The summaries of every set in `paths`; `PreloadError` with every error if any fails.
+@dataclass(frozen=True)
+class FoundSets:
+    """What the given files and folders hold: the sets that loaded, and the files that did not."""
 
+    summaries: list[SetSummary]
+    broken: list[BrokenSetFile] = field(default_factory=list)
+    verified: bool = True
+    """False when the sets were only summarised from their YAML (`quick_summaries`): `verify_sets`
+    then checks them in full, after the home screen is up."""
+
+    def entries(self) -> list[SetEntry]:
+        return [SetEntry(summary) for summary in self.summaries]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "sets": [summary.to_json() for summary in self.summaries],
+            "broken": [asdict(broken) for broken in self.broken],
+            "verified": self.verified,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> FoundSets:
+        return cls(
+            [SetSummary.from_json(summary) for summary in data["sets"]],
+            [BrokenSetFile(**broken) for broken in data["broken"]],
+            data["verified"],
+        )
+
+
+def load_summaries(paths: Iterable[str | os.PathLike[str]]) -> FoundSets:
+    """The summaries of every set in `paths` that loads, and the files that do not.
+
+    A broken file does not keep the others from being played: it is listed with its first error.
     Sets unchanged since they last loaded cleanly come from the summary cache (`SummaryCache`);
-    otherwise everything is loaded and checked, and the cache is refreshed.
+    else they are summarised from their YAML alone (`quick_summaries`, to be checked in full by
+    `verify_sets` once the home screen shows) or, when one file is unusual, all are loaded and
+    checked at once; the cache keeps the sets that passed every check.
     """
     wanted = [Path(p) for p in paths]
     cache = SummaryCache()
@@ -126,21 +183,30 @@ def load_summaries(paths: Iterable[str | os.PathLike[str]]) -> list[SetSummary]:
     if cached is None:
         cached = BundledIndex().summaries(wanted)
     if cached is not None:
-        return cached
+        return FoundSets(cached)
     quick = quick_summaries(wanted)
-    if quick is not None:
-        cache.store(*quick)
-        return quick[0]
-    from quiz.core.diagnostics import QuestionSetError
-    from quiz.core.loader import load_question_sets
+    if quick is not None:  # listed at once; checked by `verify_sets`, then cached
+        return FoundSets(quick[0], verified=False)
+    from quiz.core.loader import check_paths
 
-    try:
-        question_sets = load_question_sets(wanted)
-    except QuestionSetError as error:
-        raise PreloadError([str(d) for d in error.diagnostics]) from None
+    report = check_paths(wanted)
+    question_sets = report.question_sets
     summaries = [SetSummary.of(question_set) for question_set in question_sets]
     cache.store(summaries, [_article_file(qs) for qs in question_sets])
-    return summaries
+    return FoundSets(summaries, BrokenSetFile.from_errors(report.errors))
+
+
+def verify_sets(found: FoundSets) -> FoundSets:
+    """The sets of `found` checked in full: the good ones (now cached), and every broken file."""
+    if found.verified:
+        return found
+    from quiz.core.loader import check_paths
+
+    report = check_paths([s.path for s in found.summaries if s.path is not None])
+    question_sets = report.question_sets
+    summaries = [SetSummary.of(question_set) for question_set in question_sets]
+    SummaryCache().store(summaries, [_article_file(qs) for qs in question_sets])
+    return FoundSets(summaries, [*found.broken, *BrokenSetFile.from_errors(report.errors)])
 
 
 def quick_summaries(paths: Sequence[Path]) -> tuple[list[SetSummary], list[str | None]] | None:
@@ -276,12 +342,11 @@ def _code_fingerprint() -> str:
 
 
 class SummaryCache:
-    """Summaries of sets as last read, keyed by the exact bytes of their files.
+    """Summaries of sets that passed every check, keyed by the exact bytes of their files.
 
     A set is taken from the cache only when its file and its article file are byte-for-byte the
-    ones it was made from, with the same version of the checking code; anything else (a new or
-    edited file, a changed article, a newer quiz) reads the sets again. A cached summary says
-    nothing about a set's validity: every set is checked in full when a player opens it.
+    ones that passed every check, with the same version of the checking code; anything else (a new
+    or edited file, a changed article, a newer quiz) reads the sets again.
     """
 
     def __init__(self, folder: Path | None = None) -> None:
@@ -309,7 +374,7 @@ class SummaryCache:
         return found if len(set(ids)) == len(ids) else None  # duplicates: let the loader say so
 
     def store(self, summaries: Sequence[SetSummary], articles: Sequence[str | None]) -> None:
-        """Remember sets just summarised (best effort: a cache never fails a run)."""
+        """Remember sets that just passed every check (best effort: a cache never fails a run)."""
         try:
             try:
                 data = json.loads(self.file.read_text(encoding="utf-8"))
@@ -429,12 +494,7 @@ class PendingSets:
             os.close(reader)
             status = 0
             try:
-                try:
-                    report: dict[str, Any] = {
-                        "sets": [s.to_json() for s in load_summaries(self._paths)]
-                    }
-                except PreloadError as error:
-                    report = {"errors": error.messages}
+                report = load_summaries(self._paths).to_json()
                 with os.fdopen(writer, "w", encoding="utf-8") as stream:
                     json.dump(report, stream)
             except BaseException:  # anything else: the parent loads in-process and reports it
@@ -454,15 +514,13 @@ class PendingSets:
             if os.waitstatus_to_exitcode(status) == 0 and text:
                 self._report = json.loads(text)
 
-    def result(self) -> list[SetEntry]:
-        """The loaded sets; `PreloadError` with every located error when a set is broken."""
+    def result(self) -> FoundSets:
+        """The sets that loaded, and the files that did not (each with its first error)."""
         self.wait()
         report = self._report
         if report is None:  # no fork, or the child failed: load here, where errors surface
-            return [SetEntry(summary) for summary in load_summaries(self._paths)]
-        if "errors" in report:
-            raise PreloadError(report["errors"])
-        return [SetEntry(SetSummary.from_json(data)) for data in report["sets"]]
+            return load_summaries(self._paths)
+        return FoundSets.from_json(report)
 
 
 def spare_core() -> bool:

@@ -123,7 +123,7 @@ FR: dict[str, str] = {
     "teacher.rows.other": "{count} lignes",
     "teacher.hint": "L classement · R rapport · A réponses · S compétences : télécharger en CSV · "
     "B meilleure ou toutes les parties · Échap retour",
-    "teacher.exported": "{name} : envoyé dans vos téléchargements.",
+    "teacher.exported": "{name} : envoyé dans tes téléchargements.",
     "teacher.saved": "Enregistré : {path}",
     "teacher.export_failed": "L’export a échoué : {why}",
     # La page d’un onglet de `quiz serve`, et ses refus (quiz/tui/web_server.py).

@@ -33,6 +33,15 @@ CATALOGUE: dict[str, str] = {
     "home.no_source": "source not given",
     "home.article": "article included",
     "home.hint": "↑↓ choose · Enter play · F2 read the article · F1 help",
+    # Set files that did not load (home screen, teacher's view).
+    "broken.title.one": "⚠ {count} file could not be loaded: its set is missing from the list "
+    "(quiz check shows every error).",
+    "broken.title.other": "⚠ {count} files could not be loaded: their sets are missing from the "
+    "list (quiz check shows every error).",
+    "broken.more_errors.one": "(+{count} more error)",
+    "broken.more_errors.other": "(+{count} more errors)",
+    "broken.more_files.one": "… and {count} more file.",
+    "broken.more_files.other": "… and {count} more files.",
     # Player screen.
     "player.title": "Who is playing?",
     "player.set": "Set",
@@ -66,8 +75,9 @@ CATALOGUE: dict[str, str] = {
     "question.hint.text": "Type your answer, then Enter.",
     "question.hint.order": "↑↓ choose an item · Shift+↑↓ or Space then ↑↓ move it · Enter submits.",
     "question.hint.highlight": "←→ go from word to word · Space picks a word · Enter submits.",
-    "question.not_a_number": "That is not a number: type digits, e.g. 12 or 3.5.",
+    "question.not_a_number": "That is not a number: type digits, e.g. {thousands} or {decimal}.",
     "question.empty": "Give an answer first.",
+    "question.choose_first": "Choose first: press a letter, or ↑↓ then Enter.",
     "question.grabbed": "Moving: {item}",
     "question.picked.one": "{count} word picked",
     "question.picked.other": "{count} words picked",
@@ -109,7 +119,8 @@ CATALOGUE: dict[str, str] = {
     "results.home": "Other sets",
     # Article.
     "article.title": "Article",
-    "article.none": "This set links no article text.",
+    "article.none": "The text of this article is not in the game: read the copy your teacher "
+    "handed out ({source}).",
     "article.byline": "{source}",
     "article.evidence_missing": "The evidence quote was not found in the article text.",
     # Help.
@@ -133,12 +144,14 @@ CATALOGUE: dict[str, str] = {
     "help.keys.highlight": "←→ word by word · Space picks or unpicks · Enter submits",
     "help.keys.after": "Enter: next question · F2: the evidence in the article",
     "help.close": "Escape closes this help.",
+    "help.close_clock_stopped": "Escape closes this help; the countdown waits until then.",
     # Leaving.
     "confirm.leave": "Leave this game? It ends here and is not finished.",
     "confirm.quit": "Quit the quiz? The game in progress ends here.",
     "confirm.yes": "Leave",
     "confirm.no": "Keep playing",
     # Command palette.
+    "command.placeholder": "Search for commands…",
     "command.help": "Help",
     "command.help.detail": "The keys of every screen",
     "command.article": "Read the article",

@@ -33,6 +33,15 @@ CATALOGUE: dict[str, str] = {
     "home.no_source": "source non précisée",
     "home.article": "article fourni",
     "home.hint": "↑↓ choisir · Entrée jouer · F2 lire l’article · F1 aide",
+    # Fichiers de séries qui n’ont pas pu être chargés (accueil, vue enseignant).
+    "broken.title.one": "⚠ {count} fichier n’a pas pu être chargé : sa série manque à la liste "
+    "(quiz check montre toutes les erreurs).",
+    "broken.title.other": "⚠ {count} fichiers n’ont pas pu être chargés : leurs séries manquent à "
+    "la liste (quiz check montre toutes les erreurs).",
+    "broken.more_errors.one": "(+{count} autre erreur)",
+    "broken.more_errors.other": "(+{count} autres erreurs)",
+    "broken.more_files.one": "… et {count} autre fichier.",
+    "broken.more_files.other": "… et {count} autres fichiers.",
     # Joueur.
     "player.title": "Qui joue ?",
     "player.set": "Série",
@@ -66,8 +75,9 @@ CATALOGUE: dict[str, str] = {
     "question.hint.text": "Écris ta réponse, puis Entrée.",
     "question.hint.order": "↑↓ choisir · Maj+↑↓ ou Espace puis ↑↓ déplacer · Entrée valide.",
     "question.hint.highlight": "←→ de mot en mot · Espace choisit un mot · Entrée valide.",
-    "question.not_a_number": "Ce n’est pas un nombre : écris des chiffres, par ex. 12 ou 3,5.",
+    "question.not_a_number": "Ce n’est pas un nombre : écris des chiffres, par ex. {thousands} ou {decimal}.",
     "question.empty": "Donne d’abord une réponse.",
+    "question.choose_first": "Choisis d’abord : tape une lettre, ou ↑↓ puis Entrée.",
     "question.grabbed": "Déplacement : {item}",
     "question.picked.one": "{count} mot choisi",
     "question.picked.other": "{count} mots choisis",
@@ -109,7 +119,8 @@ CATALOGUE: dict[str, str] = {
     "results.home": "Autres séries",
     # Article.
     "article.title": "Article",
-    "article.none": "Cette série ne fournit pas le texte de l’article.",
+    "article.none": "Le texte de cet article n’est pas dans le jeu : lis l’exemplaire que ton "
+    "enseignant a distribué ({source}).",
     "article.byline": "{source}",
     "article.evidence_missing": "La citation n’a pas été retrouvée dans le texte de l’article.",
     # Aide.
@@ -133,12 +144,14 @@ CATALOGUE: dict[str, str] = {
     "help.keys.highlight": "←→ de mot en mot · Espace choisit ou retire · Entrée valide",
     "help.keys.after": "Entrée : question suivante · F2 : la preuve dans l’article",
     "help.close": "Échap ferme cette aide.",
+    "help.close_clock_stopped": "Échap ferme cette aide ; le compte à rebours attend jusque-là.",
     # Quitter.
     "confirm.leave": "Quitter cette partie ? Elle s’arrête ici, inachevée.",
     "confirm.quit": "Quitter le quiz ? La partie en cours s’arrête ici.",
     "confirm.yes": "Quitter",
     "confirm.no": "Continuer",
     # Palette de commandes.
+    "command.placeholder": "Chercher une commande…",
     "command.help": "Aide",
     "command.help.detail": "Les touches de chaque écran",
     "command.article": "Lire l’article",

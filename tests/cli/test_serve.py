@@ -3,6 +3,8 @@ databases and sets it refuses with one clear line (no traceback)."""
 
 from __future__ import annotations
 
+import shutil
+import socket
 import sys
 from pathlib import Path
 
@@ -53,9 +55,28 @@ def test_a_database_in_a_missing_folder_stops_the_server(tmp_path: Path) -> None
     assert "does not exist" in result.output
 
 
-def test_a_broken_set_stops_the_server_before_any_tab_fails(tmp_path: Path) -> None:
+def test_when_no_set_loads_the_server_stops_before_any_tab_fails(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text("id: broken\ntitle: x\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "db.sqlite3"), str(broken)])
     assert result.exit_code == 1
-    assert "broken.yaml:" in result.output
+    assert "1 file could not be loaded; no question set could be loaded:" in result.stderr
+    assert f"{broken}:1:1: missing required key" in result.stderr
+
+
+def test_a_broken_file_is_named_and_the_good_sets_are_served(tmp_path: Path) -> None:
+    """One broken file no longer stops the class: the server goes on to serve the good sets (here
+    it then stops at once, on a port this test holds, so that the test need not stop a server)."""
+    folder = tmp_path / "sets"
+    shutil.copytree(DATA / "numbers", folder)
+    (folder / "broken.yaml").write_text("id: broken\ntitle: x\n", encoding="utf-8")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        arguments = ["serve", "--db", str(tmp_path / "db.sqlite3"), "--port", str(port)]
+        result = CliRunner().invoke(main, [*arguments, str(folder)])
+    assert "1 file could not be loaded; playing the other sets:" in result.stderr
+    assert f"{folder / 'broken.yaml'}:1:1: missing required key 'language'" in result.stderr
+    assert "Serving the quiz on" in result.stdout  # it went on with the two good sets
+    assert f"cannot serve on 127.0.0.1:{port}" in result.stderr

@@ -22,9 +22,7 @@ from quiz.core.answers import (
     describe_answer,
     describe_key,
     encode_answer,
-    format_number,
     grade,
-    parse_number,
     right_answer,
 )
 from quiz.core.loader import check_paths, load_question_set, parse_question_set
@@ -364,39 +362,6 @@ def test_the_key_described_is_the_right_answer_described(question: QuestionBase)
         assert describe_key(question).startswith(f"{given_text} / ")
     else:
         assert describe_key(question) == given_text
-
-
-@pytest.mark.parametrize(
-    ("value", "language", "text"),
-    [(4.0, "en", "4"), (-2.5, "en", "-2.5"), (-2.5, "fr", "-2,5"), (0.1, "en", "0.1")],
-)
-def test_format_number(value: float, language: str, text: str) -> None:
-    assert format_number(value, language) == text
-
-
-@pytest.mark.parametrize(
-    ("typed", "value"),
-    [
-        ("4", 4.0),
-        (" -2.5 ", -2.5),
-        ("2,5", 2.5),
-        ("1 000", 1000.0),
-        ("1\u202f000,5", 1000.5),
-        ("+3", 3.0),
-        (".5", 0.5),
-        ("1e3", 1000.0),
-    ],
-)
-def test_parse_number_reads_what_people_type(typed: str, value: float) -> None:
-    assert parse_number(typed) == value
-
-
-@pytest.mark.parametrize(
-    "typed", ["", "four", "4 islands", "1,000.5", "nan", "inf", "1e400", "--1"]
-)
-def test_parse_number_refuses_what_is_not_a_number(typed: str) -> None:
-    with pytest.raises(ValueError, match="number"):
-        parse_number(typed)
 
 
 # --- Storing answers ------------------------------------------------------------------------------

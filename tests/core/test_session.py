@@ -200,6 +200,41 @@ def test_remaining_time_counts_down_from_the_limit() -> None:
     assert session.remaining(56.0) is None
 
 
+def test_a_paused_clock_stops_counting_down_and_the_pause_costs_no_points() -> None:
+    session = _play(seed=1)
+    shown = session.start_question(50.0)  # a 20-second question
+    session.pause_clock(55.0)
+    assert session.clock_paused
+    assert session.remaining(55.0) == session.remaining(500.0) == 15.0  # the help is open
+    session.pause_clock(60.0)  # pausing again does not move the moment it stopped
+    session.resume_clock(100.0)
+    assert not session.clock_paused
+    assert session.remaining(100.0) == 15.0
+    assert session.remaining(110.0) == 5.0
+    result = session.answer(right_answer(shown.question), 110.0)
+    # 15 s of play (5 before the help, 10 after), not 60: 1000 × (1 − 0.5 × 15/20) = 625.
+    assert (result.elapsed, result.timed_out, result.points) == (15.0, False, 625)
+    assert not session.clock_paused
+    session.resume_clock(120.0)  # nothing to resume: no question is asked
+    session.start_question(200.0)
+    assert session.remaining(210.0) == 20.0 - 10.0  # the next question has its own clock
+
+
+def test_a_question_paused_past_its_limit_is_not_timed_out() -> None:
+    session = _play(seed=1)
+    shown = session.start_question(0.0)
+    session.pause_clock(19.0)
+    session.resume_clock(300.0)
+    result = session.answer(right_answer(shown.question), 300.5)
+    assert (result.timed_out, result.elapsed) == (False, 19.5)
+
+
+def test_pausing_is_only_for_a_question_being_asked() -> None:
+    session = _play(seed=1)
+    with pytest.raises(SessionError, match="cannot pause the clock in phase READY"):
+        session.pause_clock(0.0)
+
+
 def test_a_timed_out_question_scores_zero_and_records_no_answer() -> None:
     session = _play(seed=1)
     session.start_question(0.0)

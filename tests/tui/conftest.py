@@ -8,6 +8,7 @@ and time-outs are exact.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -58,3 +59,12 @@ def steady_cursors(pilot: Pilot) -> None:  # type: ignore[type-arg]
     """Stop text cursors blinking, so a screenshot never catches one mid-blink."""
     for field in pilot.app.screen.query(Input):
         field.cursor_blink = False
+
+
+async def wait_until(pilot: Pilot, condition: Callable[[], object], what: str) -> None:  # type: ignore[type-arg]
+    """Let the app and its worker threads run until `condition` holds (at most 10 s)."""
+    for _ in range(200):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(f"timed out waiting for {what}")

@@ -6,7 +6,6 @@ import string
 
 from textual.pilot import Pilot
 
-from quiz.core.answers import format_number
 from quiz.core.models import (
     HighlightQuestion,
     MultipleChoiceQuestion,
@@ -16,6 +15,7 @@ from quiz.core.models import (
     TextQuestion,
     TrueFalseQuestion,
 )
+from quiz.core.numbers import format_number
 from quiz.tui.app import QuizApp
 from quiz.tui.screens.feedback import FeedbackScreen
 from quiz.tui.screens.question import QuestionScreen

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import asyncio
 import string
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 from quiz.core.answers import ChoiceAnswer, encode_answer, right_answer
 from quiz.core.models import QuestionSet
@@ -21,6 +20,7 @@ from quiz.store.db import ResultsStore
 from quiz.store.exports import ExportRequest, build_export
 from quiz.store.sets import SetTarget
 from quiz.tui.app import QuizApp
+from quiz.tui.preload import preload_sets
 from quiz.tui.screens.feedback import FeedbackScreen
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.player import PlayerScreen
@@ -31,7 +31,7 @@ from quiz.tui.screens.teacher import TeacherScreen
 from quiz.tui.store_sink import StoreSink
 from quiz.tui.widgets.class_leaderboard import ClassLeaderboard
 
-from .conftest import FakeClock, load, screen_text
+from .conftest import DATA, FakeClock, load, screen_text, wait_until
 from .playing import answer_right, next_screen, type_text
 
 HOSTILE_NAMES = ("[/x]", "[@click=app.quit]x", "\x1b[2J")
@@ -45,15 +45,6 @@ def classroom_app(
     app = QuizApp([question_set], language="en", clock=clock, sink=sink, **options)  # type: ignore[arg-type]
     sink.attach(app)
     return app, sink
-
-
-async def wait_until(pilot: Pilot, condition: Callable[[], object], what: str) -> None:  # type: ignore[type-arg]
-    """Let the app and its database thread run until `condition` holds (at most 10 s)."""
-    for _ in range(200):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def stored_answers(db: Path) -> list[tuple[object, ...]]:
@@ -451,3 +442,50 @@ async def test_a_game_killed_after_its_last_answer_resumes_straight_to_its_resul
         sink.close()
     with ResultsStore.open(db, create=False) as store:
         assert store.attempt(attempt).finished
+
+
+async def test_the_teacher_view_names_the_set_files_that_did_not_load(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    """`quiz play --teacher sets/` with a broken file: the teacher, who can fix it, sees it in the
+    view too, and the view works on the sets that loaded."""
+    folder = tmp_path / "sets"
+    folder.mkdir()
+    good = folder / "every_type.yaml"
+    good.write_text(
+        (DATA / "every_type.yaml")
+        .read_text(encoding="utf-8")
+        .replace("text_file: articles/every_type.txt", "text_file: null"),
+        encoding="utf-8",
+    )
+    (folder / "typo.yaml").write_text(
+        (DATA / "invalid" / "misspelt-required-key.yaml").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    found = preload_sets([folder], fork=False).result()
+    sink = StoreSink(tmp_path / "class.sqlite3")
+    app = QuizApp(
+        found.entries(),
+        broken=found.broken,
+        unverified=not found.verified,
+        language="fr",
+        clock=clock,
+        sink=sink,
+        teacher=True,
+    )
+    sink.attach(app)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_until(pilot, lambda: not app.unverified, "the sets checked in full")
+            assert [e.summary.id for e in app.entries] == ["every-type"]
+            await pilot.press("f3")
+            await wait_until(pilot, lambda: isinstance(app.screen, TeacherScreen), "the view")
+            notice = app.screen.query_one("#teacher-broken", Static)
+            assert notice.display
+            assert str(notice.content).splitlines() == [
+                "⚠ 1 fichier n’a pas pu être chargé : sa série manque à la liste "
+                "(quiz check montre toutes les erreurs).",
+                f"{folder / 'typo.yaml'}:13:5: unknown key 'explication' in this question",
+            ]
+    finally:
+        sink.close()

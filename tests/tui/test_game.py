@@ -377,3 +377,95 @@ async def test_practice_has_no_timer_and_no_points(clock: FakeClock) -> None:
         assert isinstance(app.screen, QuestionScreen)  # nothing runs out
         await answer_right(pilot)
         assert "Practice: no points" in screen_text(pilot)
+
+
+async def test_a_typed_number_is_read_as_the_sets_language_writes_it(clock: FakeClock) -> None:
+    """`2,300` is two thousand three hundred in an English set; `3,5` is refused there with the
+    forms it takes, and in a French set it is three and a half."""
+    english = load("numbers/harbour.en.yaml")
+    app = QuizApp([english], language="fr", seed=1, clock=clock, player="Léa")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await type_text(pilot, "2,300")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FeedbackScreen)
+        assert app.screen.result.correct, app.screen.result.answer_text
+        await next_screen(pilot)
+        await type_text(pilot, "3,5")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)  # refused, not graded
+        status = app.screen.query_one("#question-status").content
+        assert str(status) == "Ce n’est pas un nombre : écris des chiffres, par ex. 2,300 ou 3.5."
+        app.screen.query_one("#answer").value = ""
+        await type_text(pilot, "3.5")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FeedbackScreen)
+        assert app.screen.result.correct
+
+    french = load("numbers/port.fr.yaml")
+    app = QuizApp([french], language="en", seed=1, clock=clock, player="Léa")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await type_text(pilot, "2 300")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FeedbackScreen)
+        assert app.screen.result.correct
+        await next_screen(pilot)
+        await type_text(pilot, "3,5")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FeedbackScreen)
+        assert app.screen.result.correct
+
+
+async def test_enter_on_a_fresh_question_answers_nothing_until_the_student_chooses(
+    clock: FakeClock,
+) -> None:
+    """A reflex Enter must not answer A: nothing is highlighted until ↑↓ or a key picks a choice."""
+    app = QuizApp([load("every_type.yaml")], language="en", seed=7, clock=clock, player="Bo")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        # 1. single choice: Enter does nothing but say how to choose.
+        answers = app.screen.query_one("#answer")
+        assert answers.highlighted is None
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.session is not None
+        assert app.session.phase is Phase.ASKING
+        assert str(app.screen.query_one("#question-status").content) == (
+            "Choose first: press a letter, or ↑↓ then Enter."
+        )
+        await pilot.press("down", "down", "up")  # moving highlights: then Enter answers
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FeedbackScreen)
+        first_shown = app.screen.presented.choice_order[0]
+        assert app.screen.result.answer.selected == frozenset({first_shown})
+        await next_screen(pilot)
+        # 2. several answers: Enter with nothing ticked submits nothing either.
+        assert app.screen.query_one("#answer").highlighted is None
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert "Give an answer first." in screen_text(pilot)
+        await answer_right(pilot)  # letters tick at once, as before
+        await next_screen(pilot)
+        # 3. true/false: the same; its letters and initials still answer at once.
+        assert isinstance(app.screen.presented.question, TrueFalseQuestion)
+        assert app.screen.query_one("#answer").highlighted is None
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.session.phase is Phase.ASKING
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, FeedbackScreen)
+        assert app.screen.result.correct

@@ -121,7 +121,7 @@ def test_load_errors_are_located_and_printed_literally(tmp_path) -> None:  # typ
     result = CliRunner().invoke(main, ["play", str(broken)])
     assert result.exit_code == 1
     assert "Traceback" not in result.output
-    assert f"{broken}:3:1: error: not valid YAML" in result.output
+    assert f"  {broken}:3:1: not valid YAML" in result.output
     assert "[@click=app.quit]broken[x].yaml" in result.output
 
 

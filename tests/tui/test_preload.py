@@ -15,13 +15,14 @@ from quiz.core.diagnostics import QuestionSetError
 from quiz.core.skills import Skill
 from quiz.paths import bundled_questions_dir
 from quiz.tui.preload import (
+    BrokenSetFile,
     BundledIndex,
-    PreloadError,
     SetEntry,
     SetSummary,
     SummaryCache,
     load_summaries,
     preload_sets,
+    verify_sets,
 )
 
 from .conftest import DATA, load
@@ -29,8 +30,9 @@ from .conftest import DATA, load
 
 @pytest.mark.parametrize("fork", [True, False], ids=["forked", "in-process"])
 def test_summaries_describe_each_set_and_load_it_whole_on_demand(fork: bool) -> None:
-    entries = preload_sets([DATA / "every_type.yaml"], fork=fork).result()
-    (entry,) = entries
+    found = preload_sets([DATA / "every_type.yaml"], fork=fork).result()
+    assert found.broken == []
+    (entry,) = found.entries()
     summary = entry.summary
     assert summary.id == "every-type"
     assert summary.question_count == 7
@@ -46,20 +48,31 @@ def test_summaries_describe_each_set_and_load_it_whole_on_demand(fork: bool) -> 
 
 def test_a_forked_load_gives_what_an_in_process_load_gives() -> None:
     paths = [bundled_questions_dir(), DATA / "hostile.yaml"]
-    forked = [e.summary for e in preload_sets(paths, fork=True).result()]
-    here = [e.summary for e in preload_sets(paths, fork=False).result()]
+    forked = preload_sets(paths, fork=True).result()
+    here = preload_sets(paths, fork=False).result()
     assert forked == here
-    assert len(forked) >= 2
+    assert len(forked.summaries) >= 2
 
 
 @pytest.mark.parametrize("fork", [True, False], ids=["forked", "in-process"])
-def test_a_broken_set_reports_every_located_error(tmp_path, fork: bool) -> None:  # type: ignore[no-untyped-def]
-    broken = tmp_path / "broken.yaml"
+def test_a_broken_file_is_named_with_its_first_error_and_the_good_sets_still_load(
+    tmp_path: Path, fork: bool
+) -> None:
+    folder = tmp_path / "sets"
+    shutil.copytree(DATA / "numbers", folder)
+    broken = folder / "broken.yaml"
+    # Two mistakes: no article, and an empty list of questions.
     broken.write_text("id: broken\ntitle: Broken\nlanguage: fr\nquestions: []\n", encoding="utf-8")
-    pending = preload_sets([broken, DATA / "every_type.yaml"], fork=fork)
-    with pytest.raises(PreloadError) as caught:
-        pending.result()
-    assert any(message.startswith(f"{broken}:") for message in caught.value.messages)
+    found = preload_sets([folder], fork=fork).result()
+    assert [s.id for s in found.summaries] == ["numbers-harbour-en", "nombres-port-fr"]
+    [file] = found.broken
+    assert (file.path, file.line, file.column, file.errors) == (str(broken), 1, 1, 2)
+    assert file.describe() == f"{broken}:1:1: missing required key 'article'"
+
+
+def test_a_broken_files_name_and_error_are_cleaned_for_display() -> None:
+    file = BrokenSetFile("sets/\x1b[31mbad.yaml", 3, 7, "unknown key\n'\x07x'", 1)
+    assert file.describe() == "sets/[31mbad.yaml:3:7: unknown key 'x'"
 
 
 def test_a_summary_survives_json() -> None:
@@ -78,16 +91,27 @@ def test_unchanged_sets_come_from_the_cache_and_edited_ones_are_checked_again(tm
     cache = SummaryCache(tmp_path / "cache")
     assert cache.summaries([folder]) is None  # nothing cached yet
 
-    first = load_summaries([folder])
-    assert SummaryCache().summaries([folder]) == first  # the default cache, as the test set it
+    listed = load_summaries([folder])
+    assert not listed.verified  # summarised from the YAML: nothing cached until checked in full
+    assert SummaryCache().summaries([folder]) is None
+    first = verify_sets(listed)
+    assert (first.verified, first.broken) == (True, [])
+    assert SummaryCache().summaries([folder]) == first.summaries  # the default cache, as set
+    assert load_summaries([folder]) == first  # from the cache now, already checked
 
     # An edited article may no longer hold an evidence quote: not taken from the cache, listed
-    # again from its YAML, and found broken when the set is opened (checked in full there).
+    # again from its YAML, and named broken once checked in full (or when the set is opened).
     article.write_text("Nothing left of the article.\n", encoding="utf-8")
     assert SummaryCache().summaries([folder]) is None
-    (entry,) = preload_sets([folder], fork=False).result()
+    again = load_summaries([folder])
+    (entry,) = again.entries()
     with pytest.raises(QuestionSetError, match="evidence"):
         entry.load()
+    checked = verify_sets(again)
+    assert checked.summaries == []
+    assert [(Path(b.path).name, "evidence" in b.message) for b in checked.broken] == [
+        ("every_type.yaml", True)
+    ]
 
     # A damaged cache file is only a miss.
     SummaryCache().file.write_text("{not json", encoding="utf-8")
@@ -109,7 +133,7 @@ def test_a_first_start_on_the_bundled_sets_needs_no_pydantic(tmp_path: Path) -> 
         "import sys, json\n"
         "from quiz.paths import bundled_questions_dir\n"
         "from quiz.tui.preload import load_summaries\n"
-        "found = load_summaries([bundled_questions_dir()])\n"
+        "found = load_summaries([bundled_questions_dir()]).summaries\n"
         "print(json.dumps({'pydantic': 'pydantic' in sys.modules, "
         "'ids': [s.id for s in found]}))\n"
     )
@@ -123,7 +147,7 @@ def test_a_first_start_on_the_bundled_sets_needs_no_pydantic(tmp_path: Path) -> 
     report = json.loads(done.stdout)
     assert report == {
         "pydantic": False,
-        "ids": [s.id for s in load_summaries([bundled_questions_dir()])],
+        "ids": [s.id for s in load_summaries([bundled_questions_dir()]).summaries],
     }
     # ... and it is what the loader itself makes of the sets.
     from quiz.core.loader import load_question_sets
@@ -180,8 +204,10 @@ def test_a_set_the_quick_path_cannot_summarise_goes_to_the_loader(
     assert mistake[0] in text
     (tmp_path / "set.yaml").write_text(text.replace(mistake[0], mistake[1], 1), encoding="utf-8")
     assert quick_summaries([tmp_path]) is None
-    with pytest.raises(PreloadError):
-        load_summaries([tmp_path])  # the full loader runs, and locates the mistake
+    found = load_summaries([tmp_path])  # the full loader runs, and locates the mistake
+    assert found.summaries == []
+    (broken,) = found.broken
+    assert Path(broken.path).name == "set.yaml"
 
 
 def test_a_quickly_summarised_set_is_checked_in_full_when_opened(tmp_path: Path) -> None:
@@ -189,7 +215,7 @@ def test_a_quickly_summarised_set_is_checked_in_full_when_opened(tmp_path: Path)
     shutil.copytree(DATA / "articles", tmp_path / "articles")
     text = (DATA / "every_type.yaml").read_text(encoding="utf-8")
     (tmp_path / "set.yaml").write_text(text.replace("answer: Tokyo", "answer: Osaka"), "utf-8")
-    (entry,) = preload_sets([tmp_path], fork=False).result()
+    (entry,) = preload_sets([tmp_path], fork=False).result().entries()
     assert entry.summary.question_count == 7
     with pytest.raises(QuestionSetError, match="Osaka"):
         entry.load()

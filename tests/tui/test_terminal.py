@@ -127,3 +127,25 @@ def test_quiz_without_arguments_opens_the_bundled_sets(terminal: Terminal) -> No
     terminal.wait_for("Keys")
     terminal.send("Escape", "C-q")
     terminal.wait_for("quiz exited 0", timeout=10)
+
+
+def test_a_folder_with_a_broken_file_plays_the_others_and_names_it(
+    terminal: Terminal, tmp_path: Path
+) -> None:
+    folder = tmp_path / "sets"
+    shutil.copytree(DATA / "numbers", folder)
+    (folder / "typo.yaml").write_text(
+        (DATA / "invalid" / "misspelt-required-key.yaml").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    start(terminal, "play", "--lang", "fr", str(folder))
+    home = terminal.wait_for("1 fichier n’a pas pu être chargé")
+    flat = "".join(home.replace("█", "").split())  # the path may wrap anywhere
+    assert "typo.yaml:13:5:unknownkey'explication'" in flat
+    assert "The harbour's busiest week" in home
+    assert "La semaine la plus chargée du port" in home
+    terminal.send("C-q")
+    # Standard error said the same before the game took the screen; it is there once it quits.
+    after = terminal.wait_for("quiz exited 0", timeout=10)
+    assert "1 file could not be loaded; playing the other sets:" in after
+    assert "typo.yaml:13:5:unknownkey'explication'" in "".join(after.split())

@@ -10,6 +10,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from quiz.tui.i18n import Strings
 from quiz.tui.screens.base import QuizModal
 
 # (section title, its lines), all catalogue keys.
@@ -32,13 +33,20 @@ class HelpScreen(QuizModal):
         Binding("escape,f1,question_mark", "close", "key.close", id="help.close"),
     ]
 
+    def __init__(self, strings: Strings, *, clock_stopped: bool = False) -> None:
+        """`clock_stopped`: opened over a question, whose countdown waits for the help to close."""
+        super().__init__(strings)
+        self.clock_stopped = clock_stopped
+
     def compose(self) -> ComposeResult:
         s = self.strings
         with VerticalScroll(id="help-panel", classes="dialog") as panel:
             panel.border_title = Content(s("help.title"))
             # On the frame, not at the end of the text: at 80×24 the panel hides the key bar and
             # the end of the text is below the fold, so a student would not see how to get out.
-            panel.border_subtitle = Content(s("help.close"))
+            panel.border_subtitle = Content(
+                s("help.close_clock_stopped" if self.clock_stopped else "help.close")
+            )
             for title, lines in SECTIONS:
                 yield Static(Content(s(title)).stylize("bold"), classes="section")
                 for line in lines:

@@ -1,7 +1,8 @@
 """The home screen: every question set with its title, language, source, size and skills.
 
 Typing filters the list (by title, source, language or skill); Enter opens the highlighted set;
-F2 reads its article first.
+F2 reads its article first. Set files that did not load are named above the list, each with its
+first error.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from textual.widgets.option_list import Option
 from quiz.core.text import clean_text
 from quiz.tui.display import source_line
 from quiz.tui.i18n import Strings
-from quiz.tui.preload import SetEntry, SetSummary
+from quiz.tui.preload import BrokenSetFile, SetEntry, SetSummary
 from quiz.tui.screens.base import QuizScreen
+from quiz.tui.widgets.broken_sets import BrokenSetsNotice
 from quiz.tui.widgets.key_bar import KeyBar
 
 LANGUAGE_NAMES = {
@@ -57,14 +59,21 @@ class HomeScreen(QuizScreen):
         Binding("escape", "clear_filter", show=False, id="home.clear_filter"),
     ]
 
-    def __init__(self, strings: Strings, entries: Sequence[SetEntry]) -> None:
+    def __init__(
+        self,
+        strings: Strings,
+        entries: Sequence[SetEntry],
+        broken: Sequence[BrokenSetFile] = (),
+    ) -> None:
         super().__init__(strings)
         self.entries = list(entries)
         self.shown: list[SetEntry] = list(entries)
+        self.broken = list(broken)
 
     def compose(self) -> ComposeResult:
         s = self.strings
         yield Static(Content(s("home.title")), id="home-title", classes="screen-title")
+        yield BrokenSetsNotice(s, self.broken, id="home-broken")
         # No select-all on focus: the first letter typed on the list is already in the field when
         # it gets the focus, and selecting it would make the next letter replace it.
         yield Input(placeholder=s("home.filter"), id="filter", compact=True, select_on_focus=False)
@@ -76,6 +85,12 @@ class HomeScreen(QuizScreen):
     def on_mount(self) -> None:
         self._fill("")
         self.query_one("#sets", SetList).focus()
+
+    def show_sets(self, entries: Sequence[SetEntry], broken: Sequence[BrokenSetFile]) -> None:
+        """The sets once checked in full: broken files leave the list and join the notice."""
+        self.entries, self.broken = list(entries), list(broken)
+        self.query_one("#home-broken", BrokenSetsNotice).show(broken)
+        self._fill(self.query_one("#filter", Input).value)
 
     def _describe(self, question_set: SetSummary) -> Content:
         s = self.strings

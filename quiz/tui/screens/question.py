@@ -3,7 +3,8 @@
 The screen builds the answer widget for the question's type, turns what the player does into an
 engine `Answer` and hands it to the app. A 1-second timer refreshes the countdown from the
 session's clock and, when it reaches zero, tells the app the time is up. F2 swaps the question for
-the article (the countdown keeps running: reading is part of the game).
+the article (the countdown keeps running: reading is part of the game); the help (F1) stops it and
+hides the question until it closes.
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ from quiz.core.answers import (
     OrderAnswer,
     TextAnswer,
     boolean_word,
-    parse_number,
 )
 from quiz.core.models import (
     HighlightQuestion,
@@ -39,6 +39,7 @@ from quiz.core.models import (
     TextQuestion,
     TrueFalseQuestion,
 )
+from quiz.core.numbers import number_style, parse_number
 from quiz.core.session import GameSession, PresentedQuestion
 from quiz.tui.display import literal
 from quiz.tui.i18n import Strings
@@ -177,6 +178,18 @@ class QuestionScreen(QuizScreen):
 
     # --- The clock --------------------------------------------------------------------------------
 
+    def pause_for_help(self) -> None:
+        """The help covers the question: stop its clock, and hide it so that the pause is no
+        time to think."""
+        if not self._answered:
+            self.session.pause_clock(self.clock())
+        self.add_class("-paused")
+
+    def resume_after_help(self) -> None:
+        self.session.resume_clock(self.clock())
+        self.remove_class("-paused")
+        self._tick()
+
     def _tick(self) -> None:
         if self._answered:
             return
@@ -203,7 +216,7 @@ class QuestionScreen(QuizScreen):
     @on(AnswerList.Chosen)
     def _chosen(self, event: AnswerList.Chosen) -> None:
         if not event.values:
-            self._say("question.empty")
+            self._say("question.empty" if event.answer_list.multiple else "question.choose_first")
         elif isinstance(self.question, TrueFalseQuestion):
             self._submit(BooleanAnswer(bool(next(iter(event.values)))))
         else:
@@ -241,10 +254,17 @@ class QuestionScreen(QuizScreen):
         if not text.strip():
             self._say("question.empty")
         elif isinstance(self.question, NumericQuestion):
+            # Read as the set's language writes numbers: "2,300" is 2300 in English, 2.3 in French.
+            language = self.session.question_set.language
             try:
-                self._submit(NumberAnswer(parse_number(text)))
+                self._submit(NumberAnswer(parse_number(text, language)))
             except ValueError:
-                self._say("question.not_a_number")
+                style = number_style(language)
+                self._say(
+                    "question.not_a_number",
+                    thousands=style.thousands_example,
+                    decimal=style.decimal_example,
+                )
         else:
             self._submit(TextAnswer(text))
 

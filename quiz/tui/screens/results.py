@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Button, Static
@@ -64,7 +64,12 @@ class ResultsScreen(QuizScreen):
             yield Static(Content(s("results.skills")).stylize("bold"), classes="section")
             yield Static(self._skills_table(), id="results-skills")
             yield Static(Content(s("results.review")).stylize("bold"), classes="section")
-            yield Static(self._review(), id="results-review")
+            # A grid of two columns: "✓ 7." on the left, the prompt and the answers on the right,
+            # so that wrapped lines start under the text and not under the margin.
+            with Grid(id="results-review"):
+                for mark, entry in self._review():
+                    yield Static(mark, classes="review-mark")
+                    yield Static(entry, classes="review-entry")
         with Horizontal(classes="buttons"):
             yield Button(Content(s("results.play_again")), id="again", variant="primary")
             yield Button(Content(s("results.home")), id="home")
@@ -121,25 +126,28 @@ class ResultsScreen(QuizScreen):
         lines += [Content(line(row)) for row in rows]
         return Content("\n").join(lines)
 
-    def _review(self) -> Content:
+    def _review(self) -> list[tuple[Content, Content]]:
+        """Each question as (its verdict and number, its prompt with the answers under it)."""
         s = self.strings
         questions = {q.id: q for q in self.question_set.questions}
         language = self.question_set.language
-        entries: list[Content] = []
+        entries: list[tuple[Content, Content]] = []
         for number, answered in enumerate(self.result.results, start=1):
             question = questions[answered.question_id]
             symbol = s(verdict_key(answered)).split(" ")[0]
-            head = Content.assemble(
-                (f"{symbol} {number}. ", "bold"),
-                Content(question.prompt),
-                f"  ({s.skill(question.skill)}, +{answered.points})",
-            )
-            detail = "    " + s("results.your_answer", answer=answered.answer_text)
+            mark = Content.styled(f"{symbol} {number}.", "bold")
+            detail = s("results.your_answer", answer=answered.answer_text)
             if not answered.correct:
                 key = describe_key(question, language=language)
                 detail += " · " + s("results.key", answer=key)
-            entries.append(Content.assemble(head, "\n", Content(detail).stylize("$text-muted")))
-        return Content("\n").join(entries)
+            entry = Content.assemble(
+                Content(question.prompt),
+                f"  ({s.skill(question.skill)}, +{answered.points})",
+                "\n",
+                Content(detail).stylize("$text-muted"),
+            )
+            entries.append((mark, entry))
+        return entries
 
     def action_scroll(self, lines: int) -> None:
         self.query_one("#results-body", VerticalScroll).scroll_relative(y=lines, animate=False)

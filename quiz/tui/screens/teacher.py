@@ -34,9 +34,10 @@ from quiz.store.db import LeaderboardRow, ResultsStore, SetVersion
 from quiz.store.exports import ExportRequest, build_export
 from quiz.store.sets import SetTarget
 from quiz.tui.i18n import Strings
-from quiz.tui.preload import SetEntry
+from quiz.tui.preload import BrokenSetFile, SetEntry
 from quiz.tui.screens.base import QuizScreen
 from quiz.tui.store_sink import StoreSink
+from quiz.tui.widgets.broken_sets import BrokenSetsNotice
 from quiz.tui.widgets.key_bar import KeyBar
 
 EXPORT_DELIVERY = "quiz-export"
@@ -96,10 +97,18 @@ class TeacherScreen(QuizScreen):
     TeacherScreen #teacher-table { height: 1fr; }
     """
 
-    def __init__(self, strings: Strings, sink: StoreSink, entries: Sequence[SetEntry]) -> None:
+    def __init__(
+        self,
+        strings: Strings,
+        sink: StoreSink,
+        entries: Sequence[SetEntry],
+        broken: Sequence[BrokenSetFile] = (),
+    ) -> None:
+        """`broken`: the set files that did not load, named here too for the teacher to fix."""
         super().__init__(strings)
         self.sink = sink
         self.entries = list(entries)
+        self.broken = list(broken)
         self.catalogue: Catalogue | None = None
         self.rows: list[LeaderboardRow] = []
         self.exports_sent: list[str] = []
@@ -107,6 +116,7 @@ class TeacherScreen(QuizScreen):
     def compose(self) -> ComposeResult:
         s = self.strings
         yield Static(Content(s("teacher.title")), classes="screen-title")
+        yield BrokenSetsNotice(s, self.broken, id="teacher-broken")
         with Horizontal(id="teacher-pickers"):
             yield Select[str]([], prompt=s("teacher.set"), allow_blank=True, id="teacher-set")
             yield Select[str](

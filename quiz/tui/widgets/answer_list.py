@@ -4,6 +4,9 @@ Each choice is labelled A, B, C…; its letter or its number (1 for A) answers a
 at once, or ticks a choice of a several-answers question. True/false also takes the words' initials
 (V/F, T/F): that is the key a student reaches for first. A ticked choice shows `[✓]`, so the state
 never depends on colour.
+
+No choice is highlighted until the student moves (↑↓) or picks one: Enter pressed by reflex on a
+fresh question answers nothing (`Chosen` comes with no values, and the screen says to choose).
 """
 
 from __future__ import annotations
@@ -94,9 +97,7 @@ class AnswerList(OptionList):
         self.multiple = multiple
         self.ticked: set[int] = set()
         super().__init__(*(Option(self._prompt(p)) for p in range(len(texts))), id=id)
-
-    def on_mount(self) -> None:
-        self.highlighted = 0
+        self.highlighted = None  # OptionList highlights its first option; we wait for a choice
 
     def _prompt(self, position: int) -> Table:
         """ "A [✓] text", the text wrapping under itself rather than under the letter."""
@@ -117,6 +118,8 @@ class AnswerList(OptionList):
     def action_submit(self) -> None:
         if self.multiple:
             self.post_message(self.Chosen(self, self.selected_values))
+        elif self.highlighted is None:  # nothing chosen yet: say so, answer nothing
+            self.post_message(self.Chosen(self, frozenset()))
         else:
             self.action_select()
 

@@ -54,10 +54,20 @@ class ArticleView(VerticalScroll, can_focus=True):
             yield Static(literal(article.headline), classes="article--headline")
         yield Static(literal(source_line(article, self._strings)), classes="article--source")
         if not self._paragraphs:
-            yield Static(Content(self._strings("article.none")), classes="article--missing")
+            yield Static(literal(self._handed_out()), classes="article--missing", id="no-text")
         for offset, block in self._paragraphs:
             yield Static(Content(block), classes="article--paragraph", name=str(offset))
         yield Static("", classes="article--missing", id="evidence-missing")
+
+    def _handed_out(self) -> str:
+        """A set without the article's text (an agency's, not ours to ship): the student reads the
+        copy the teacher handed out, and can tell which one from its source and date."""
+        article = self._question_set.article
+        parts = [p for p in (article.outlet, article.agency) if p]
+        if article.published is not None:
+            parts.append(self._strings.date(article.published))
+        source = ", ".join(parts) if parts else self._strings("home.no_source")
+        return self._strings("article.none", source=source)
 
     def highlight(self, quote: str | None) -> bool:
         """Mark `quote` in the text and scroll to it; False when it is not in the text."""
