@@ -578,6 +578,9 @@ def play(
         app.run()
     finally:
         sink.close()  # the last answers are written before the process ends
+    # Sets listed from their YAML alone were checked while the game ran: name what that found.
+    found_later = [file for file in app.broken if file not in found.broken]
+    _report_broken(found_later, none_loaded=False)
 
 
 def _report_broken(broken: Sequence[BrokenSetFile], *, none_loaded: bool) -> None:
