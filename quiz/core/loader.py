@@ -37,13 +37,16 @@ from quiz.core.models import (
     TrueFalseQuestion,
 )
 from quiz.core.set_files import set_files_in
+from quiz.core.set_reading import (
+    MAX_ARTICLE_BYTES,
+    MAX_FILE_BYTES,
+    FileProblem,
+    read_bounded,
+    resolve_linked,
+)
 from quiz.core.skills import Skill
 from quiz.core.text import clean_text
 from quiz.core.yaml_reader import Locator, YamlProblem, read_yaml
-
-MAX_FILE_BYTES = 32 * 1024 * 1024
-"""Refused before reading: a bank of 10,000 questions is about 6 MB."""
-MAX_ARTICLE_BYTES = 2 * 1024 * 1024
 
 _QUESTION_MODELS: dict[str, type[Any]] = {
     "single": SingleChoiceQuestion,
@@ -177,27 +180,12 @@ def _load_file(path: Path) -> tuple[QuestionSet | None, list[Diagnostic]]:
 
 
 def _read_text(path: Path, limit: int, what: str) -> str | Diagnostic:
-    """A file's text, refused before reading when too large, with a located error when not UTF-8."""
+    """A file's text (see `read_bounded`), with a located error when it is not UTF-8."""
     name = str(path)
     try:
-        size = path.stat().st_size
-        if size > limit:
-            return _file_error(
-                name,
-                f"the {what} file is {size:,} bytes, more than the {limit:,} allowed",
-                "split it into several files",
-                "too-large",
-            )
-        with path.open("rb") as stream:
-            data = stream.read(limit + 1)  # a file that grows while we read is still bounded
-    except OSError as error:
-        return _file_error(
-            name, f"cannot read the {what} file: {error.strerror}", None, "unreadable"
-        )
-    if len(data) > limit:
-        return _file_error(
-            name, f"the {what} file is larger than {limit:,} bytes", None, "too-large"
-        )
+        data = read_bounded(path, limit, what)
+    except FileProblem as problem:
+        return _file_error(name, problem.message, problem.hint, problem.code)
     # The BOM is dropped by hand rather than by "utf-8-sig", whose error offsets skip it.
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
@@ -312,7 +300,17 @@ def _attach_article(question_set: QuestionSet, base_dir: Path | None) -> list[Fi
     linked = question_set.article.text_file
     if linked is None:
         return []
-    file = (base_dir or Path.cwd()) / linked
+    try:
+        file = resolve_linked(base_dir or Path.cwd(), linked)
+    except FileProblem as problem:
+        return [
+            Finding(
+                ("article", "text_file"),
+                f"{linked}: {problem.message}",
+                problem.hint,
+                code="article",
+            )
+        ]
     text = _read_text(file, MAX_ARTICLE_BYTES, "article")
     if isinstance(text, Diagnostic):
         return [

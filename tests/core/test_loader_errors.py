@@ -6,6 +6,7 @@ The table gives, for each file, exactly the diagnostics `quiz check` must print:
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,7 +103,9 @@ EXPECTED: dict[str, list[Expected]] = {
         Expected(15, 15, "evidence-not-found", "not in the article text", "verbatim quote")
     ],
     "article-file-missing": [
-        Expected(7, 14, "article", "japon-russie.text: cannot read the article file", "relative")
+        Expected(
+            7, 14, "article", "japon-russie-resume.text: cannot read the article file", "relative"
+        )
     ],
     "no-article-text": [
         Expected(6, 3, "evidence-unchecked", "not checked", "text_file:", severity=WARNING)
@@ -225,13 +228,8 @@ def test_a_set_id_clash_is_reported_even_when_the_first_set_has_other_errors(
     tmp_path: Path,
 ) -> None:
     clash = DATA / "set-id-clash"
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    (articles / "japon-russie.txt").write_bytes(
-        (DATA / "articles" / "japon-russie.txt").read_bytes()
-    )
     folder = tmp_path / "sets"
-    folder.mkdir()
+    shutil.copytree(clash / "articles", folder / "articles")
     first = (clash / "a-premier.yaml").read_text(encoding="utf-8")
     (folder / "a-premier.yaml").write_text(
         first.replace("evidence: à Tokyo", "evidence: à Moscou"), encoding="utf-8"

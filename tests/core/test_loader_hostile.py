@@ -151,7 +151,7 @@ def test_a_huge_article_text_is_refused_at_its_link(tmp_path: Path) -> None:
     (tmp_path / "set.yaml").write_text(
         (DATA / "invalid" / "article-file-missing.yaml")
         .read_text(encoding="utf-8")
-        .replace("../articles/japon-russie.text", "article.txt"),
+        .replace("articles/japon-russie-resume.text", "article.txt"),
         encoding="utf-8",
     )
     [diagnostic] = check_paths([tmp_path / "set.yaml"]).diagnostics
