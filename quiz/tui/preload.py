@@ -23,6 +23,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from quiz.core.set_files import set_files_in
+from quiz.core.set_reading import (
+    MAX_ARTICLE_BYTES,
+    MAX_FILE_BYTES,
+    FileProblem,
+    read_bounded,
+    resolve_linked,
+)
 from quiz.core.skills import Skill
 
 if TYPE_CHECKING:
@@ -135,21 +142,15 @@ def load_summaries(paths: Iterable[str | os.PathLike[str]]) -> list[SetSummary]:
     except QuestionSetError as error:
         raise PreloadError([str(d) for d in error.diagnostics]) from None
     summaries = [SetSummary.of(question_set) for question_set in question_sets]
-    cache.store(summaries, [_article_file(qs) for qs in question_sets])
+    cache.store(summaries, [qs.article.text_file for qs in question_sets])
     return summaries
-
-
-def _article_file(question_set: QuestionSet) -> str | None:
-    """Where the loader read the set's article text (relative to the set's file)."""
-    linked = question_set.article.text_file
-    if linked is None or question_set.source_path is None:
-        return None
-    return str(Path(question_set.source_path).parent / linked)
 
 
 # --- The summary cache ---------------------------------------------------------------------------
 
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2
+"""2: an entry's article path is the set's `text_file`, relative to the set's folder."""
+_INDEX_FORMAT = 1
 
 
 def _cache_dir() -> Path:
@@ -162,20 +163,32 @@ def _cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("quiz"))
 
 
-def _digest(path: Path) -> str | None:
+def _digest(path: Path, limit: int = MAX_FILE_BYTES) -> str | None:
+    """The digest of a set file, read as the loader reads it; None when the loader would refuse it
+    (too large, not a regular file…), so that the loader runs and says why."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
+        return hashlib.sha256(read_bounded(path, limit, "question set")).hexdigest()
+    except FileProblem:
         return None
 
 
-def _unchanged(entry: dict[str, Any] | None, file: Path, *, articles_from: Path) -> bool:
-    """Whether a cached or shipped `entry` was made from exactly this file and its article (whose
-    recorded path is relative to `articles_from`)."""
+def _article_digest(set_file: Path, linked: str) -> str | None:
+    """The digest of the article a set links, found and read under the loader's rules."""
+    try:
+        return _digest(resolve_linked(set_file.parent, linked), MAX_ARTICLE_BYTES)
+    except FileProblem:
+        return None
+
+
+def _unchanged(entry: dict[str, Any] | None, file: Path) -> bool:
+    """Whether a cached or shipped `entry` was made from exactly this file and its article."""
     if entry is None or entry["sha"] != _digest(file):
         return False
     article = entry["article"]
-    return article is None or article["sha"] == _digest(articles_from / article["path"])
+    if article is None:
+        return True
+    sha = _article_digest(file, article["path"])
+    return sha is not None and article["sha"] == sha
 
 
 def _code_fingerprint() -> str:
@@ -212,7 +225,7 @@ class SummaryCache:
             found: list[SetSummary] = []
             for file in files:
                 entry = entries.get(str(file.resolve()))
-                if not _unchanged(entry, file, articles_from=Path()):
+                if not _unchanged(entry, file):
                     return None
                 found.append(SetSummary.from_json(entry["summary"]))
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
@@ -221,7 +234,8 @@ class SummaryCache:
         return found if len(set(ids)) == len(ids) else None  # duplicates: let the loader say so
 
     def store(self, summaries: Sequence[SetSummary], articles: Sequence[str | None]) -> None:
-        """Remember sets that just loaded without error (best effort: a cache never fails a run)."""
+        """Remember sets that just loaded without error, with the `text_file` each links (best
+        effort: a cache never fails a run)."""
         try:
             try:
                 data = json.loads(self.file.read_text(encoding="utf-8"))
@@ -233,7 +247,7 @@ class SummaryCache:
                 if summary.path is None:
                     continue
                 path = Path(summary.path)
-                article_sha = _digest(Path(article)) if article else None
+                article_sha = _article_digest(path, article) if article else None
                 data["sets"][str(path.resolve())] = {
                     "sha": _digest(path),
                     "article": {"path": article, "sha": article_sha} if article else None,
@@ -277,7 +291,7 @@ class BundledIndex:
                 if resolved.parent != self.folder:
                     return None
                 entry = entries.get(resolved.name)
-                if not _unchanged(entry, resolved, articles_from=self.folder):
+                if not _unchanged(entry, resolved):
                     return None
                 found.append(SetSummary.from_json({**entry["summary"], "path": str(file)}))
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
@@ -297,12 +311,12 @@ class BundledIndex:
             summary.pop("path")
             sets[file.name] = {
                 "sha": _digest(file),
-                "article": {"path": linked, "sha": _digest(file.parent / linked)}
+                "article": {"path": linked, "sha": _article_digest(file, linked)}
                 if linked
                 else None,
                 "summary": summary,
             }
-        return {"format": _CACHE_FORMAT, "sets": dict(sorted(sets.items()))}
+        return {"format": _INDEX_FORMAT, "sets": dict(sorted(sets.items()))}
 
     def write(self) -> None:
         text = json.dumps(self.build(), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
