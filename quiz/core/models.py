@@ -41,6 +41,8 @@ LanguageCode = Annotated[
 ]
 Seconds = Annotated[int, Field(ge=5, le=3600)]
 Points = Annotated[int, Field(ge=1, le=100_000)]
+FiniteNumber = Annotated[float, Field(allow_inf_nan=False)]
+"""Infinity would make every answer right within a tolerance, and nothing equals not-a-number."""
 
 QuestionType = Literal["single", "multiple", "true_false", "numeric", "text", "order", "highlight"]
 QUESTION_TYPES: tuple[str, ...] = QuestionType.__args__  # type: ignore[attr-defined]
@@ -98,7 +100,7 @@ class Defaults(_Strict):
 class DraftInfo(_Strict):
     """Left by `quiz generate` on questions a teacher has not reviewed yet."""
 
-    confidence: float = Field(ge=0, le=1)
+    confidence: FiniteNumber = Field(ge=0, le=1)
     passage: Text | None = Field(None, description="The sentence of the article it came from.")
 
 
@@ -201,8 +203,8 @@ class TrueFalseQuestion(QuestionBase):
 
 class NumericQuestion(QuestionBase):
     type: Literal["numeric"]
-    answer: float
-    tolerance: float = Field(0, ge=0, description="Accepted distance from the answer.")
+    answer: FiniteNumber
+    tolerance: FiniteNumber = Field(0, ge=0, description="Accepted distance from the answer.")
     unit: Text | None = None
 
     def accepts(self, value: float) -> bool:

@@ -23,6 +23,9 @@ _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_DEPTH = 20
 """Deepest nesting of lists and mappings; a question set needs about six levels."""
+MAX_NUMBER_DIGITS = 100
+"""Most digits in a plain number. Python refuses to convert more than 4,300 (a denial-of-service
+guard) with an exception; a question set needs a dozen at most."""
 
 
 class YamlProblem(Exception):
@@ -71,6 +74,22 @@ _INT_TAG = "tag:yaml.org,2002:int"
 _FLOAT_TAG = "tag:yaml.org,2002:float"
 
 
+class _NumberTooLong(Exception):
+    """A plain number with more than `MAX_NUMBER_DIGITS` digits (located by `read_yaml`)."""
+
+    def __init__(self, digits: int) -> None:
+        super().__init__(digits)
+        self.digits = digits
+
+
+def _check_number_length(value: str) -> None:
+    """Refuse a plain number too long to be one, before anything converts it."""
+    if len(value) > MAX_NUMBER_DIGITS:
+        digits = sum(character.isalnum() for character in value)  # hexadecimal digits too
+        if digits > MAX_NUMBER_DIGITS:
+            raise _NumberTooLong(digits)
+
+
 def _plain_scalar(value: str) -> Any:
     """What a plain (unquoted) scalar means; dates stay text for pydantic to parse."""
     if not value:
@@ -84,19 +103,23 @@ def _plain_scalar(value: str) -> Any:
         return boolean
     number: int | float
     if _INT.match(value):
+        _check_number_length(value)
         number = int(value.replace("_", ""))
     else:
         tag = _resolver.resolve(yaml.ScalarNode, value, (True, False))
         if tag == _INT_TAG:
+            _check_number_length(value)
             number = _constructor.construct_yaml_int(yaml.ScalarNode(tag, value))
         elif tag == _FLOAT_TAG:
+            _check_number_length(value)
             number = _constructor.construct_yaml_float(yaml.ScalarNode(tag, value))
         else:
             return clean_text(value)
     # A number is kept only when written as Python writes it back. YAML 1.1 reads the choice
     # "10:30" as 630, "007" as 7 and "12.50" as 12.5: those stay the teacher's text, which pydantic
-    # still parses where a number is due. (.inf and .nan have no other spelling.)
-    if str(number) == value or not math.isfinite(number):
+    # still parses where a number is due. No field takes .inf or .nan: they stay text, as written,
+    # for the error message to quote.
+    if str(number) == value and math.isfinite(number):
         return number
     return clean_text(value)
 
@@ -314,6 +337,15 @@ def read_yaml(text: str, *, max_depth: int = MAX_DEPTH) -> YamlResult:
                 if key is not _DISCARD:
                     container[key] = value
                 frame[1] = _KEY_EXPECTED
+    except _NumberTooLong as error:
+        raise YamlProblem(
+            event.start_mark.line,
+            event.start_mark.column,
+            f"a number of {error.digits:,} digits: a question set's numbers have at most "
+            f"{MAX_NUMBER_DIGITS}",
+            "if it is text rather than a number, put it between quotes",
+            code="number-too-long",
+        ) from None
     except yaml.MarkedYAMLError as error:
         raise _syntax_problem(error, text) from None
     except yaml.reader.ReaderError as error:
