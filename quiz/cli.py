@@ -35,21 +35,20 @@ def _json_escape(character: str) -> str:
 
 
 class _CleanGroup(click.Group):
-    """Click's own messages (an unknown option, a bad value) quote what was typed: cleaned too."""
+    """Click's own usage errors quote what was typed ("Got unexpected extra argument (…)"): they
+    are shown cleaned too, the same message otherwise."""
 
     def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
         try:
             return super().make_context(*args, **kwargs)
-        except click.ClickException as error:
-            error.message = clean_text(error.message)
-            raise
+        except click.UsageError as error:
+            raise click.UsageError(clean_text(error.format_message()), error.ctx) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except click.ClickException as error:
-            error.message = clean_text(error.message)
-            raise
+        except click.UsageError as error:
+            raise click.UsageError(clean_text(error.format_message()), error.ctx) from None
 
 
 def _default_question_paths() -> list[Path]:
