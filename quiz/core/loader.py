@@ -306,17 +306,11 @@ def _attach_article(question_set: QuestionSet, base_dir: Path | None) -> list[Fi
     if linked is None:
         return []
     try:
-        file = resolve_linked(base_dir or Path.cwd(), linked)
-    except FileProblem as problem:
-        return [
-            Finding(
-                ("article", "text_file"),
-                f"{linked}: {problem.message}",
-                problem.hint,
-                code="article",
-            )
-        ]
-    text = _read_text(file, MAX_ARTICLE_BYTES, "article")
+        text = _read_text(
+            resolve_linked(base_dir or Path.cwd(), linked), MAX_ARTICLE_BYTES, "article"
+        )
+    except FileProblem as problem:  # not in the set's folder: never opened
+        text = _file_error(linked, problem.message, problem.hint, problem.code)
     if isinstance(text, Diagnostic):
         return [
             Finding(

@@ -106,7 +106,7 @@ def resolve_linked(set_folder: Path, linked: str) -> Path:
     an absolute path, `..` out of the folder, or a link leading out of it is refused.
     """
     relative = PurePath(linked)
-    if relative.is_absolute() or relative.anchor or "\x00" in linked:
+    if relative.is_absolute() or relative.anchor:  # the anchor: a drive, on Windows
         raise FileProblem(
             "an absolute path: the article file must be named relative to the set's folder",
             _OUTSIDE_HINT,

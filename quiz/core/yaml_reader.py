@@ -407,9 +407,8 @@ class _Node:
 
 
 class _Walk:
-    """One request walking down the document as `Locator.locate` used to: an element that is not
-    in the node (a union's tag, a missing key) is skipped, and the node it stops at is the answer.
-    """
+    """One request walking down the document from its root: an element that is not in the node (a
+    union's tag, a missing key) is skipped, and the deepest node reached is the answer."""
 
     __slots__ = ("at_key", "mark", "node", "path", "position", "request")
 
@@ -468,7 +467,7 @@ def locate_all(text: str, requests: Sequence[tuple[Path, bool]]) -> list[tuple[i
     paths = [path for path, _ in requests]
     pending = len(requests)
     walks: list[_Walk] = []
-    # A frame is [node, key and key mark awaiting their value (mappings)]; None: a skipped node.
+    # A frame is [node, (key, key mark) awaiting its value in a mapping, else None].
     stack: list[list[Any]] = []
     skipping = 0  # depth inside a subtree no request visits
     loader = _Loader(text)
