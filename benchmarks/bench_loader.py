@@ -98,10 +98,14 @@ def _question(rng: random.Random, number: int) -> dict[str, Any]:
     return question
 
 
-def write_bank(folder: Path, files: int, questions: int, seed: int = 2013) -> None:
-    """`files` set files of `questions` questions each, all valid, linking one article text."""
+def write_bank(
+    folder: Path, files: int, questions: int, seed: int = 2013, *, link_article: bool = True
+) -> None:
+    """`files` set files of `questions` questions each, all valid, linking one article text (or,
+    without `link_article`, none: each set then has a warning, as the bundled AFP sets do)."""
     rng = random.Random(seed)
-    (folder / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    if link_article:
+        (folder / "article.txt").write_text(ARTICLE, encoding="utf-8")
     for index in range(files):
         question_set = {
             "id": f"banque-{index:03d}",
@@ -112,7 +116,7 @@ def write_bank(folder: Path, files: int, questions: int, seed: int = 2013) -> No
                 "headline": "Japon et Russie coopéreront dans l'antiterrorisme et l'antipiraterie",
                 "agency": "AFP",
                 "published": "2013-11-02",
-                "text_file": "article.txt",
+                **({"text_file": "article.txt"} if link_article else {}),
             },
             "defaults": {"time_limit": 30, "points": 1000, "scoring": "classic"},
             "questions": [_question(rng, n) for n in range(questions)],

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from quiz.core.diagnostics import QuestionSetError, Severity
-from quiz.core.text import clean_text
+from quiz.core.text import clean_text, escape_unsafe
 from quiz.paths import bundled_questions_dir
 
 if TYPE_CHECKING:
@@ -26,13 +26,45 @@ DB_ENV_VAR = "QUIZ_DB"
 """quiz.store.db.DB_ENV_VAR, repeated so the exports' options need no store import (tested)."""
 
 
+def _say(text: str, *, err: bool = False, **style: Any) -> None:
+    """Print one message. Paths, set texts and error messages are user text: a file named with an
+    escape code must not retitle the terminal or write its clipboard, so they are cleaned here as
+    on screen (`clean_text`)."""
+    click.secho(clean_text(text), err=err, **style)
+
+
+def _json_escape(character: str) -> str:
+    return f"\\u{ord(character):04x}"
+
+
+class _CleanGroup(click.Group):
+    """Click's own usage errors quote what was typed ("Got unexpected extra argument (…)"): they
+    are shown cleaned too, the same message otherwise."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except click.UsageError as error:
+            raise click.UsageError(clean_text(error.format_message()), error.ctx) from None
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as error:
+            raise click.UsageError(clean_text(error.format_message()), error.ctx) from None
+
+
 def _default_question_paths() -> list[Path]:
     """`questions/` in the current folder when there is one, else the sets shipped with quiz."""
     here = Path("questions")
     return [here] if here.is_dir() else [bundled_questions_dir()]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]}, invoke_without_command=True)
+@click.group(
+    cls=_CleanGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    invoke_without_command=True,
+)
 @click.version_option(package_name="quiz")
 @click.pass_context
 def main(context: click.Context) -> None:
@@ -77,14 +109,16 @@ def check(paths: tuple[Path, ...], output_format: str) -> None:
             "warnings": warnings,
             "diagnostics": [d.as_dict() for d in report.diagnostics],
         }
-        click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+        # Exact paths and messages, every character JSON escapes or not written as \uXXXX: what
+        # reads the JSON gets the file's real name, and a terminal shows no escape code raw.
+        click.echo(escape_unsafe(json.dumps(summary, ensure_ascii=False, indent=2), _json_escape))
     else:
         for diagnostic in report.diagnostics:
             colour = "red" if diagnostic.severity is Severity.ERROR else "yellow"
             head, _, hint = str(diagnostic).partition("\n")
-            click.secho(head, fg=colour)
+            _say(head, fg=colour)
             if hint:
-                click.echo(hint)
+                _say(hint)
         verdict = "ok" if not errors else "failed"
         click.secho(
             f"{verdict}: {report.files} {_plural(report.files, 'file')}, "
@@ -175,7 +209,7 @@ def _export(kind: str, set_argument: str, **options: Any) -> None:
     try:
         delimiter = check_delimiter(options["delimiter"])
     except ValueError as error:
-        raise click.BadParameter(str(error), param_hint="--delimiter") from error
+        raise click.BadParameter(clean_text(str(error)), param_hint="--delimiter") from error
     # Only the report and the skills need the set's questions; the others need its id alone.
     questions_dir = None
     if "questions_dir" in options:
@@ -183,7 +217,7 @@ def _export(kind: str, set_argument: str, **options: Any) -> None:
     try:
         target = resolve_set(set_argument, questions_dir)
     except QuestionSetError as error:
-        click.echo(str(error), err=True)
+        _say(str(error), err=True)
         sys.exit(1)
     request = ExportRequest(
         kind,
@@ -206,12 +240,12 @@ def _export(kind: str, set_argument: str, **options: Any) -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(1)
     except (StoreError, OSError) as error:
-        click.echo(f"error: {error}", err=True)
+        _say(f"error: {error}", err=True)
         sys.exit(1)
     for note in export.notes:
-        click.echo(f"note: {note}", err=True)
+        _say(f"note: {note}", err=True)
     if output is not None:
-        click.echo(f"wrote {count} {'row' if count == 1 else 'rows'} to {output}", err=True)
+        _say(f"wrote {count} {'row' if count == 1 else 'rows'} to {output}", err=True)
 
 
 @main.command()
@@ -333,7 +367,7 @@ def import_command(
         except OSError as error:
             raise click.ClickException(f"cannot write {target}: {error.strerror}") from None
     left_out = sum(1 for d in result.diagnostics if d.code == "not-held")
-    click.echo(
+    _say(
         f"{'printed' if output == '-' else f'wrote {target}:'} {count} "
         f"{_plural(count, 'question')} from {result.format.title}"
         + (f", {result.drafts} marked draft: to complete" if result.drafts else "")
@@ -385,7 +419,7 @@ def export_command(set_argument: str, format_name: str, output: Path | None) -> 
         )
     _print_diagnostics(result.diagnostics)
     for note in result.notes:
-        click.echo(f"note: {note}", err=True)
+        _say(f"note: {note}", err=True)
     if output is None:
         sys.stdout.buffer.write(result.data)
         sys.stdout.flush()
@@ -395,7 +429,7 @@ def export_command(set_argument: str, format_name: str, output: Path | None) -> 
         except OSError as error:
             raise click.ClickException(f"cannot write {output}: {error.strerror}") from None
     total = len(target.question_set.questions)
-    click.echo(
+    _say(
         f"{'wrote ' + str(output) + ':' if output else 'printed'} {result.exported} of {total} "
         f"{_plural(total, 'question')} as {result.format.title}"
         + (f"; {total - result.exported} left out" if result.exported < total else ""),
@@ -446,7 +480,7 @@ def generate(
         plans = plan_outputs(list(articles), output, force)
         generator = Generator(lang, max_questions)
     except GenerationError as error:
-        raise click.ClickException(str(error)) from None
+        raise click.ClickException(clean_text(str(error))) from None
 
     failures = 0
     announced_degraded = False
@@ -455,7 +489,7 @@ def generate(
         plans,
         label="Generating",
         file=sys.stderr,
-        item_show_func=lambda plan: plan.source if plan else None,
+        item_show_func=lambda plan: clean_text(plan.source) if plan else None,
         hidden=len(plans) < 2,  # one article: no bar, just the result line
     ) as progress:
         for plan in progress:
@@ -469,7 +503,7 @@ def generate(
                 else:
                     write_set(generated, plan.set_path, plan.text_path)
             except ModelUnavailable as error:
-                raise click.ClickException(str(error)) from None
+                raise click.ClickException(clean_text(str(error))) from None
             except (GenerationError, OSError) as error:
                 failures += 1
                 report.append(str(error))
@@ -487,7 +521,7 @@ def generate(
                     f"{len(question_set.skills)} skills"
                 )
     for line in report:
-        click.echo(line, err=True)
+        _say(line, err=True)
     if failures:
         raise SystemExit(1)
 
@@ -589,13 +623,11 @@ def _report_broken(broken: Sequence[BrokenSetFile], *, none_loaded: bool) -> Non
     if broken:
         count = len(broken)
         head = "no question set could be loaded" if none_loaded else "playing the other sets"
-        click.secho(
-            f"{count} {_plural(count, 'file')} could not be loaded; {head}:", fg="red", err=True
-        )
+        _say(f"{count} {_plural(count, 'file')} could not be loaded; {head}:", fg="red", err=True)
         for file in broken:
             more = file.errors - 1
             extra = f" (+{more} more {_plural(more, 'error')})" if more else ""
-            click.secho(f"  {file.describe()}{extra}", fg="red", err=True)
+            _say(f"  {file.describe()}{extra}", fg="red", err=True)
         click.echo("`quiz check` on these files shows every error and how to fix it.", err=True)
     if none_loaded and broken:
         sys.exit(1)
@@ -655,7 +687,7 @@ def serve(
     try:
         db = serving.check_database(db_path)
     except StoreError as error:
-        click.echo(f"error: {clean_text(str(error))}", err=True)
+        _say(f"error: {error}", err=True)
         sys.exit(1)
     from quiz.tui.preload import load_summaries, verify_sets
 
@@ -664,7 +696,7 @@ def serve(
     _report_broken(found.broken, none_loaded=not found.summaries)
     url = public_url or serving.public_url(host, port)
     command = serving.play_command(db, sets, lang)
-    click.echo(f"Serving the quiz on {url} (results in {db}); Ctrl+C stops it.")
+    _say(f"Serving the quiz on {url} (results in {db}); Ctrl+C stops it.")
     if host not in serving.LOOPBACK_HOSTS:
         click.echo(
             "Anyone who can reach this machine can play and write results: no login, no "
@@ -680,5 +712,5 @@ def serve(
     try:
         serving.serve(command, host, port, url, max_players, lang or detect_language())
     except OSError as error:  # the port is taken, or the address is not this machine's
-        click.echo(f"error: cannot serve on {host}:{port}: {error.strerror or error}", err=True)
+        _say(f"error: cannot serve on {host}:{port}: {error.strerror or error}", err=True)
         sys.exit(1)

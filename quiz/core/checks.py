@@ -7,7 +7,6 @@ so the loader can point at the exact line of the file.
 from __future__ import annotations
 
 import difflib
-import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -15,7 +14,6 @@ from quiz.core.diagnostics import Severity
 from quiz.core.models import (
     HighlightQuestion,
     MultipleChoiceQuestion,
-    NumericQuestion,
     OrderingQuestion,
     QuestionBase,
     QuestionSet,
@@ -76,9 +74,6 @@ def check_questions(questions: Sequence[tuple[int, QuestionBase]]) -> Iterator[F
             yield from _check_unique(question.items, (*at, "items"), "item")
         elif isinstance(question, HighlightQuestion):
             yield from _check_highlight(question, at)
-        elif isinstance(question, NumericQuestion):
-            if not math.isfinite(question.answer):
-                yield Finding((*at, "answer"), "the answer must be a finite number")
         elif isinstance(question, TextQuestion):
             yield from _check_unique(question.answer, (*at, "answer"), "accepted answer")
 

@@ -8,6 +8,7 @@ the errors found; `check_paths` never raises for a bad file and returns every er
 from __future__ import annotations
 
 import codecs
+import math
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -36,12 +37,17 @@ from quiz.core.models import (
     TextQuestion,
     TrueFalseQuestion,
 )
-from quiz.core.set_files import MAX_FILE_BYTES, set_files_in
+from quiz.core.set_files import set_files_in
+from quiz.core.set_reading import (
+    MAX_ARTICLE_BYTES,
+    MAX_FILE_BYTES,
+    FileProblem,
+    read_bounded,
+    resolve_linked,
+)
 from quiz.core.skills import Skill
 from quiz.core.text import clean_text
-from quiz.core.yaml_reader import Locator, YamlProblem, read_yaml
-
-MAX_ARTICLE_BYTES = 2 * 1024 * 1024
+from quiz.core.yaml_reader import YamlProblem, locate, locate_all, read_yaml
 
 _QUESTION_MODELS: dict[str, type[Any]] = {
     "single": SingleChoiceQuestion,
@@ -163,7 +169,7 @@ def check_paths(paths: Iterable[str | os.PathLike[str]]) -> CheckReport:
 def _locate_in_file(path: Path, node: tuple[str | int, ...]) -> tuple[int, int]:
     """The 0-based position of `node` in a file that has already loaded (for a later message)."""
     text = _read_text(path, MAX_FILE_BYTES, "question set")
-    return (0, 0) if isinstance(text, Diagnostic) else Locator(text).locate(node)
+    return (0, 0) if isinstance(text, Diagnostic) else locate(text, node)
 
 
 def _load_file(path: Path) -> tuple[QuestionSet | None, list[Diagnostic]]:
@@ -175,27 +181,12 @@ def _load_file(path: Path) -> tuple[QuestionSet | None, list[Diagnostic]]:
 
 
 def _read_text(path: Path, limit: int, what: str) -> str | Diagnostic:
-    """A file's text, refused before reading when too large, with a located error when not UTF-8."""
+    """A file's text (see `read_bounded`), with a located error when it is not UTF-8."""
     name = str(path)
     try:
-        size = path.stat().st_size
-        if size > limit:
-            return _file_error(
-                name,
-                f"the {what} file is {size:,} bytes, more than the {limit:,} allowed",
-                "split it into several files",
-                "too-large",
-            )
-        with path.open("rb") as stream:
-            data = stream.read(limit + 1)  # a file that grows while we read is still bounded
-    except OSError as error:
-        return _file_error(
-            name, f"cannot read the {what} file: {error.strerror}", None, "unreadable"
-        )
-    if len(data) > limit:
-        return _file_error(
-            name, f"the {what} file is larger than {limit:,} bytes", None, "too-large"
-        )
+        data = read_bounded(path, limit, what)
+    except FileProblem as problem:
+        return _file_error(name, problem.message, problem.hint, problem.code)
     # The BOM is dropped by hand rather than by "utf-8-sig", whose error offsets skip it.
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
@@ -245,7 +236,7 @@ def _load_text(
     data = result.data
     if not isinstance(data, dict):
         # At the document's first node, not at 1:1, which is often a comment.
-        line, column = Locator(text).locate(())
+        line, column = locate(text, ())
         diagnostics.append(
             Diagnostic(
                 path,
@@ -275,12 +266,16 @@ def _load_text(
         findings.extend(check_question_set(question_set))
 
     if findings:
-        locator = Locator(text)
-        for finding in findings:
-            line, column = locator.locate(finding.path, at_key=finding.code == "unknown-key")
+        # Every position in one partial pass over the text: a second full parse of a
+        # 100,000-question file took longer than the first, and gigabytes, for one warning.
+        requests = [(f.path, f.code == "unknown-key") for f in findings]
+        requests += [(f.related, False) for f in findings if f.related is not None]
+        positions = iter(locate_all(text, requests))
+        places = [next(positions) for _ in findings]
+        for finding, (line, column) in zip(findings, places, strict=True):
             message = finding.message
             if finding.related is not None:
-                message += f" (see line {locator.locate(finding.related)[0] + 1})"
+                message += f" (see line {next(positions)[0] + 1})"
             diagnostics.append(
                 Diagnostic(
                     path,
@@ -313,8 +308,12 @@ def _attach_article(question_set: QuestionSet, base_dir: Path | None) -> list[Fi
     linked = question_set.article.text_file
     if linked is None:
         return []
-    file = (base_dir or Path.cwd()) / linked
-    text = _read_text(file, MAX_ARTICLE_BYTES, "article")
+    try:
+        text = _read_text(
+            resolve_linked(base_dir or Path.cwd(), linked), MAX_ARTICLE_BYTES, "article"
+        )
+    except FileProblem as problem:  # not in the set's folder: never opened
+        text = _file_error(linked, problem.message, problem.hint, problem.code)
     if isinstance(text, Diagnostic):
         return [
             Finding(
@@ -339,6 +338,30 @@ _TYPE_NAMES = {
     "list": "a list ('- ' items)",
     "NoneType": "nothing",
 }
+
+
+# Where a whole number is due, what it counts: "time_limit: 7.5" is not a number of seconds.
+_WHOLE_NUMBERS = {"time_limit": "a whole number of seconds", "points": "a whole number of points"}
+_NOT_FINITE = frozenset({"inf", "infinity", "nan"})
+_FINITE_HINT = (
+    "write an ordinary number such as 2 or 0.5: infinity (.inf), not-a-number (.nan) and numbers "
+    "beyond 1.8e308 are not allowed"
+)
+
+
+def _not_finite(value: Any) -> bool:
+    """Whether `value` is, or spells, infinity or not-a-number (".inf", "-.inf", "NaN", "1e309")."""
+    if isinstance(value, float):
+        return not math.isfinite(value)
+    if isinstance(value, str):
+        spelt = value.strip().lstrip("+-.").casefold()
+        if spelt in _NOT_FINITE:
+            return True
+        try:
+            return not math.isfinite(float(value))
+        except ValueError:
+            return False
+    return False
 
 
 def _found(value: Any) -> str:
@@ -442,7 +465,17 @@ def _finding_from_pydantic(error: ErrorDetails) -> Finding:
             hint = "write true/false/yes/no between quotes when you mean the words"
     elif kind == "bool_parsing":
         message = f"expected true or false (vrai/faux, yes/no), found {_found(value)}"
-    elif kind in ("int_parsing", "float_parsing", "int_from_float"):
+    elif kind in ("int_parsing", "int_from_float", "int_parsing_size") or (
+        kind == "finite_number" and path and path[-1] in _WHOLE_NUMBERS
+    ):
+        expected = _WHOLE_NUMBERS.get(str(path[-1]) if path else "", "a whole number")
+        message = f"expected {expected}, found {_found(value)}"
+        if kind == "int_parsing_size":
+            hint = "a number this long cannot be read: a question set needs a few digits"
+    elif kind == "finite_number" or (kind == "float_parsing" and _not_finite(value)):
+        message = f"expected a finite number, found {_found(value)}"
+        hint = _FINITE_HINT
+    elif kind == "float_parsing":
         message = f"expected a number, found {_found(value)}"
     elif kind == "number_format":
         message = f"expected a number, found {_found(value)}"

@@ -44,6 +44,8 @@ LanguageCode = Annotated[
 ]
 Seconds = Annotated[int, Field(ge=5, le=3600)]
 Points = Annotated[int, Field(ge=1, le=100_000)]
+FiniteNumber = Annotated[float, Field(allow_inf_nan=False)]
+"""Infinity would make every answer right within a tolerance, and nothing equals not-a-number."""
 
 QuestionType = Literal["single", "multiple", "true_false", "numeric", "text", "order", "highlight"]
 QUESTION_TYPES: tuple[str, ...] = QuestionType.__args__  # type: ignore[attr-defined]
@@ -101,7 +103,7 @@ class Defaults(_Strict):
 class DraftInfo(_Strict):
     """Left by `quiz generate` on questions a teacher has not reviewed yet."""
 
-    confidence: float = Field(ge=0, le=1)
+    confidence: FiniteNumber = Field(ge=0, le=1)
     passage: Text | None = Field(None, description="The sentence of the article it came from.")
 
 
@@ -224,11 +226,14 @@ def _number_in_set_language(value: Any, info: ValidationInfo) -> Any:
 
 
 Number = Annotated[
-    float, BeforeValidator(_number_in_set_language, json_schema_input_type=float | str)
+    float,
+    Field(allow_inf_nan=False),
+    BeforeValidator(_number_in_set_language, json_schema_input_type=float | str),
 ]
 """A number, also written as text in the set's language: `2,300` in English, `2 300` in French."""
 Distance = Annotated[
     float,
+    Field(allow_inf_nan=False),
     BeforeValidator(
         _number_in_set_language, json_schema_input_type=Annotated[float, Field(ge=0)] | str
     ),

@@ -6,8 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 SET_SUFFIXES = (".yaml", ".yml")
-MAX_FILE_BYTES = 32 * 1024 * 1024
-"""A set file larger than this is refused before reading: a bank of 10,000 questions is ~6 MB."""
 
 
 def set_files_in(folder: Path) -> list[Path]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 # C0 controls but newline, DEL, C1 controls; bidi embeddings, overrides, isolates and marks (they can
 # reorder what a reader sees); the BOM and other invisible format characters used to hide text.
@@ -16,18 +17,33 @@ _UNSAFE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f"
     "\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
 )
+# Half of a surrogate pair: what Python makes of a file name's bytes that are not UTF-8. Written
+# back, it would be the raw byte again (0x9b is a terminal's CSI), or an encoding error.
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_UNSAFE_OR_SURROGATE = re.compile(f"{_UNSAFE.pattern}|{_SURROGATES.pattern}")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _LINE_SEPARATORS = re.compile("\r\n|[\r\u2028\u2029\x85]")
 
 
 def clean_text(text: str) -> str:
-    """Remove control and bidi characters; keep line breaks; tabs become spaces; NFC."""
+    """Remove control and bidi characters; keep line breaks; tabs become spaces; half surrogate
+    pairs become U+FFFD; NFC."""
     # The common case costs two C calls. Printable text must still be composed: a decomposed "é"
     # (e + U+0301) is printable, yet "président" would not be found in it.
     if text.isprintable() and unicodedata.is_normalized("NFC", text):
         return text
     text = _LINE_SEPARATORS.sub("\n", text).replace("\t", " ")
-    return unicodedata.normalize("NFC", _UNSAFE.sub("", text))
+    text = _SURROGATES.sub("\ufffd", _UNSAFE.sub("", text))
+    return unicodedata.normalize("NFC", text)
+
+
+def escape_unsafe(text: str, escape: Callable[[str], str]) -> str:
+    """`text` with every character `clean_text` removes or replaces written as `escape(character)`.
+
+    For output that must keep each character recoverable, yet show none of them raw: JSON writes
+    them as `\\u` escapes, so a file name holding an escape code is still the file's exact name.
+    """
+    return _UNSAFE_OR_SURROGATE.sub(lambda match: escape(match.group()), text)
 
 
 def clean_name(text: str, *, max_length: int = 40) -> str:

@@ -4,8 +4,8 @@ Why not `yaml.safe_load`: it cannot refuse anchors before they expand (an alias 
 duplicate keys silently overwrite each other, libyaml's composer crashes the process on deep
 nesting, and it forgets where each value came from. Here the C parser's events are built into plain
 dicts and lists directly, refusing aliases, tags, duplicate keys and deep nesting as they appear.
-Positions are not kept on the happy path: when something is wrong, `locate` composes the (already
-vetted) text again and walks to the node at fault.
+Positions are not kept on the happy path: when something is wrong, `locate_all` reads the events
+again only as far as the nodes at fault, building nothing else.
 """
 
 from __future__ import annotations
@@ -23,6 +23,9 @@ _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_DEPTH = 20
 """Deepest nesting of lists and mappings; a question set needs about six levels."""
+MAX_NUMBER_DIGITS = 100
+"""Most digits in a plain number. Python refuses to convert more than 4,300 (a denial-of-service
+guard) with an exception; a question set needs a dozen at most."""
 
 
 class YamlProblem(Exception):
@@ -71,6 +74,22 @@ _INT_TAG = "tag:yaml.org,2002:int"
 _FLOAT_TAG = "tag:yaml.org,2002:float"
 
 
+class _NumberTooLong(Exception):
+    """A plain number with more than `MAX_NUMBER_DIGITS` digits (located by `read_yaml`)."""
+
+    def __init__(self, digits: int) -> None:
+        super().__init__(digits)
+        self.digits = digits
+
+
+def _check_number_length(value: str) -> None:
+    """Refuse a plain number too long to be one, before anything converts it."""
+    if len(value) > MAX_NUMBER_DIGITS:
+        digits = sum(character.isalnum() for character in value)  # hexadecimal digits too
+        if digits > MAX_NUMBER_DIGITS:
+            raise _NumberTooLong(digits)
+
+
 def _plain_scalar(value: str) -> Any:
     """What a plain (unquoted) scalar means; dates stay text for pydantic to parse."""
     if not value:
@@ -84,19 +103,23 @@ def _plain_scalar(value: str) -> Any:
         return boolean
     number: int | float
     if _INT.match(value):
+        _check_number_length(value)
         number = int(value.replace("_", ""))
     else:
         tag = _resolver.resolve(yaml.ScalarNode, value, (True, False))
         if tag == _INT_TAG:
+            _check_number_length(value)
             number = _constructor.construct_yaml_int(yaml.ScalarNode(tag, value))
         elif tag == _FLOAT_TAG:
+            _check_number_length(value)
             number = _constructor.construct_yaml_float(yaml.ScalarNode(tag, value))
         else:
             return clean_text(value)
     # A number is kept only when written as Python writes it back. YAML 1.1 reads the choice
     # "10:30" as 630, "007" as 7 and "12.50" as 12.5: those stay the teacher's text, which pydantic
-    # still parses where a number is due. (.inf and .nan have no other spelling.)
-    if str(number) == value or not math.isfinite(number):
+    # still parses where a number is due. No field takes .inf or .nan: they stay text, as written,
+    # for the error message to quote.
+    if str(number) == value and math.isfinite(number):
         return number
     return clean_text(value)
 
@@ -314,6 +337,15 @@ def read_yaml(text: str, *, max_depth: int = MAX_DEPTH) -> YamlResult:
                 if key is not _DISCARD:
                     container[key] = value
                 frame[1] = _KEY_EXPECTED
+    except _NumberTooLong as error:
+        raise YamlProblem(
+            event.start_mark.line,
+            event.start_mark.column,
+            f"a number of {error.digits:,} digits: a question set's numbers have at most "
+            f"{MAX_NUMBER_DIGITS}",
+            "if it is text rather than a number, put it between quotes",
+            code="number-too-long",
+        ) from None
     except yaml.MarkedYAMLError as error:
         raise _syntax_problem(error, text) from None
     except yaml.reader.ReaderError as error:
@@ -349,39 +381,159 @@ def _duplicate_key(key: str, first_line: int, event: Any) -> YamlProblem:
     )
 
 
-class Locator:
-    """Finds where a path of keys and indices (as pydantic reports them) sits in the text."""
+Path = Sequence[str | int]
+"""Keys and indices from the document's root, as pydantic reports them: ("questions", 3, "answer")."""
 
-    def __init__(self, text: str) -> None:
-        # The text has passed `read_yaml`: no aliases, bounded depth, so composing is safe.
-        try:
-            self._root: yaml.Node | None = yaml.compose(text, Loader=_Loader)
-        except yaml.YAMLError:
-            self._root = None
 
-    def locate(self, path: Sequence[str | int], *, at_key: bool = False) -> tuple[int, int]:
-        """The 0-based (line, column) of the deepest node of `path` that exists.
+class _Node:
+    """A node of the document on the way to a requested path; other nodes are never built.
 
-        Path elements that are not in the document (a union's tag, a missing key) are skipped, so a
-        missing key points at the mapping that lacks it. With `at_key`, a mapping entry found last
-        is located at its key rather than its value (for "unknown key" messages).
-        """
-        node = self._root
-        if node is None:
-            return 0, 0
-        mark = node.start_mark
-        for element in path:
-            if isinstance(node, yaml.MappingNode) and isinstance(element, str):
-                for key_node, value_node in node.value:
-                    if key_node.value == element:
-                        mark = key_node.start_mark if at_key else value_node.start_mark
-                        node = value_node
-                        break
-            elif (
-                isinstance(node, yaml.SequenceNode)
-                and isinstance(element, int)
-                and 0 <= element < len(node.value)
-            ):
-                node = node.value[element]
-                mark = node.start_mark
-        return mark.line, mark.column
+    `children` holds only the children some request may visit, by key or index, with the mark of
+    their key (an item's own mark in a list). `candidates` says which requests may visit each
+    child, as (request, position in its path after the child's element); `waiting` holds the
+    walks stopped here until the element they look for arrives, or the node ends without it.
+    """
+
+    __slots__ = ("candidates", "children", "closed", "count", "is_mapping", "mark", "waiting")
+
+    def __init__(self, mark: tuple[int, int], is_mapping: bool | None) -> None:
+        self.mark = mark
+        self.is_mapping = is_mapping  # None: a scalar
+        self.closed = is_mapping is None
+        self.children: dict[str | int, tuple[tuple[int, int], _Node]] = {}
+        self.count = 0
+        self.candidates: dict[str | int, list[tuple[int, int]]] | None = None
+        self.waiting: dict[str | int, list[_Walk]] = {}
+
+
+class _Walk:
+    """One request walking down the document from its root: an element that is not in the node (a
+    union's tag, a missing key) is skipped, and the deepest node reached is the answer."""
+
+    __slots__ = ("at_key", "mark", "node", "path", "position", "request")
+
+    def __init__(self, request: int, path: Path, at_key: bool, root: _Node) -> None:
+        self.request, self.path, self.at_key = request, path, at_key
+        self.node, self.mark, self.position = root, root.mark, 0
+
+    def advance(self) -> bool:
+        """Go as deep as the document read so far allows; True once the answer is known."""
+        path = self.path
+        while self.position < len(path):
+            element = path[self.position]
+            node = self.node
+            if node.is_mapping is None or node.is_mapping != isinstance(element, str):
+                self.position += 1  # a scalar has no children; a key is not an index
+                continue
+            found = node.children.get(element)
+            if found is not None:
+                key_mark, child = found
+                self.mark = key_mark if self.at_key and node.is_mapping else child.mark
+                self.node = child
+                self.position += 1
+            elif node.closed:
+                self.position += 1  # not in the document: skipped, as a missing key is
+            else:
+                node.waiting.setdefault(element, []).append(self)
+                return False
+        return True
+
+
+def _candidates_of(node: _Node, paths: Sequence[Path], states: list[tuple[int, int]]) -> None:
+    """Which child elements of `node` some request may visit (each path's next elements, in any
+    order that skips some: the walks skip what is absent)."""
+    candidates: dict[str | int, list[tuple[int, int]]] = {}
+    for request, position in states:
+        path = paths[request]
+        seen: set[str | int] = set()
+        for index in range(position, len(path)):
+            element = path[index]
+            if element not in seen:
+                seen.add(element)
+                candidates.setdefault(element, []).append((request, index + 1))
+    node.candidates = candidates
+
+
+def locate_all(text: str, requests: Sequence[tuple[Path, bool]]) -> list[tuple[int, int]]:
+    """The 0-based (line, column) of each `(path, at_key)` request, in one pass that stops as soon
+    as every answer is known.
+
+    A path's elements that are not in the document (a union's tag, a missing key) are skipped, so
+    a missing key points at the mapping that lacks it. With `at_key`, a mapping entry found last
+    is located at its key rather than its value (for "unknown key" messages). Only the nodes on
+    the way to the requested paths are built: locating a warning about `article:` near the top of
+    a 100,000-question file reads its first lines, not the whole file again.
+    """
+    paths = [path for path, _ in requests]
+    pending = len(requests)
+    walks: list[_Walk] = []
+    # A frame is [node, (key, key mark) awaiting its value in a mapping, else None].
+    stack: list[list[Any]] = []
+    skipping = 0  # depth inside a subtree no request visits
+    loader = _Loader(text)
+    try:
+        while pending:
+            event = loader.get_event()
+            kind = event.__class__
+            starts = kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent
+            if skipping:
+                if starts:
+                    skipping += 1
+                elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                    skipping -= 1
+                continue
+            if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                node = stack.pop()[0]
+                node.closed = True
+                waiting, node.waiting = node.waiting, {}
+                for stopped in waiting.values():
+                    pending -= sum(walk.advance() for walk in stopped)
+                continue
+            if not (starts or kind is yaml.ScalarEvent):
+                if kind is yaml.StreamEndEvent:
+                    break
+                continue  # stream and document starts, document ends
+            mark = (event.start_mark.line, event.start_mark.column)
+            if not stack and not walks:  # the root
+                node = _Node(mark, None if not starts else kind is yaml.MappingStartEvent)
+                _candidates_of(node, paths, [(r, 0) for r in range(len(requests))])
+                if starts:
+                    stack.append([node, None])
+                walks = [_Walk(r, p, at_key, node) for r, (p, at_key) in enumerate(requests)]
+                pending -= sum(walk.advance() for walk in walks)
+                continue
+            frame = stack[-1]
+            parent: _Node = frame[0]
+            element: str | int
+            if parent.is_mapping:
+                if frame[1] is None:  # a key (the reader has refused any that is not a scalar)
+                    frame[1] = (clean_text(event.value), mark)
+                    continue
+                element, key_mark = frame[1]
+                frame[1] = None
+            else:
+                element, key_mark = parent.count, mark
+                parent.count += 1
+            assert parent.candidates is not None
+            states = parent.candidates.get(element)
+            if states is None or element in parent.children:  # no request goes there; or a
+                if starts:  # duplicate key, whose first value is the one that counts
+                    skipping = 1
+                continue
+            child = _Node(mark, None if not starts else kind is yaml.MappingStartEvent)
+            parent.children[element] = (key_mark, child)
+            if starts:
+                _candidates_of(child, paths, states)
+                stack.append([child, None])
+            pending -= sum(walk.advance() for walk in parent.waiting.pop(element, ()))
+    except yaml.YAMLError:
+        pass  # the text has been read once already; if not, where the walks stopped will do
+    finally:
+        loader.dispose()
+    # A walk still waiting (the text ended early) answers with the deepest node it reached.
+    return [walk.mark for walk in walks] if walks else [(0, 0)] * len(requests)
+
+
+def locate(text: str, path: Path, *, at_key: bool = False) -> tuple[int, int]:
+    """The 0-based (line, column) of one path (see `locate_all`)."""
+    return locate_all(text, [(path, at_key)])[0]

@@ -7,13 +7,12 @@ Each loss is reported once per question, at the question's line in the set's fil
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from quiz.core.diagnostics import Diagnostic, Severity
 from quiz.core.models import QuestionSet
-from quiz.core.yaml_reader import Locator
+from quiz.core.yaml_reader import locate_all
 from quiz.interop.errors import InteropError
 from quiz.interop.model import Format
 from quiz.interop.registry import get_format
@@ -34,18 +33,17 @@ def export_set(question_set: QuestionSet, format_name: str) -> ExportResult:
     fmt = get_format(format_name)
     written = fmt.write(question_set)
     path = question_set.source_path or f"<{question_set.id}>"
-    # Composing the set's YAML costs time on a large bank: only when there is a loss to locate.
-    locate = _locator(question_set.source_path if written.losses else None)
     by_question: dict[int, list[str]] = defaultdict(list)
     left_out: set[int] = set()
     for loss in written.losses:
         by_question[loss.index].append(loss.what)
         if loss.skipped:
             left_out.add(loss.index)
+    indices = sorted(by_question)
+    positions = _positions(question_set.source_path, indices)
     diagnostics = []
-    for index in sorted(by_question):
+    for index, (line, column) in zip(indices, positions, strict=True):
         question = question_set.questions[index]
-        line, column = locate(("questions", index))
         head = (
             f"question '{question.id}' is left out"
             if index in left_out
@@ -79,12 +77,13 @@ def export_set(question_set: QuestionSet, format_name: str) -> ExportResult:
     return ExportResult(written.data, fmt, diagnostics, written.notes, written.exported)
 
 
-def _locator(source: str | None) -> Callable[[tuple[str | int, ...]], tuple[int, int]]:
-    """Where each question sits in the set's file ((0, 0) when the set has no file)."""
+def _positions(source: str | None, indices: list[int]) -> list[tuple[int, int]]:
+    """Where each of these questions sits in the set's file, found in one pass over its YAML
+    ((0, 0) each when the set has no readable file)."""
     try:
-        text = Path(source).read_text(encoding="utf-8-sig") if source else None
+        text = Path(source).read_text(encoding="utf-8-sig") if source and indices else None
     except (OSError, UnicodeError):
         text = None
     if text is None:
-        return lambda path: (0, 0)
-    return Locator(text).locate
+        return [(0, 0)] * len(indices)
+    return locate_all(text, [(("questions", index), False) for index in indices])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-from quiz.core.set_files import MAX_FILE_BYTES
+from quiz.core.set_reading import MAX_FILE_BYTES
 from quiz.interop.errors import file_error
 
 MAX_IMPORT_BYTES = MAX_FILE_BYTES

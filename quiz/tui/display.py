@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Protocol
 
+from rich.cells import cell_len
 from textual.content import Content
 
 from quiz.core.text import clean_text
@@ -34,6 +35,16 @@ def literal(text: str, style: str = "") -> Content:
     """`text` exactly as typed (control characters removed), optionally in one style."""
     content = Content(clean_text(text))
     return content.stylize(style) if style else content
+
+
+def pad(text: str, width: int, *, right: bool = False) -> str:
+    """`text` filled with spaces to `width` terminal cells, measured as Textual measures them.
+
+    Not `str.ljust`: it counts characters, and a family emoji (four emoji joined by U+200D) is
+    seven characters but two cells, so a column with a name holding one came out five cells short.
+    """
+    fill = " " * max(0, width - cell_len(text))
+    return fill + text if right else text + fill
 
 
 def source_line(article: Sourced, strings: Strings) -> str:

@@ -24,6 +24,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from quiz.core.set_files import set_files_in
+from quiz.core.set_reading import (
+    MAX_ARTICLE_BYTES,
+    MAX_FILE_BYTES,
+    FileProblem,
+    read_bounded,
+    resolve_linked,
+)
 from quiz.core.skills import Skill
 from quiz.core.text import clean_text
 
@@ -186,13 +193,13 @@ def load_summaries(paths: Iterable[str | os.PathLike[str]]) -> FoundSets:
         return FoundSets(cached)
     quick = quick_summaries(wanted)
     if quick is not None:  # listed at once; checked by `verify_sets`, then cached
-        return FoundSets(quick[0], verified=False)
+        return FoundSets(quick, verified=False)
     from quiz.core.loader import check_paths
 
     report = check_paths(wanted)
     question_sets = report.question_sets
     summaries = [SetSummary.of(question_set) for question_set in question_sets]
-    cache.store(summaries, [_article_file(qs) for qs in question_sets])
+    cache.store(summaries, [qs.article.text_file for qs in question_sets])
     return FoundSets(summaries, BrokenSetFile.from_errors(report.errors))
 
 
@@ -205,43 +212,39 @@ def verify_sets(found: FoundSets) -> FoundSets:
     report = check_paths([s.path for s in found.summaries if s.path is not None])
     question_sets = report.question_sets
     summaries = [SetSummary.of(question_set) for question_set in question_sets]
-    SummaryCache().store(summaries, [_article_file(qs) for qs in question_sets])
+    SummaryCache().store(summaries, [qs.article.text_file for qs in question_sets])
     return FoundSets(summaries, [*found.broken, *BrokenSetFile.from_errors(report.errors)])
 
 
-def quick_summaries(paths: Sequence[Path]) -> tuple[list[SetSummary], list[str | None]] | None:
+def quick_summaries(paths: Sequence[Path]) -> list[SetSummary] | None:
     """Summaries read straight from the YAML, without pydantic: a first start on a large library.
 
     Validating every question of 300 sets costs seconds before the home screen can show a list;
-    a summary needs only the set's header, its question count and skills. Each set is still loaded
-    and checked in full when a player opens it, where its errors are shown. Anything unusual (a
-    YAML error, a missing or mistyped field, an id used twice) returns None: the full loader then
-    runs and reports every located error, as before. Also returns each set's article file.
+    a summary needs only the set's header, its question count and skills. `verify_sets` checks
+    them in full once the list is up (and a set is checked again when a player opens it). Anything
+    unusual (a YAML error, a missing or mistyped field, an article the loader would refuse, an id
+    used twice) returns None: the full loader then runs and reports every located error.
     """
     files = _find_set_files(paths)
     if not files:
         return None
     summaries: list[SetSummary] = []
-    articles: list[str | None] = []
     for file in files:
-        found = _quick_summary(file)
-        if found is None:
+        summary = _quick_summary(file)
+        if summary is None:
             return None
-        summaries.append(found[0])
-        articles.append(found[1])
+        summaries.append(summary)
     ids = [summary.id for summary in summaries]
-    return (summaries, articles) if len(set(ids)) == len(ids) else None
+    return summaries if len(set(ids)) == len(ids) else None
 
 
-def _quick_summary(file: Path) -> tuple[SetSummary, str | None] | None:
-    from quiz.core.set_files import MAX_FILE_BYTES
+def _quick_summary(file: Path) -> SetSummary | None:
     from quiz.core.yaml_reader import YamlProblem, read_yaml
 
     try:
-        if not file.is_file() or file.stat().st_size > MAX_FILE_BYTES:
-            return None
-        data = read_yaml(file.read_bytes().removeprefix(b"\xef\xbb\xbf").decode("utf-8")).data
-    except (OSError, UnicodeDecodeError, YamlProblem):
+        text = read_bounded(file, MAX_FILE_BYTES, "question set")
+        data = read_yaml(text.removeprefix(b"\xef\xbb\xbf").decode("utf-8")).data
+    except (FileProblem, UnicodeDecodeError, YamlProblem):
         return None
     if not isinstance(data, dict) or not isinstance(data.get("article"), dict):
         return None
@@ -261,17 +264,12 @@ def _quick_summary(file: Path) -> tuple[SetSummary, str | None] | None:
         return None
     try:
         day = None if published is None else date.fromisoformat(str(published))
-    except ValueError:
-        return None
+        if text_file is not None and not resolve_linked(file.parent, str(text_file)).is_file():
+            return None  # missing: the loader explains
+    except (ValueError, FileProblem):
+        return None  # a bad date, or an article outside the set's folder: the loader explains
     identifier, title, language, headline = (str(t).strip() for t in texts)
-    article_path = None
-    if text_file is not None:
-        folder = file.resolve().parent
-        linked = (folder / str(text_file).strip()).resolve()
-        if not linked.is_relative_to(folder) or not linked.is_file():
-            return None  # outside the set's folder, or missing: the loader explains
-        article_path = str(file.parent / str(text_file).strip())
-    summary = SetSummary(
+    return SetSummary(
         path=str(file),
         id=identifier,
         title=title,
@@ -284,26 +282,19 @@ def _quick_summary(file: Path) -> tuple[SetSummary, str | None] | None:
         published=day,
         question_count=len(questions),
         skills=tuple(s for s in Skill if s.value in present),
-        has_article_text=article_path is not None,
+        has_article_text=text_file is not None,
     )
-    return summary, article_path
 
 
 def _stripped(text: Any) -> str | None:
     return None if text is None else str(text).strip()
 
 
-def _article_file(question_set: QuestionSet) -> str | None:
-    """Where the loader read the set's article text (relative to the set's file)."""
-    linked = question_set.article.text_file
-    if linked is None or question_set.source_path is None:
-        return None
-    return str(Path(question_set.source_path).parent / linked)
-
-
 # --- The summary cache ---------------------------------------------------------------------------
 
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2
+"""2: an entry's article path is the set's `text_file`, relative to the set's folder."""
+_INDEX_FORMAT = 1
 
 
 def _cache_dir() -> Path:
@@ -316,20 +307,32 @@ def _cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("quiz"))
 
 
-def _digest(path: Path) -> str | None:
+def _digest(path: Path, limit: int = MAX_FILE_BYTES) -> str | None:
+    """The digest of a set file, read as the loader reads it; None when the loader would refuse it
+    (too large, not a regular file…), so that the loader runs and says why."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
+        return hashlib.sha256(read_bounded(path, limit, "question set")).hexdigest()
+    except FileProblem:
         return None
 
 
-def _unchanged(entry: dict[str, Any] | None, file: Path, *, articles_from: Path) -> bool:
-    """Whether a cached or shipped `entry` was made from exactly this file and its article (whose
-    recorded path is relative to `articles_from`)."""
+def _article_digest(set_file: Path, linked: str) -> str | None:
+    """The digest of the article a set links, found and read under the loader's rules."""
+    try:
+        return _digest(resolve_linked(set_file.parent, linked), MAX_ARTICLE_BYTES)
+    except FileProblem:
+        return None
+
+
+def _unchanged(entry: dict[str, Any] | None, file: Path) -> bool:
+    """Whether a cached or shipped `entry` was made from exactly this file and its article."""
     if entry is None or entry["sha"] != _digest(file):
         return False
     article = entry["article"]
-    return article is None or article["sha"] == _digest(articles_from / article["path"])
+    if article is None:
+        return True
+    sha = _article_digest(file, article["path"])
+    return sha is not None and article["sha"] == sha
 
 
 def _code_fingerprint() -> str:
@@ -365,7 +368,7 @@ class SummaryCache:
             found: list[SetSummary] = []
             for file in files:
                 entry = entries.get(str(file.resolve()))
-                if not _unchanged(entry, file, articles_from=Path()):
+                if not _unchanged(entry, file):
                     return None
                 found.append(SetSummary.from_json(entry["summary"]))
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
@@ -374,7 +377,8 @@ class SummaryCache:
         return found if len(set(ids)) == len(ids) else None  # duplicates: let the loader say so
 
     def store(self, summaries: Sequence[SetSummary], articles: Sequence[str | None]) -> None:
-        """Remember sets that just passed every check (best effort: a cache never fails a run)."""
+        """Remember sets that just passed every check, with the `text_file` each links (best
+        effort: a cache never fails a run)."""
         try:
             try:
                 data = json.loads(self.file.read_text(encoding="utf-8"))
@@ -386,7 +390,7 @@ class SummaryCache:
                 if summary.path is None:
                     continue
                 path = Path(summary.path)
-                article_sha = _digest(Path(article)) if article else None
+                article_sha = _article_digest(path, article) if article else None
                 data["sets"][str(path.resolve())] = {
                     "sha": _digest(path),
                     "article": {"path": article, "sha": article_sha} if article else None,
@@ -430,7 +434,7 @@ class BundledIndex:
                 if resolved.parent != self.folder:
                     return None
                 entry = entries.get(resolved.name)
-                if not _unchanged(entry, resolved, articles_from=self.folder):
+                if not _unchanged(entry, resolved):
                     return None
                 found.append(SetSummary.from_json({**entry["summary"], "path": str(file)}))
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
@@ -450,12 +454,12 @@ class BundledIndex:
             summary.pop("path")
             sets[file.name] = {
                 "sha": _digest(file),
-                "article": {"path": linked, "sha": _digest(file.parent / linked)}
+                "article": {"path": linked, "sha": _article_digest(file, linked)}
                 if linked
                 else None,
                 "summary": summary,
             }
-        return {"format": _CACHE_FORMAT, "sets": dict(sorted(sets.items()))}
+        return {"format": _INDEX_FORMAT, "sets": dict(sorted(sets.items()))}
 
     def write(self) -> None:
         text = json.dumps(self.build(), ensure_ascii=False, indent=1, sort_keys=True) + "\n"

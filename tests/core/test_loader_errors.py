@@ -6,12 +6,13 @@ The table gives, for each file, exactly the diagnostics `quiz check` must print:
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from quiz.core.diagnostics import QuestionSetError, Severity
+from quiz.core.diagnostics import Diagnostic, QuestionSetError, Severity
 from quiz.core.loader import check_paths, load_question_set, load_question_sets
 from quiz.core.models import QUESTION_TYPES
 
@@ -113,7 +114,9 @@ EXPECTED: dict[str, list[Expected]] = {
         Expected(15, 15, "evidence-not-found", "not in the article text", "verbatim quote")
     ],
     "article-file-missing": [
-        Expected(7, 14, "article", "japon-russie.text: cannot read the article file", "relative")
+        Expected(
+            7, 14, "article", "japon-russie-resume.text: cannot read the article file", "relative"
+        )
     ],
     "no-article-text": [
         Expected(6, 3, "evidence-unchecked", "not checked", "text_file:", severity=WARNING)
@@ -235,13 +238,8 @@ def test_a_set_id_clash_is_reported_even_when_the_first_set_has_other_errors(
     tmp_path: Path,
 ) -> None:
     clash = DATA / "set-id-clash"
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    (articles / "japon-russie.txt").write_bytes(
-        (DATA / "articles" / "japon-russie.txt").read_bytes()
-    )
     folder = tmp_path / "sets"
-    folder.mkdir()
+    shutil.copytree(clash / "articles", folder / "articles")
     first = (clash / "a-premier.yaml").read_text(encoding="utf-8")
     (folder / "a-premier.yaml").write_text(
         first.replace("evidence: à Tokyo", "evidence: à Moscou"), encoding="utf-8"
@@ -272,3 +270,88 @@ def test_a_non_utf8_byte_is_located_with_or_without_a_byte_order_mark(
     path.write_bytes(data)
     [diagnostic] = check_paths([path]).diagnostics
     assert (diagnostic.line, diagnostic.column, diagnostic.code) == (line, column, "encoding")
+
+
+# --- Numbers: only finite ones, and whole ones where a count is due -----------------------------
+
+EVERY_TYPE = DATA / "every_type.yaml"
+FINITE_HINT = "infinity (.inf), not-a-number (.nan) and numbers beyond 1.8e308 are not allowed"
+
+
+def _check_with(tmp_path: Path, original: str, replaced: str) -> list[Diagnostic]:
+    """The diagnostics of every_type.yaml (and its article) with one line changed."""
+    shutil.copytree(DATA / "articles", tmp_path / "articles")
+    text = EVERY_TYPE.read_text(encoding="utf-8")
+    assert original in text
+    path = tmp_path / "set.yaml"
+    path.write_text(text.replace(original, replaced, 1), encoding="utf-8")
+    return check_paths([path]).diagnostics
+
+
+TOLERANCE = "unit: islands"
+"""Where a tolerance can go in every_type.yaml's numeric question (line 55, its value at 56:16)."""
+
+
+@pytest.mark.parametrize(
+    ("original", "replaced", "line", "column", "found"),
+    [
+        pytest.param(TOLERANCE, f"{TOLERANCE}\n    tolerance: .inf", 56, 16, ".inf", id=".inf"),
+        pytest.param(TOLERANCE, f"{TOLERANCE}\n    tolerance: 1e309", 56, 16, "1e309", id="1e309"),
+        pytest.param(TOLERANCE, f"{TOLERANCE}\n    tolerance: .NaN", 56, 16, ".NaN", id=".nan"),
+        pytest.param(
+            TOLERANCE, f"{TOLERANCE}\n    tolerance: '1e309'", 56, 16, "1e309", id="quoted"
+        ),
+        pytest.param("answer: 4\n", "answer: -.inf\n", 54, 13, "-.inf", id="answer"),
+    ],
+)
+def test_a_number_that_is_not_finite_is_refused_in_plain_words(
+    tmp_path: Path, original: str, replaced: str, line: int, column: int, found: str
+) -> None:
+    [diagnostic] = _check_with(tmp_path, original, replaced)
+    assert (diagnostic.line, diagnostic.column, diagnostic.code) == (line, column, "invalid")
+    assert diagnostic.message == f"expected a finite number, found '{found}'"
+    assert diagnostic.hint is not None
+    assert FINITE_HINT in diagnostic.hint
+
+
+def test_a_draft_confidence_must_be_finite_too(tmp_path: Path) -> None:
+    [diagnostic] = _check_with(tmp_path, TOLERANCE, f"{TOLERANCE}\n    draft: {{confidence: .nan}}")
+    assert (diagnostic.line, diagnostic.column) == (56, 25)
+    assert diagnostic.message == "expected a finite number, found '.nan'"
+
+
+@pytest.mark.parametrize(
+    ("original", "replaced", "line", "column", "message"),
+    [
+        pytest.param(
+            "time_limit: 20",
+            "time_limit: 7.5",
+            13,
+            15,
+            "expected a whole number of seconds, found '7.5'",
+            id="seconds",
+        ),
+        pytest.param(
+            "time_limit: 20",
+            "time_limit: .inf",
+            13,
+            15,
+            "expected a whole number of seconds, found '.inf'",
+            id="infinite seconds",
+        ),
+        pytest.param(
+            "points: 1000",
+            "points: 12.5",
+            14,
+            11,
+            "expected a whole number of points, found '12.5'",
+            id="points",
+        ),
+    ],
+)
+def test_a_count_must_be_a_whole_number(
+    tmp_path: Path, original: str, replaced: str, line: int, column: int, message: str
+) -> None:
+    [diagnostic] = _check_with(tmp_path, original, replaced)
+    assert (diagnostic.line, diagnostic.column) == (line, column)
+    assert diagnostic.message == message

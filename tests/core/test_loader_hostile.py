@@ -9,6 +9,8 @@ bomb that expands takes minutes and gigabytes), not benchmarks.
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 import tracemalloc
 import unicodedata
@@ -151,7 +153,7 @@ def test_a_huge_article_text_is_refused_at_its_link(tmp_path: Path) -> None:
     (tmp_path / "set.yaml").write_text(
         (DATA / "invalid" / "article-file-missing.yaml")
         .read_text(encoding="utf-8")
-        .replace("../articles/japon-russie.text", "article.txt"),
+        .replace("articles/japon-russie-resume.text", "article.txt"),
         encoding="utf-8",
     )
     [diagnostic] = check_paths([tmp_path / "set.yaml"]).diagnostics
@@ -203,3 +205,62 @@ def test_decomposed_accents_are_composed_so_a_highlight_target_is_found() -> Non
     assert isinstance(highlight, HighlightQuestion)
     assert highlight.text == "Le président a parlé"
     assert highlight.target_words == frozenset({1})
+
+
+# --- Numbers: Python refuses to convert more than 4,300 digits, with an exception --------------
+
+EVERY_TYPE = (DATA / "every_type.yaml").read_text(encoding="utf-8")
+HUGE = "9" * 4_301
+
+
+@pytest.mark.parametrize(
+    ("original", "replaced", "line", "column"),
+    [
+        pytest.param("points: 1000", f"points: {HUGE}", 14, 11, id="points"),
+        pytest.param("answer: 4\n", f"answer: {HUGE}\n", 54, 13, id="numeric answer"),
+        pytest.param("title: Every question type", f"title: {HUGE}", 3, 8, id="text"),
+        pytest.param("choices: [Tokyo,", f"choices: [{HUGE},", 23, 15, id="choice"),
+        pytest.param("answer: 4\n", f"answer: -{HUGE}.5\n", 54, 13, id="float"),
+        pytest.param("answer: 4\n", f"answer: 0x{'f' * 4_000}\n", 54, 13, id="hexadecimal"),
+    ],
+)
+def test_a_number_of_thousands_of_digits_is_a_located_error(
+    original: str, replaced: str, line: int, column: int
+) -> None:
+    assert original in EVERY_TYPE
+    diagnostic = _refusal(EVERY_TYPE.replace(original, replaced, 1))
+    assert (diagnostic.line, diagnostic.column, diagnostic.code) == (
+        line,
+        column,
+        "number-too-long",
+    )
+    assert "digits: a question set's numbers have at most 100" in diagnostic.message
+    assert diagnostic.hint == "if it is text rather than a number, put it between quotes"
+
+
+def test_a_quoted_number_of_thousands_of_digits_is_a_located_error_where_one_is_due() -> None:
+    text = EVERY_TYPE.replace("points: 1000", f'points: "{HUGE}"', 1)
+    diagnostic = _refusal(text)
+    assert (diagnostic.line, diagnostic.column) == (14, 11)
+    assert diagnostic.message.startswith("expected a whole number of points, found '999")
+
+
+def test_long_text_made_of_digits_stays_text_when_quoted() -> None:
+    text = EVERY_TYPE.replace("title: Every question type", f'title: "{HUGE}"', 1)
+    assert parse_question_set(text, "digits.yaml", DATA).title == HUGE
+
+
+def test_quiz_check_prints_the_error_not_a_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "set.yaml"
+    path.write_text(EVERY_TYPE.replace("points: 1000", f"points: {HUGE}", 1), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "quiz", "check", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert f"{path}:14:11: error: a number of 4,301 digits" in done.stdout
+    assert "Traceback" not in done.stderr

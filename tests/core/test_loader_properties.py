@@ -163,7 +163,7 @@ def _fuzz_folder(factory: pytest.TempPathFactory) -> Path:
     folder = factory.getbasetemp() / "fuzz"
     if not folder.exists():
         (folder / "articles").mkdir(parents=True)
-        article = (DATA / "articles" / "japon-russie.txt").read_bytes()
+        article = (DATA / "valid" / "articles" / "japon-russie.txt").read_bytes()
         (folder / "articles" / "japon-russie.txt").write_bytes(article)
     return folder
 

@@ -7,6 +7,8 @@ import csv
 import io
 import sqlite3
 import statistics
+import subprocess
+import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -279,3 +281,22 @@ def test_no_export_lets_a_formula_through(
             assert "'=2*2 (4)" in cells  # the wrong typed answers, counted
         else:
             assert "'=cmd|' /C calc'!A0" in cells
+
+
+def test_the_written_files_name_is_printed_cleaned(class_db: Path, tmp_path: Path) -> None:
+    # A real process, its raw stderr: the output's name holds an OSC 52 (write the clipboard).
+    output = tmp_path / "\x1b]52;c;cm0gLXJmIH4=\x07answers.csv"
+    command = ["answers", str(SET_FILE), "--db", str(class_db), "-o", str(output)]
+    done = subprocess.run(
+        [sys.executable, "-m", "quiz", *command],
+        capture_output=True,
+        check=False,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert output.is_file()
+    message = done.stderr.decode("utf-8")
+    assert f"to {tmp_path}/]52;c;cm0gLXJmIH4=answers.csv" in message
+    assert "\x1b" not in message
+    assert "\x07" not in message

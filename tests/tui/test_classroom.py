@@ -10,6 +10,7 @@ import string
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
@@ -293,6 +294,51 @@ async def test_the_class_leaderboard_shows_hostile_names_literally_and_the_playe
     (own,) = [line for line in lines if "◀ you" in line]
     assert player in own
     assert "▶" in own
+
+
+FAMILY = "\U0001f468\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466"
+"""Four emoji joined by ZWJ: seven characters, drawn (by Textual and the terminal) in two cells."""
+
+
+async def test_the_class_leaderboard_columns_line_up_around_wide_emoji(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    db = tmp_path / "class.sqlite3"
+    question_set = load("every_type.yaml")
+    with ResultsStore.open(db) as store:
+        for score, name in ((9000, f"Léa {FAMILY}"), (100, "李小龙"), (50, "Bob")):
+            attempt = store.start_attempt(
+                name,
+                "4B",
+                question_set.id,
+                question_set.content_hash,
+                question_set.title,
+                "classic",
+                7,
+                seed=1,
+            )
+            store.record_answer(
+                attempt, "city", "comprehension", 1, "Tokyo", {}, True, 1.0, 5.0, score, False
+            )
+            store.finish_attempt(attempt)
+    app, sink = classroom_app(db, question_set, clock, player="Dan", class_name="4B", seed=3)
+    try:
+        async with app.run_test(size=(110, 60)) as pilot:
+            await pilot.press("enter")
+            await wait_until(pilot, lambda: isinstance(app.screen, QuestionScreen), "question 1")
+            await play_rest(pilot, clock)
+            board = app.screen.query_one(ClassLeaderboard)
+            await wait_until(pilot, lambda: board.loaded, "the leaderboard")
+            shown = board.render_standing().plain.splitlines()
+    finally:
+        sink.close()
+    header, *rows = shown[2:]
+    assert any(FAMILY in row for row in rows)
+    # Where each line's "Score" column ends, in cells: the same on every line.
+    score_ends = {cell_len(header[: header.index("Score") + len("Score")])}
+    for row, score in zip(rows, ("9000", "7133", "100", "50"), strict=True):
+        score_ends.add(cell_len(row[: row.index(f" {score} ") + len(score) + 1]))
+    assert len(score_ends) == 1, shown
 
 
 async def test_the_teacher_view_lists_results_and_delivers_safe_csv_exports(

@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -180,7 +181,7 @@ def test_quick_summaries_are_the_summaries_the_loader_gives() -> None:
     paths = [bundled_questions_dir(), DATA / "every_type.yaml", DATA / "hostile.yaml"]
     quick = quick_summaries(paths)
     assert quick is not None
-    assert quick[0] == [SetSummary.of(s) for s in load_question_sets(paths)]
+    assert quick == [SetSummary.of(s) for s in load_question_sets(paths)]
 
 
 @pytest.mark.parametrize(
@@ -219,3 +220,90 @@ def test_a_quickly_summarised_set_is_checked_in_full_when_opened(tmp_path: Path)
     assert entry.summary.question_count == 7
     with pytest.raises(QuestionSetError, match="Osaka"):
         entry.load()
+
+
+# --- The cache reads a set's article as the loader does: inside its folder, bounded -------------
+
+
+def _cached_set(tmp_path: Path) -> tuple[Path, Path]:
+    """every_type.yaml and its article in a folder of their own, loaded once (so cached)."""
+    folder = tmp_path / "sets"
+    (folder / "articles").mkdir(parents=True)
+    shutil.copy(DATA / "every_type.yaml", folder / "every_type.yaml")
+    article = folder / "articles" / "every_type.txt"
+    shutil.copy(DATA / "articles" / "every_type.txt", article)
+    verify_sets(load_summaries([folder]))
+    assert SummaryCache().summaries([folder]) is not None
+    return folder, article
+
+
+def test_an_article_that_now_leads_out_of_the_folder_is_not_taken_from_the_cache(
+    tmp_path: Path,
+) -> None:
+    folder, article = _cached_set(tmp_path)
+    # The very bytes the cache knows, but outside the set's folder: refused all the same.
+    outside = tmp_path / "outside.txt"
+    article.replace(outside)
+    article.symlink_to(outside)
+    assert SummaryCache().summaries([folder]) is None
+    (broken,) = load_summaries([folder]).broken
+    assert "outside the set's folder" in broken.message
+
+
+def test_the_cache_reads_an_article_no_further_than_the_loaders_limit(tmp_path: Path) -> None:
+    folder, article = _cached_set(tmp_path)
+    with article.open("wb") as stream:  # 64 MB that take no disk
+        stream.truncate(64 * 1024 * 1024)
+    tracemalloc.start()
+    try:
+        assert SummaryCache().summaries([folder]) is None
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 * 1024 * 1024  # the old cache read the whole file to digest it
+    (broken,) = load_summaries([folder]).broken
+    assert "67,108,864 bytes, more than" in broken.message
+
+
+def _load_summaries_in_a_child(folder: Path) -> subprocess.CompletedProcess[str]:
+    """`load_summaries([folder])` in a process with a time-out and 1.5 GB of address space: a
+    read that never ends fails the test instead of hanging it or exhausting the machine."""
+    probe = (
+        "import sys\n"
+        "from quiz.tui.preload import load_summaries\n"
+        "for broken in load_summaries([sys.argv[1]]).broken:\n"
+        "    print(broken.message)\n"
+    )
+
+    def bounded() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (1536 * 1024 * 1024,) * 2)
+
+    return subprocess.run(
+        [sys.executable, "-c", probe, str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        cwd=folder,
+        preexec_fn=bounded,
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes or devices here")
+@pytest.mark.parametrize("kind", ["named pipe", "/dev/zero"])
+def test_a_cached_set_whose_article_became_a_pipe_or_a_device_is_refused_at_once(
+    tmp_path: Path, kind: str
+) -> None:
+    folder, article = _cached_set(tmp_path)
+    article.unlink()
+    if kind == "named pipe":
+        os.mkfifo(article)
+        expected = "the article file is a named pipe (FIFO), not a regular file"
+    else:
+        article.symlink_to("/dev/zero")
+        expected = "the article file is outside the set's folder"
+    done = _load_summaries_in_a_child(folder)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert expected in done.stdout

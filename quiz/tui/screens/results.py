@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, VerticalScroll
@@ -16,6 +17,7 @@ from textual.widgets import Button, Static
 from quiz.core.answers import describe_key
 from quiz.core.models import QuestionSet
 from quiz.core.session import GameResult
+from quiz.tui.display import pad
 from quiz.tui.i18n import Strings
 from quiz.tui.screens.base import QuizScreen
 from quiz.tui.screens.feedback import verdict_key
@@ -98,9 +100,9 @@ class ResultsScreen(QuizScreen):
             ),
             (s("results.time"), s.duration(result.total_time)),
         ]
-        width = max(len(label) for label, _ in rows) + 2
+        width = max(cell_len(label) for label, _ in rows) + 2
         return Content("\n").join(
-            Content.assemble((label.ljust(width), "bold"), value) for label, value in rows
+            Content.assemble((pad(label, width), "bold"), value) for label, value in rows
         )
 
     def _skills_table(self) -> Content:
@@ -115,11 +117,15 @@ class ResultsScreen(QuizScreen):
             )
             for skill, score in self.result.skills.items()
         ]
-        widths = [max(len(row[i]) for row in [header, *rows]) for i in range(3)]
+        widths = [max(cell_len(row[i]) for row in [header, *rows]) for i in range(3)]
 
         def line(row: tuple[str, str, str]) -> str:
             return "  ".join(
-                [row[0].ljust(widths[0]), row[1].rjust(widths[1]), row[2].rjust(widths[2])]
+                [
+                    pad(row[0], widths[0]),
+                    pad(row[1], widths[1], right=True),
+                    pad(row[2], widths[2], right=True),
+                ]
             )
 
         lines = [Content(line(header)).stylize("bold")]

@@ -4,12 +4,14 @@ screen, and shows every name literally (player names are user text)."""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual import work
 from textual.content import Content
 from textual.widgets import Static
 
 from quiz.core.session import GameResult
 from quiz.core.text import clean_name
+from quiz.tui.display import pad
 from quiz.tui.i18n import Strings
 from quiz.tui.store_sink import Standing, StoreSink, top_rows_with_player
 
@@ -73,12 +75,12 @@ class ClassLeaderboard(Static):
             )
             for row in top_rows_with_player(standing)
         ]
-        widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+        widths = [max(cell_len(r[i]) for r in [header, *rows]) for i in range(len(header))]
         right_aligned = {1, 3, 4, 5}
 
         def line(cells: tuple[str, ...]) -> str:
             padded = [
-                cell.rjust(widths[i]) if i in right_aligned else cell.ljust(widths[i])
+                pad(cell, widths[i], right=i in right_aligned)
                 for i, cell in enumerate(cells[: len(header)])
             ]
             return "  ".join(padded + list(cells[len(header) :])).rstrip()

@@ -7,6 +7,7 @@ keys change. Clicking a key presses it, so mouse players reach every action too.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual import events
 from textual.binding import Binding
 from textual.content import Content
@@ -65,9 +66,10 @@ class KeyBar(Static):
         for key, description in entries:
             display = self.app.get_key_display(Binding(key, ""))
             part = Content.assemble((display, "bold"), " ", Content(description))
-            self._spans.append((offset, offset + len(part), key))
+            # In cells, as clicks are: a label's characters may be wider (or narrower) than one.
+            self._spans.append((offset, offset + part.cell_length, key))
             parts.append(part)
-            offset += len(part) + len(SEPARATOR)
+            offset += part.cell_length + cell_len(SEPARATOR)
         return Content(SEPARATOR).join(parts)
 
     def on_click(self, event: events.Click) -> None:
