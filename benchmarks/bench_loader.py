@@ -35,7 +35,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # The article the bank's sets link: the test suite's own account of the first Japan–Russia "2+2"
 # (written for the project; the agency's dispatch is not ours to ship).
-ARTICLE = (ROOT / "tests" / "data" / "articles" / "japon-russie.txt").read_text(encoding="utf-8")
+ARTICLE = (ROOT / "tests" / "data" / "valid" / "articles" / "japon-russie.txt").read_text(
+    encoding="utf-8"
+)
 
 # Evidence quotes, some with the typographic quotes and apostrophes a teacher's editor produces.
 EVIDENCE = [

@@ -71,7 +71,7 @@ def test_no_tracked_file_copies_the_dispatch(seed_article: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "path", ["tests/data/articles/japon-russie.txt", "benchmarks/bench_loader.py"]
+    "path", ["tests/data/valid/articles/japon-russie.txt", "benchmarks/bench_loader.py"]
 )
 def test_the_copies_found_before_are_gone(seed_article: Path, path: str) -> None:
     """The two files that once held six and five paragraphs of the dispatch hold none now."""
