@@ -8,7 +8,6 @@ the errors found; `check_paths` never raises for a bad file and returns every er
 from __future__ import annotations
 
 import codecs
-import math
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -37,6 +36,7 @@ from quiz.core.models import (
     TextQuestion,
     TrueFalseQuestion,
 )
+from quiz.core.numbers import spells_non_finite
 from quiz.core.set_files import set_files_in
 from quiz.core.set_reading import (
     MAX_ARTICLE_BYTES,
@@ -342,26 +342,10 @@ _TYPE_NAMES = {
 
 # Where a whole number is due, what it counts: "time_limit: 7.5" is not a number of seconds.
 _WHOLE_NUMBERS = {"time_limit": "a whole number of seconds", "points": "a whole number of points"}
-_NOT_FINITE = frozenset({"inf", "infinity", "nan"})
 _FINITE_HINT = (
     "write an ordinary number such as 2 or 0.5: infinity (.inf), not-a-number (.nan) and numbers "
     "beyond 1.8e308 are not allowed"
 )
-
-
-def _not_finite(value: Any) -> bool:
-    """Whether `value` is, or spells, infinity or not-a-number (".inf", "-.inf", "NaN", "1e309")."""
-    if isinstance(value, float):
-        return not math.isfinite(value)
-    if isinstance(value, str):
-        spelt = value.strip().lstrip("+-.").casefold()
-        if spelt in _NOT_FINITE:
-            return True
-        try:
-            return not math.isfinite(float(value))
-        except ValueError:
-            return False
-    return False
 
 
 def _found(value: Any) -> str:
@@ -472,7 +456,7 @@ def _finding_from_pydantic(error: ErrorDetails) -> Finding:
         message = f"expected {expected}, found {_found(value)}"
         if kind == "int_parsing_size":
             hint = "a number this long cannot be read: a question set needs a few digits"
-    elif kind == "finite_number" or (kind == "float_parsing" and _not_finite(value)):
+    elif kind == "finite_number" or (kind == "float_parsing" and spells_non_finite(value)):
         message = f"expected a finite number, found {_found(value)}"
         hint = _FINITE_HINT
     elif kind == "float_parsing":

@@ -26,7 +26,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from quiz.core.numbers import number_style, parse_number
+from quiz.core.numbers import number_style, parse_number, spells_non_finite
 from quiz.core.skills import Skill
 from quiz.core.text import find_phrase, normalise_answer, split_words
 
@@ -218,6 +218,8 @@ def _number_in_set_language(value: Any, info: ValidationInfo) -> Any:
     try:
         return parse_number(value, language)
     except ValueError:
+        if spells_non_finite(value):
+            return value  # the finite-number check names it: "expected a finite number"
         raise PydanticCustomError(
             "number_format",
             "expected a number, found {found}",

@@ -133,3 +133,21 @@ def parse_number(text: str, language: str | None) -> float:
     if not math.isfinite(value):
         raise ValueError(f"'{typed}' is too large a number")
     return value
+
+
+_NOT_FINITE = frozenset({"inf", "infinity", "nan"})
+
+
+def spells_non_finite(value: object) -> bool:
+    """Whether `value` is, or spells, infinity or not-a-number (".inf", "-.inf", "NaN", "1e309")."""
+    if isinstance(value, float):
+        return not math.isfinite(value)
+    if isinstance(value, str):
+        spelt = value.strip().lstrip("+-.").casefold()
+        if spelt in _NOT_FINITE:
+            return True
+        try:
+            return not math.isfinite(float(value))
+        except ValueError:
+            return False
+    return False

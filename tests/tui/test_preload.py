@@ -261,7 +261,7 @@ def test_the_cache_reads_an_article_no_further_than_the_loaders_limit(tmp_path: 
     finally:
         tracemalloc.stop()
     assert peak < 8 * 1024 * 1024  # the old cache read the whole file to digest it
-    (broken,) = load_summaries([folder]).broken
+    (broken,) = verify_sets(load_summaries([folder])).broken  # listed, then found too large
     assert "67,108,864 bytes, more than" in broken.message
 
 
