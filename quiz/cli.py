@@ -193,7 +193,9 @@ def _export(kind: str, set_argument: str, **options: Any) -> None:
     )
     output = options.get("output")
     try:
-        with ResultsStore.open(options.get("db_path") or default_db_path(), create=False) as store:
+        # Read-only: nothing is written, so a database on a read-only disk or folder exports too.
+        database = options.get("db_path") or default_db_path()
+        with ResultsStore.open(database, read_only=True) as store:
             export = build_export(store, request)
             count = write_csv(
                 export.header, export.rows, output, delimiter=delimiter, prepared=export.prepared
