@@ -432,6 +432,9 @@ def play(
         app.run()
     finally:
         sink.close()  # the last answers are written before the process ends
+        unsaved = sink.unsaved()
+        if unsaved is not None:  # no answer is lost without a word
+            click.secho(f"warning: {clean_text(unsaved)}", fg="yellow", err=True)
 
 
 # --- classroom: the game in browser tabs (quiz/tui/serve.py) --------------------------------------

@@ -18,7 +18,8 @@ The schema is versioned with `PRAGMA user_version`; `_MIGRATIONS[i]` takes versi
 Exports open the file read-only (`read_only=True`): nothing is written, so a database on a
 read-only disk or folder exports too. Every error of SQLite leaves the store as one `StoreError`
 that says what is wrong in words (`_explain`): a full disk, a read-only file or folder, a damaged
-file (`check_integrity`, which exports run first), a lock held too long.
+file (`check_integrity`, which exports run first), a lock held too long. A write refused for what
+it says, not for the state of the disk, is a `RecordRefusedError`: trying it again cannot help.
 
 The store takes plain values, not the game engine's objects. `answer_json` is any JSON value the
 game chooses; the game stores `quiz.core.answers.encode_answer`, and the report reads its
@@ -78,15 +79,20 @@ class DamagedDatabaseError(StoreError):
     """SQLite found the file damaged: what it holds cannot be read reliably."""
 
 
-class UnknownAttemptError(StoreError):
+class RecordRefusedError(StoreError):
+    """The store refuses this write for what it says, not for the state of the disk: writing it
+    again can never succeed."""
+
+
+class UnknownAttemptError(RecordRefusedError):
     pass
 
 
-class AttemptFinishedError(StoreError):
+class AttemptFinishedError(RecordRefusedError):
     pass
 
 
-class AnswerAlreadyRecordedError(StoreError):
+class AnswerAlreadyRecordedError(RecordRefusedError):
     pass
 
 
@@ -608,9 +614,9 @@ class ResultsStore:
         """Record that `player` starts playing a set; returns the attempt id answers go under."""
         name, group = clean_name(player), clean_name(class_name)
         if not name:
-            raise StoreError("a player needs a name")
+            raise RecordRefusedError("a player needs a name")
         if question_count < 1:
-            raise StoreError("an attempt needs at least one question")
+            raise RecordRefusedError("an attempt needs at least one question")
         moment = _timestamp(started_at)
         with self._write() as execute:
             execute(
@@ -658,9 +664,9 @@ class ResultsStore:
     ) -> None:
         """Store one answer and commit it at once, so that it survives the game being killed."""
         if not 0 <= fraction <= 1:
-            raise StoreError(f"fraction must be between 0 and 1, not {fraction}")
+            raise RecordRefusedError(f"fraction must be between 0 and 1, not {fraction}")
         if not 0 <= elapsed < math.inf:
-            raise StoreError(f"elapsed must be a number of seconds, not {elapsed}")
+            raise RecordRefusedError(f"elapsed must be a number of seconds, not {elapsed}")
         encoded = json.dumps(answer_json, ensure_ascii=False)
         with self._write() as execute:
             row = execute(
@@ -671,7 +677,7 @@ class ResultsStore:
             if row[0] is not None:
                 raise AttemptFinishedError(f"attempt {attempt_id} is finished; start a new one")
             if not 1 <= question_number <= row[1]:
-                raise StoreError(
+                raise RecordRefusedError(
                     f"question number {question_number} is outside attempt {attempt_id} "
                     f"(1 to {row[1]})"
                 )
@@ -697,7 +703,9 @@ class ResultsStore:
                 )
             except sqlite3.IntegrityError as error:
                 if "UNIQUE" not in str(error):
-                    raise StoreError(f"answer to {question_id!r} refused: {error}") from error
+                    raise RecordRefusedError(
+                        f"answer to {question_id!r} refused: {error}"
+                    ) from error
                 raise AnswerAlreadyRecordedError(
                     f"question {question_id!r} is already answered in attempt {attempt_id}"
                 ) from error
