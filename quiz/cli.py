@@ -230,7 +230,9 @@ def _export(kind: str, set_argument: str, **options: Any) -> None:
     )
     output = options.get("output")
     try:
-        with ResultsStore.open(options.get("db_path") or default_db_path(), create=False) as store:
+        # Read-only: nothing is written, so a database on a read-only disk or folder exports too.
+        database = options.get("db_path") or default_db_path()
+        with ResultsStore.open(database, read_only=True) as store:
             export = build_export(store, request)
             count = write_csv(
                 export.header, export.rows, output, delimiter=delimiter, prepared=export.prepared
@@ -612,6 +614,9 @@ def play(
         app.run()
     finally:
         sink.close()  # the last answers are written before the process ends
+        unsaved = sink.unsaved()
+        if unsaved is not None:  # no answer is lost without a word
+            _say(f"warning: {unsaved}", fg="yellow", err=True)
     # Sets listed from their YAML alone were checked while the game ran: name what that found.
     found_later = [file for file in app.broken if file not in found.broken]
     _report_broken(found_later, none_loaded=False)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -51,3 +56,53 @@ def _neutral_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Non
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     # Each test starts with an empty cache of set summaries (quiz.tui.preload).
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+class SmallDisk:
+    """A real filesystem of 1 MB (tmpfs), mounted for one test: it fills up, and it can be made
+    read-only, as a full disk or a locked USB key is."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._filler = path / "filler"
+
+    def fill(self) -> None:
+        """Take every free byte: the next write that needs room fails with ENOSPC."""
+        descriptor = os.open(self._filler, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+        try:
+            while True:
+                os.write(descriptor, b"\0" * 4096)
+        except OSError as error:
+            if error.errno != errno.ENOSPC:
+                raise
+        finally:
+            os.close(descriptor)
+
+    def free(self) -> None:
+        self._filler.unlink(missing_ok=True)
+
+    def make_read_only(self) -> None:
+        subprocess.run(["mount", "-o", "remount,ro", str(self.path)], check=True)
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[SmallDisk]:
+    """A `SmallDisk` at tmp_path/disk, or a skip that says why it cannot be mounted here."""
+    if not sys.platform.startswith("linux") or os.geteuid() != 0:
+        pytest.skip("mounting a small disk (tmpfs) needs root on Linux")
+    if shutil.which("mount") is None or shutil.which("umount") is None:
+        pytest.skip("mounting a small disk needs the mount and umount commands")
+    point = tmp_path / "disk"
+    point.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m,mode=0777", "tmpfs", str(point)],
+        capture_output=True,
+        text=True,
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small disk here: {mounted.stderr.strip()}")
+    try:
+        yield SmallDisk(point)
+    finally:
+        # Lazily: a connection the test left open must not keep the mount alive.
+        subprocess.run(["umount", "-l", str(point)], check=False)

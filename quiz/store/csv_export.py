@@ -4,10 +4,13 @@
 - RFC 4180: `\\r\\n` between records, quotes only where needed, embedded quotes doubled.
 - Numbers are written as numbers (never quoted), so that a spreadsheet can sum and sort them. With
   `;` as delimiter — what French-locale Excel expects — decimals use a comma, as it also expects.
-- Formula injection: a text cell starting with `=`, `+`, `-`, `@`, tab, CR or LF would be run as a
-  formula by a spreadsheet (a player named `=HYPERLINK(...)`). Such cells get a leading `'`, which
+- Formula injection: a text cell whose first visible character is `=`, `+`, `-` or `@` would be
+  run as a formula by a spreadsheet (a player named `=HYPERLINK(...)`). "Visible": spreadsheets
+  trim leading spaces (LibreOffice's "trim spaces"), so ` =1`, `\\t=1` or `\\u3000=1` count, and
+  some fold the full-width forms `＝ ＋ － ＠` to ASCII. Such cells get a leading `'`, which
   spreadsheets show as text. A real number (an int or float value) is never touched, nor is text
-  that is just a number ("-5"), which no spreadsheet runs.
+  that is just a number ("-5"), which no spreadsheet runs. `neutralise` is the one place that
+  decides, for every export: the answers export calls it from its SQL query (`SQL_CELL_FUNCTION`).
 - Atomic: the file is written beside its destination, synced and renamed over it, so a kill in
   mid-export leaves either the old file or the whole new one.
 """
@@ -23,24 +26,58 @@ import os
 import re
 import sys
 import tempfile
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+"""What starts a formula: `=`, `+`, `-`, `@`, and their full-width forms `＝ ＋ － ＠`."""
 _PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")
-_TRIGGER_SET = frozenset(FORMULA_TRIGGERS)
+_INVISIBLE = frozenset({"Cc", "Cf"})
+"""Unicode categories of controls and format characters (zero-width space, BOM, bidi marks):
+nothing a reader sees, so a cell that starts with them starts, for its reader, with what follows."""
 ALLOWED_DELIMITERS = (",", ";", "\t", "|")
+
+PLAIN_FIRST_CODE_POINTS = ((0x41, 0x7E), (0x30, 0x39), (0xAE, 0x5FF))
+"""First characters after which `neutralise` keeps any cell that holds no CR: ASCII letters and
+the punctuation after `@`, digits, then Latin, Greek, Cyrillic, Armenian and Hebrew. No rule
+of its own: a shortcut that spares most cells the call (a test checks every code point against
+`neutralise`)."""
+_PLAIN_FIRST = frozenset(
+    chr(code) for low, high in PLAIN_FIRST_CODE_POINTS for code in range(low, high + 1)
+)
+
+SQL_CELL_FUNCTION = "quiz_csv_cell"
+"""The name of `sql_cell` in SQL: the results store registers it on its connection, so that the
+answers export, made safe inside its query, follows this module's rule and no copy of it."""
+
+
+def _visible_start(text: str) -> str:
+    """`text` from its first character that a spreadsheet neither trims nor hides."""
+    for index, character in enumerate(text):
+        if not character.isspace() and unicodedata.category(character) not in _INVISIBLE:
+            return text[index:]
+    return ""
 
 
 def neutralise(text: str) -> str:
-    """Text as a spreadsheet should show it: never a formula, line breaks as plain `\\n`."""
+    """Text as a spreadsheet should show it: never a formula, line breaks as plain `\\n`.
+
+    The one place that decides, for every export (the answers export calls it from SQL).
+    """
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if text.startswith(FORMULA_TRIGGERS) and not _PLAIN_NUMBER.fullmatch(text):
+    visible = _visible_start(text)
+    if visible.startswith(FORMULA_TRIGGERS) and not _PLAIN_NUMBER.fullmatch(visible):
         return "'" + text
     return text
+
+
+def sql_cell(value: str | bytes | int | float | None) -> str | bytes | int | float | None:
+    """`neutralise` as SQL calls it (`SQL_CELL_FUNCTION`): numbers and NULL pass unchanged."""
+    return neutralise(value) if isinstance(value, str) else value
 
 
 def _number_formatter(decimal_comma: bool) -> Callable[[float], str]:
@@ -63,8 +100,8 @@ def csv_cells(row: Sequence[Any], format_float: Callable[[float], str]) -> list[
     for value in row:
         kind = value.__class__
         if kind is str:
-            risky = (value and value[0] in _TRIGGER_SET) or "\r" in value
-            cells.append(neutralise(value) if risky else value)
+            plain = value and value[0] in _PLAIN_FIRST and "\r" not in value
+            cells.append(value if plain else neutralise(value))
         elif kind is int:
             cells.append(value)
         elif value is None:

@@ -15,6 +15,12 @@ attempt can be resumed (`unfinished_attempts`, `attempt_answers`) or is listed a
 
 The schema is versioned with `PRAGMA user_version`; `_MIGRATIONS[i]` takes version i to i + 1.
 
+Exports open the file read-only (`read_only=True`): nothing is written, so a database on a
+read-only disk or folder exports too. Every error of SQLite leaves the store as one `StoreError`
+that says what is wrong in words (`_explain`): a full disk, a read-only file or folder, a damaged
+file (`check_integrity`, which exports run first), a lock held too long. A write refused for what
+it says, not for the state of the disk, is a `RecordRefusedError`: trying it again cannot help.
+
 The store takes plain values, not the game engine's objects. `answer_json` is any JSON value the
 game chooses; the game stores `quiz.core.answers.encode_answer`, and the report reads its
 `{"selected": [i, ...]}` (or `{"choices": [i, ...]}`; indices in file order) for choice questions
@@ -23,9 +29,11 @@ and `{"value": true}` for true/false ones, to count how often each wrong choice 
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import os
+import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -38,7 +46,7 @@ from typing import Any, Self
 import platformdirs
 
 from quiz.core.text import clean_name, clean_text
-from quiz.store.csv_export import FORMULA_TRIGGERS
+from quiz.store.csv_export import PLAIN_FIRST_CODE_POINTS, SQL_CELL_FUNCTION, sql_cell
 from quiz.store.filesystem import network_filesystem_of
 
 DB_ENV_VAR = "QUIZ_DB"
@@ -59,15 +67,32 @@ class DatabaseBusyError(StoreError):
     """Another program held the write lock for longer than the busy timeout."""
 
 
-class UnknownAttemptError(StoreError):
+class DiskFullError(StoreError):
+    """The disk holding the database has no room left (or the database reached its size limit)."""
+
+
+class ReadOnlyDatabaseError(StoreError):
+    """The database, its folder or its whole disk cannot be written."""
+
+
+class DamagedDatabaseError(StoreError):
+    """SQLite found the file damaged: what it holds cannot be read reliably."""
+
+
+class RecordRefusedError(StoreError):
+    """The store refuses this write for what it says, not for the state of the disk: writing it
+    again can never succeed."""
+
+
+class UnknownAttemptError(RecordRefusedError):
     pass
 
 
-class AttemptFinishedError(StoreError):
+class AttemptFinishedError(RecordRefusedError):
     pass
 
 
-class AnswerAlreadyRecordedError(StoreError):
+class AnswerAlreadyRecordedError(RecordRefusedError):
     pass
 
 
@@ -144,18 +169,31 @@ _MIGRATIONS: tuple[tuple[str, ...], ...] = (
 SCHEMA_VERSION = len(_MIGRATIONS)
 
 
+class _DamagedRecord(Exception):
+    """A record whose values are not of the kinds the schema writes: the file is damaged."""
+
+
 def _clean_as_read(record: Any) -> None:
     """Clean a record's people and texts once more as they are read back.
 
     They were cleaned when written, but the file may have been edited since (or written by another
-    program): what the game and the exports show must never carry control or bidi characters.
+    program): what the game and the exports show must never carry control or bidi characters. A
+    text that is not text (a damaged page can turn it into a number or NULL) is damage, said so.
     """
-    for name in ("player", "class_name"):
+    for name, clean in _CLEANED_AS_READ:
         if hasattr(record, name):
-            object.__setattr__(record, name, clean_name(getattr(record, name)))
-    for name in ("set_title", "answer_text"):
-        if hasattr(record, name):
-            object.__setattr__(record, name, clean_text(getattr(record, name)))
+            value = getattr(record, name)
+            if not isinstance(value, str):
+                raise _DamagedRecord(f"{name} holds {type(value).__name__}, not text")
+            object.__setattr__(record, name, clean(value))
+
+
+_CLEANED_AS_READ = (
+    ("player", clean_name),
+    ("class_name", clean_name),
+    ("set_title", clean_text),
+    ("answer_text", clean_text),
+)
 
 
 @dataclass(frozen=True)
@@ -316,31 +354,19 @@ ANSWERS_HEADER = (
 )
 
 
-def _sql_literal(character: str) -> str:
-    return f"'{character}'" if character.isprintable() else f"char({ord(character)})"
-
-
 def sql_text_cell(expression: str) -> str:
-    """SQL that turns a text value into its safe CSV cell, as `csv_export.neutralise` does in
-    Python (a property test keeps the two equal): line breaks as LF, and a leading `'` before a
-    formula trigger unless the text is just a number. For exports too big for a Python loop.
+    """SQL that turns a text value into its safe CSV cell: `csv_export.neutralise` decides, called
+    from SQL as `SQL_CELL_FUNCTION` (every connection of the store registers it). The cells it
+    keeps as they are and that are quick to recognise (a plain first character, no CR) skip the
+    call: most cells of a big export never leave SQLite.
     """
-    triggers = ", ".join(_sql_literal(c) for c in FORMULA_TRIGGERS)
-    lf = "char(10)"
-    text = f"replace(replace({expression}, char(13) || {lf}, {lf}), char(13), {lf})"
-    rest = f"substr({text}, 2)"
-    just_a_number = (
-        f"substr({text}, 1, 1) IN ('+', '-') AND {rest} GLOB '[0-9]*' AND {rest} GLOB '*[0-9]' "
-        f"AND {rest} NOT GLOB '*[^0-9.,]*' "
-        f"AND length({rest}) - length(replace(replace({rest}, '.', ''), ',', '')) <= 1"
+    first = f"unicode({expression})"
+    plain = " OR ".join(
+        f"{first} BETWEEN {low} AND {high}" for low, high in PLAIN_FIRST_CODE_POINTS
     )
-    quote = "''''"  # SQL for the one-character string "'"
-    # Most cells neither start with a trigger nor hold a CR: they are tested once and kept.
     return (
-        f"CASE WHEN substr({expression}, 1, 1) NOT IN ({triggers}) "
-        f"AND instr({expression}, char(13)) = 0 THEN {expression} "
-        f"WHEN substr({text}, 1, 1) IN ({triggers}) AND NOT ({just_a_number}) "
-        f"THEN {quote} || {text} ELSE {text} END"
+        f"CASE WHEN ({plain}) AND instr({expression}, char(13)) = 0 THEN {expression} "
+        f"ELSE {SQL_CELL_FUNCTION}({expression}) END"
     )
 
 
@@ -376,7 +402,7 @@ WHERE a.set_id = :set_id AND a.set_hash = :hash
 ORDER BY p.class_name, p.name, a.id, s.question_number
 """
 """The `quiz answers` export, with cells ready for CSV (no Python loop over 100,000 rows); the
-benchmark runs the same text through the sqlite3 shell."""
+benchmark runs the same text through the sqlite3 shell, less the call of `SQL_CELL_FUNCTION`."""
 
 ATTEMPTS_HEADER = (
     "attempt",
@@ -408,18 +434,22 @@ class ResultsStore:
         path: str | os.PathLike[str] | None = None,
         *,
         create: bool = True,
+        read_only: bool = False,
         _begin: str = "BEGIN IMMEDIATE",
         _mountinfo: str | None = None,
     ) -> Self:
         """Open (and create or migrate) the database at `path`; None means the user's data dir.
 
-        `create=False` is for exports: a database that does not exist is an error, not an empty
-        file. `_begin` and `_mountinfo` exist only for tests: to prove the concurrency test
-        catches a deferred `BEGIN`, and to show the refusal of a network filesystem.
+        `create=False`: a database that does not exist is an error, not an empty file.
+        `read_only=True` is for exports: nothing is created or written, not even the journal mode,
+        so that a database on a read-only disk or folder can be exported. `_begin` and
+        `_mountinfo` exist only for tests: to prove the concurrency test catches a deferred
+        `BEGIN`, and to show the refusal of a network filesystem.
         """
         if path is None:
             target = user_db_path()
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if not read_only:
+                target.parent.mkdir(parents=True, exist_ok=True)
         else:
             target = Path(path).expanduser()
         target = target.absolute()
@@ -428,7 +458,7 @@ class ResultsStore:
                 f"{target} is a folder; name a database file, e.g. {target / 'quiz.sqlite3'}"
             )
         if not target.exists():
-            if not create:
+            if read_only or not create:
                 raise StoreError(
                     f"no results database at {target}: nothing has been played with it yet "
                     f"(name the class database with --db PATH or {DB_ENV_VAR})"
@@ -439,26 +469,19 @@ class ResultsStore:
                 )
         _refuse_network_filesystem(target, _mountinfo)
         try:
-            connection = sqlite3.connect(
-                target,
-                timeout=BUSY_TIMEOUT_MS / 1000,
-                isolation_level=None,
-                check_same_thread=False,
-            )
+            connection = _connect_read_only(target) if read_only else _connect(target)
         except sqlite3.Error as error:
-            raise StoreError(f"cannot open the results database {target}: {error}") from error
+            raise _explain(error, target) from error
         store = cls(connection, target, _begin)
         try:
-            store._configure()
-            store._migrate()
-        except sqlite3.DatabaseError as error:
+            if read_only:
+                store._check_schema()
+            else:
+                store._configure()
+                store._migrate()
+        except sqlite3.Error as error:
             connection.close()
-            if "not a database" in str(error):
-                raise StoreError(
-                    f"{target} is not a quiz results database ({error}); "
-                    "name another file with --db PATH"
-                ) from error
-            raise StoreError(f"cannot use the results database {target}: {error}") from error
+            raise _explain(error, target) from error
         except BaseException:
             connection.close()
             raise
@@ -477,7 +500,6 @@ class ResultsStore:
 
     def _configure(self) -> None:
         execute = self._connection.execute
-        execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         mode = execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal":
             raise StoreError(f"{self.path}: SQLite could not switch to WAL mode (got {mode!r})")
@@ -491,14 +513,28 @@ class ResultsStore:
             # Read again under the write lock: another process may have migrated meanwhile.
             version = self._user_version()
             if version > SCHEMA_VERSION:
-                raise StoreError(
-                    f"{self.path} was written by a newer version of quiz (schema {version}, this "
-                    f"one knows {SCHEMA_VERSION}): upgrade quiz to read it"
-                )
+                raise self._newer_schema(version)
             for statements in _MIGRATIONS[version:]:
                 for statement in statements:
                     execute(statement)
             execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _check_schema(self) -> None:
+        """A database opened read-only cannot be migrated: it must already be of this schema."""
+        version = self._user_version()
+        if version > SCHEMA_VERSION:
+            raise self._newer_schema(version)
+        if version < SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} holds no quiz results (schema version {version}): name the class "
+                f"database with --db PATH or {DB_ENV_VAR}"
+            )
+
+    def _newer_schema(self, version: int) -> StoreError:
+        return StoreError(
+            f"{self.path} was written by a newer version of quiz (schema {version}, this "
+            f"one knows {SCHEMA_VERSION}): upgrade quiz to read it"
+        )
 
     def _user_version(self) -> int:
         return int(self._connection.execute("PRAGMA user_version").fetchone()[0])
@@ -507,12 +543,23 @@ class ResultsStore:
         """The value of one PRAGMA (for diagnostics and tests)."""
         if not name.replace("_", "").isalpha():
             raise ValueError(f"not a pragma name: {name!r}")
-        return self._connection.execute(f"PRAGMA {name}").fetchone()[0]
+        return self._fetch(f"PRAGMA {name}")[0][0]
 
     def integrity_check(self) -> str:
         """'ok', or SQLite's description of the damage."""
-        rows = self._connection.execute("PRAGMA integrity_check").fetchall()
+        rows = self._fetch("PRAGMA integrity_check")
         return "\n".join(str(row[0]) for row in rows)
+
+    def check_integrity(self) -> None:
+        """Raise `DamagedDatabaseError` unless SQLite finds the whole file sound.
+
+        Exports call it first: a damaged index can make a query quietly return nothing (a
+        leaderboard with a header only), and no query error would tell. It reads every page:
+        about 0.1 s for 100,000 answers.
+        """
+        first = self._fetch("PRAGMA integrity_check(1)")[0][0]
+        if first != "ok":
+            raise _damaged(self.path, str(first))
 
     @contextmanager
     def _write(self) -> Iterator[Callable[..., sqlite3.Cursor]]:
@@ -528,14 +575,26 @@ class ResultsStore:
                     if connection.in_transaction:
                         connection.execute("ROLLBACK")
                     raise
-            except sqlite3.OperationalError as error:
+            except sqlite3.Error as error:
                 raise _explain(error, self.path) from error
 
-    def _fetch(self, sql: str, parameters: Any = ()) -> list[Any]:
+    def _fetch(
+        self, sql: str, parameters: Any = (), record: Callable[..., Any] | None = None
+    ) -> list[Any]:
         """All rows of one read, under the lock so that a read never interleaves with a write
-        transaction of another thread on this connection."""
+        transaction of another thread on this connection; each row made a `record` if given.
+
+        SQLite's errors, and records whose values a damaged page turned into something else,
+        come out as one `StoreError` that says what is wrong with the file.
+        """
         with self._lock:
-            return self._connection.execute(sql, parameters).fetchall()
+            try:
+                rows = self._connection.execute(sql, parameters).fetchall()
+                return rows if record is None else [record(*row) for row in rows]
+            except sqlite3.Error as error:
+                raise _explain(error, self.path) from error
+            except (_DamagedRecord, ValueError) as error:
+                raise _damaged(self.path, str(error)) from error
 
     # --- writes from the game ---------------------------------------------------------------------
 
@@ -555,9 +614,9 @@ class ResultsStore:
         """Record that `player` starts playing a set; returns the attempt id answers go under."""
         name, group = clean_name(player), clean_name(class_name)
         if not name:
-            raise StoreError("a player needs a name")
+            raise RecordRefusedError("a player needs a name")
         if question_count < 1:
-            raise StoreError("an attempt needs at least one question")
+            raise RecordRefusedError("an attempt needs at least one question")
         moment = _timestamp(started_at)
         with self._write() as execute:
             execute(
@@ -605,9 +664,9 @@ class ResultsStore:
     ) -> None:
         """Store one answer and commit it at once, so that it survives the game being killed."""
         if not 0 <= fraction <= 1:
-            raise StoreError(f"fraction must be between 0 and 1, not {fraction}")
+            raise RecordRefusedError(f"fraction must be between 0 and 1, not {fraction}")
         if not 0 <= elapsed < math.inf:
-            raise StoreError(f"elapsed must be a number of seconds, not {elapsed}")
+            raise RecordRefusedError(f"elapsed must be a number of seconds, not {elapsed}")
         encoded = json.dumps(answer_json, ensure_ascii=False)
         with self._write() as execute:
             row = execute(
@@ -618,7 +677,7 @@ class ResultsStore:
             if row[0] is not None:
                 raise AttemptFinishedError(f"attempt {attempt_id} is finished; start a new one")
             if not 1 <= question_number <= row[1]:
-                raise StoreError(
+                raise RecordRefusedError(
                     f"question number {question_number} is outside attempt {attempt_id} "
                     f"(1 to {row[1]})"
                 )
@@ -644,7 +703,9 @@ class ResultsStore:
                 )
             except sqlite3.IntegrityError as error:
                 if "UNIQUE" not in str(error):
-                    raise StoreError(f"answer to {question_id!r} refused: {error}") from error
+                    raise RecordRefusedError(
+                        f"answer to {question_id!r} refused: {error}"
+                    ) from error
                 raise AnswerAlreadyRecordedError(
                     f"question {question_id!r} is already answered in attempt {attempt_id}"
                 ) from error
@@ -668,10 +729,12 @@ class ResultsStore:
             f"SELECT {_ATTEMPT_COLUMNS} FROM attempts a JOIN players p ON p.id = a.player_id "
             "WHERE a.id = ?",
             (attempt_id,),
+            AttemptInfo,
         )
         if not rows:
             raise UnknownAttemptError(f"no attempt {attempt_id} in {self.path}")
-        return AttemptInfo(*rows[0])
+        info: AttemptInfo = rows[0]
+        return info
 
     def unfinished_attempts(
         self, player: str, set_id: str, set_hash: str, *, class_name: str | None = None
@@ -680,7 +743,7 @@ class ResultsStore:
 
         `class_name=None` matches the player's name in any class.
         """
-        rows = self._fetch(
+        return self._fetch(
             f"SELECT {_ATTEMPT_COLUMNS} FROM attempts a JOIN players p ON p.id = a.player_id "
             "WHERE p.name = ? AND (? IS NULL OR p.class_name = ?) AND a.set_id = ? "
             "AND a.set_hash = ? AND a.finished_at IS NULL ORDER BY a.started_at DESC, a.id DESC",
@@ -691,46 +754,41 @@ class ResultsStore:
                 set_id,
                 set_hash,
             ),
+            AttemptInfo,
         )
-        return [AttemptInfo(*row) for row in rows]
 
     def attempt_answers(self, attempt_id: int) -> list[StoredAnswer]:
         """The answers already given in an attempt, in question order: what a resumed game skips."""
-        rows = self._fetch(
+        return self._fetch(
             "SELECT question_number, question_id, skill, answer_text, answer_json, correct, "
             "fraction, elapsed, points, timed_out, answered_at FROM answers WHERE attempt_id = ? "
             "ORDER BY question_number",
             (attempt_id,),
+            _stored_answer,
         )
-        return [
-            StoredAnswer(
-                number, qid, skill, text, json.loads(raw), bool(ok), frac, secs, pts, bool(late), at
-            )
-            for number, qid, skill, text, raw, ok, frac, secs, pts, late, at in rows
-        ]
 
     def class_names(self) -> list[str]:
         """Every class seen so far (non-empty), alphabetically: what the game offers to pick."""
-        rows = self._fetch(
-            "SELECT DISTINCT class_name FROM players WHERE class_name <> '' ORDER BY class_name"
+        return self._fetch(
+            "SELECT DISTINCT class_name FROM players WHERE class_name <> '' ORDER BY class_name",
+            (),
+            _cleaned_name,
         )
-        return [clean_name(row[0]) for row in rows]
 
     # --- reads for the teacher's exports ----------------------------------------------------------
 
     def set_ids(self) -> list[str]:
-        rows = self._fetch("SELECT DISTINCT set_id FROM attempts ORDER BY set_id")
-        return [row[0] for row in rows]
+        return self._fetch("SELECT DISTINCT set_id FROM attempts ORDER BY set_id", (), _text)
 
     def set_versions(self, set_id: str) -> list[SetVersion]:
         """The versions (content hashes) of a set that have results, the newest version first."""
-        rows = self._fetch(
+        return self._fetch(
             "SELECT set_hash, (SELECT set_title FROM attempts WHERE set_id = ? AND set_hash = "
             "v.set_hash ORDER BY id DESC LIMIT 1), COUNT(*), MIN(started_at), MAX(started_at) "
             "FROM attempts v WHERE set_id = ? GROUP BY set_hash ORDER BY MIN(started_at) DESC",
             (set_id, set_id),
+            SetVersion,
         )
-        return [SetVersion(*row) for row in rows]
 
     def leaderboard(
         self,
@@ -750,7 +808,7 @@ class ResultsStore:
         version = set_hash or self._newest_hash(set_id)
         if version is None:
             return []
-        rows = self._fetch(
+        return self._fetch(
             f"""
             WITH totals AS (
                 SELECT a.id AS attempt_id, a.player_id, p.name, p.class_name, a.question_count,
@@ -784,8 +842,8 @@ class ResultsStore:
                 "class": _class_or_none(class_name),
                 "all": int(all_attempts),
             },
+            LeaderboardRow,
         )
-        return [LeaderboardRow(*row) for row in rows]
 
     def attempts(
         self, set_id: str, set_hash: str, class_name: str | None = None
@@ -817,14 +875,19 @@ class ResultsStore:
         decimal_comma: bool = False,
     ) -> Iterator[tuple[Any, ...]]:
         """Every answer to a version of a set, streamed as rows under `ANSWERS_HEADER`, with
-        cells already made safe for CSV (`write_csv(..., prepared=True)`)."""
+        cells already made safe for CSV (`write_csv(..., prepared=True)`); an error of SQLite
+        while they stream is a `StoreError`, as for every other read."""
         parameters = {
             "set_id": set_id,
             "hash": set_hash,
             "class": _class_or_none(class_name),
             "comma": int(decimal_comma),
         }
-        return self._connection.execute(ANSWERS_QUERY, parameters)
+        try:
+            cursor = self._connection.execute(ANSWERS_QUERY, parameters)
+        except sqlite3.Error as error:
+            raise _explain(error, self.path) from error
+        return _streamed(cursor, self.path)
 
     def analysed_answers(
         self,
@@ -837,7 +900,7 @@ class ResultsStore:
         """The answers statistics are computed on: finished attempts only (as Moodle does), and
         by default only each player's first finished attempt, before retries taught the answers.
         """
-        rows = self._fetch(
+        return self._fetch(
             """
             WITH chosen AS (
                 SELECT a.id, a.player_id, ROW_NUMBER() OVER (
@@ -861,11 +924,8 @@ class ResultsStore:
                 "class": _class_or_none(class_name),
                 "all": int(all_attempts),
             },
+            _analysed_answer,
         )
-        return [
-            AnalysedAnswer(aid, name, group, qid, skill, text, _loads(raw), bool(ok), frac, secs)
-            for aid, name, group, qid, skill, text, raw, ok, frac, secs in rows
-        ]
 
     def _newest_hash(self, set_id: str) -> str | None:
         versions = self.set_versions(set_id)
@@ -876,14 +936,197 @@ def _class_or_none(class_name: str | None) -> str | None:
     return None if class_name is None else clean_name(class_name)
 
 
-def _explain(error: sqlite3.OperationalError, path: Path) -> StoreError:
+# --- records as read back -------------------------------------------------------------------------
+
+
+def _stored_answer(*row: Any) -> StoredAnswer:
+    number, question_id, skill, text, raw, ok, fraction, elapsed, points, late, answered_at = row
+    return StoredAnswer(
+        number, question_id, skill, text, json.loads(raw), bool(ok), fraction, elapsed, points,
+        bool(late), answered_at,
+    )  # fmt: skip
+
+
+def _analysed_answer(*row: Any) -> AnalysedAnswer:
+    attempt_id, name, group, question_id, skill, text, raw, ok, fraction, elapsed = row
+    return AnalysedAnswer(
+        attempt_id, name, group, question_id, skill, text, _loads(raw), bool(ok), fraction, elapsed
+    )
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise _DamagedRecord(f"a text column holds {type(value).__name__}")
+    return value
+
+
+def _cleaned_name(value: Any) -> str:
+    return clean_name(_text(value))
+
+
+def _streamed(cursor: sqlite3.Cursor, path: Path) -> Iterator[tuple[Any, ...]]:
+    """A cursor's rows, fetched in batches; SQLite's errors while they stream (a damaged page met
+    half-way) come out as the store's errors. Iterators of C, not a generator: dropped after its
+    database is closed, it runs nothing, and a row costs no Python call."""
+
+    def batch() -> list[tuple[Any, ...]]:
+        try:
+            return cursor.fetchmany(_STREAM_BATCH)
+        except sqlite3.Error as error:
+            raise _explain(error, path) from error
+
+    return itertools.chain.from_iterable(iter(batch, []))
+
+
+_STREAM_BATCH = 2000
+
+
+# --- connections, and SQLite's errors in words ----------------------------------------------------
+
+
+def _connect(target: Path) -> sqlite3.Connection:
+    """A connection that reads and writes (and creates the file when it is missing)."""
+    connection = sqlite3.connect(
+        target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+    )
+    try:
+        _prepare(connection)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _connect_read_only(target: Path) -> sqlite3.Connection:
+    """A connection that never writes, for exports: it can read a database on a read-only disk.
+
+    A WAL database needs its `-shm` index beside it, which SQLite must create when it is missing:
+    on a read-only disk or folder it cannot, and `mode=ro` fails. With no `-wal` file (or an
+    empty one) everything is in the main file, and `immutable=1` reads it without any index; a
+    `-wal` that holds changes cannot be read there, and the error says what to do.
+    """
+    uri = target.as_uri()
+    try:
+        return _uri_connection(f"{uri}?mode=ro")
+    except sqlite3.OperationalError as error:
+        # CANTOPEN on a read-only disk, READONLY in a folder without write permission.
+        cannot_index = _primary_code(error) in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY)
+        if not cannot_index or _read_only_reason(target) is None:
+            raise
+    journal = Path(f"{target}-wal")
+    if journal.exists() and journal.stat().st_size > 0:
+        raise ReadOnlyDatabaseError(
+            f"the results database {target} cannot be read where it is: "
+            f"{_read_only_reason(target)}, and its latest answers are still in {journal.name}, "
+            "which SQLite can only read where it may write. Copy both files to a folder you can "
+            "write to and export from the copy"
+        )
+    return _uri_connection(f"{uri}?mode=ro&immutable=1")
+
+
+def _uri_connection(uri: str) -> sqlite3.Connection:
+    """A connection to a `file:` URI, already used once: SQLite opens the files at first use."""
+    connection = sqlite3.connect(
+        uri,
+        uri=True,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        isolation_level=None,
+        check_same_thread=False,
+    )
+    try:
+        _prepare(connection)
+        connection.execute("PRAGMA user_version").fetchone()
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _prepare(connection: sqlite3.Connection) -> None:
+    """What every connection of the store needs before its first query."""
+    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    connection.create_function(SQL_CELL_FUNCTION, 1, sql_cell, deterministic=True)
+
+
+def _primary_code(error: sqlite3.Error) -> int | None:
+    code = getattr(error, "sqlite_errorcode", None)
+    return None if code is None else code & 0xFF
+
+
+def _explain(error: sqlite3.Error, path: Path) -> StoreError:
+    """SQLite's error as the person at the keyboard needs it: what is wrong, and what to do."""
     message = str(error)
-    if "locked" in message or "busy" in message:
+    code = _primary_code(error)
+    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in message:
         return DatabaseBusyError(
             f"the results database {path} is locked by another program ({message}) and stayed "
             "so longer than the busy timeout: try again, or close that program"
         )
-    return StoreError(f"the results database {path} could not be written: {message}")
+    if code == sqlite3.SQLITE_FULL:
+        return DiskFullError(
+            f"the disk is full: there is no room left for the results database {path}"
+        )
+    if code in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM):
+        reason = _read_only_reason(path)
+        if reason is not None or code == sqlite3.SQLITE_READONLY:
+            return ReadOnlyDatabaseError(
+                f"the results database {path} is read-only ({reason or message}): results "
+                f"cannot be saved there. Name a database in a folder you can write to, with "
+                f"--db PATH or {DB_ENV_VAR}"
+            )
+    if code == sqlite3.SQLITE_NOTADB:
+        return StoreError(
+            f"{path} is not a quiz results database ({message}); name another file with --db PATH"
+        )
+    if code == sqlite3.SQLITE_CORRUPT or "Could not decode" in message:
+        return _damaged(path, message)
+    if "user-defined function raised exception" in message:
+        # Only `sql_cell` is registered, and it cannot fail on a value SQLite hands it: the
+        # sqlite3 module failed to decode its argument, a text that is not UTF-8.
+        return _damaged(path, "a text column holds bytes that are not text")
+    if code == sqlite3.SQLITE_IOERR:
+        return StoreError(
+            f"the disk that holds the results database {path} failed to read or write it "
+            f"({message}): check the disk, then try again"
+        )
+    return StoreError(f"cannot use the results database {path}: {message}")
+
+
+def _damaged(path: Path, detail: str) -> DamagedDatabaseError:
+    """The one error for a damaged file: what SQLite found first, and what to do about it."""
+    found = [line for line in detail.strip().splitlines() if not line.startswith("***")]
+    what = found[0] if found else "damaged"
+    undecodable = _UNDECODABLE.match(what)
+    if undecodable:
+        what = f"the column {undecodable[1]} holds bytes that are not text"
+    return DamagedDatabaseError(
+        f"the results database {path} is damaged ({what}), so its results cannot be trusted. "
+        "Keep a copy of the file, then restore your last backup of it, or rescue what is "
+        "readable into a new file with the .recover command of the sqlite3 tool"
+    )
+
+
+_UNDECODABLE = re.compile(r"Could not decode to UTF-8 column ('[^']*')")
+
+
+def _read_only_reason(target: Path) -> str | None:
+    """Why the database at `target` cannot be written, in words, or None if it can be.
+
+    The folder counts as much as the file: SQLite writes its `-wal` and `-shm` files beside it.
+    """
+    folder = target.parent
+    statvfs = getattr(os, "statvfs", None)
+    if statvfs is not None:
+        try:
+            if statvfs(folder).f_flag & os.ST_RDONLY:
+                return f"the disk that holds {folder} is mounted read-only"
+        except OSError:
+            pass
+    if target.exists() and not os.access(target, os.W_OK):
+        return f"the file {target.name} cannot be written"
+    if not os.access(folder, os.W_OK):
+        return f"the folder {folder} cannot be written"
+    return None
 
 
 def _loads(raw: str) -> Any:

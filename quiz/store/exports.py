@@ -337,7 +337,12 @@ class ExportRequest:
 
 
 def build_export(store: ResultsStore, request: ExportRequest) -> Export:
-    """The table for one of `EXPORTS`, with notes on which version of the set it covers."""
+    """The table for one of `EXPORTS`, with notes on which version of the set it covers.
+
+    The database is checked whole first: a damaged file is one clear `DamagedDatabaseError`, never
+    a table quietly missing rows.
+    """
+    store.check_integrity()
     versions, notes = choose_versions(
         store,
         request.target,

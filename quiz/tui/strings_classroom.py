@@ -15,8 +15,12 @@ EN: dict[str, str] = {
     "command.teacher.detail": "Leaderboards of every set and class, and the CSV exports",
     # Saving results.
     "classroom.not_saved.title": "Results not saved",
-    "classroom.not_saved": "Your answers are not being saved: {why}\nYou can keep playing; tell "
+    "classroom.not_saved": "Your answers could not be saved: {why}\nKeep playing: they are kept, "
+    "and saved as soon as the database can take them. Tell your teacher.",
+    "classroom.refused": "Some of your answers cannot be saved: {why}\nYou can keep playing; tell "
     "your teacher.",
+    "classroom.saved.title": "Results saved",
+    "classroom.saved": "All your answers are saved now.",
     # Resuming an unfinished game.
     "resume.question": "You have an unfinished game of this set: {answered} of {total} questions "
     "answered, {score} points. Carry on where you stopped?",
@@ -28,6 +32,9 @@ EN: dict[str, str] = {
     "board.title_no_class": "Top scores on this set (players without a class)",
     "board.loading": "Saving your results…",
     "board.unavailable": "No leaderboard: your results are not being saved.",
+    "board.not_saved": "Not on the leaderboard yet: {saved} of your {total} answers are saved. The "
+    "others are kept and saved when the database can take them (when you play again, or when you "
+    "quit).",
     "board.rank": "Your rank: {rank} of {players}.",
     "board.rank_best": "Your best game ranks {rank} of {players}.",
     "board.you": "◀ you",
@@ -87,8 +94,13 @@ FR: dict[str, str] = {
     "command.teacher": "Vue enseignant",
     "command.teacher.detail": "Classements de chaque série et classe, et les exports CSV",
     "classroom.not_saved.title": "Résultats non enregistrés",
-    "classroom.not_saved": "Tes réponses ne sont pas enregistrées : {why}\nTu peux continuer à "
-    "jouer ; préviens ton enseignant.",
+    "classroom.not_saved": "Tes réponses n’ont pas pu être enregistrées : {why}\nContinue à jouer : "
+    "elles sont gardées, et enregistrées dès que la base de résultats peut les prendre. Préviens "
+    "ton enseignant.",
+    "classroom.refused": "Certaines de tes réponses ne peuvent pas être enregistrées : {why}\nTu "
+    "peux continuer à jouer ; préviens ton enseignant.",
+    "classroom.saved.title": "Résultats enregistrés",
+    "classroom.saved": "Toutes tes réponses sont maintenant enregistrées.",
     "resume.question": "Tu as une partie inachevée de cette série : {answered} questions sur "
     "{total} répondues, {score} points. Reprendre là où tu t’es arrêté ?",
     "resume.resume": "Reprendre",
@@ -99,6 +111,9 @@ FR: dict[str, str] = {
     "board.title_no_class": "Meilleurs scores sur cette série (joueurs sans classe)",
     "board.loading": "Enregistrement de tes résultats…",
     "board.unavailable": "Pas de classement : tes résultats ne sont pas enregistrés.",
+    "board.not_saved": "Pas encore dans le classement : {saved} de tes {total} réponses sont "
+    "enregistrées. Les autres sont gardées, et enregistrées dès que la base de résultats peut les "
+    "prendre (quand tu rejoues, ou quand tu quittes).",
     "board.rank": "Ton rang : {rank} sur {players}.",
     "board.rank_best": "Ta meilleure partie est classée {rank} sur {players}.",
     "board.you": "◀ toi",

@@ -18,10 +18,14 @@ from hypothesis import strategies as st
 
 from quiz.store.csv_export import (
     FORMULA_TRIGGERS,
+    PLAIN_FIRST_CODE_POINTS,
+    SQL_CELL_FUNCTION,
+    _visible_start,  # what a spreadsheet sees first, once it trimmed spaces
     _write_rows,  # the writer behind write_csv, on a string buffer
     check_delimiter,
     csv_text,
     neutralise,
+    sql_cell,
     write_csv,
 )
 from quiz.store.db import sql_text_cell
@@ -110,13 +114,13 @@ def test_no_text_cell_can_become_a_formula(text: str, delimiter: str) -> None:
     assert "\r\r\n" not in written
     ((cell, number),) = list(csv.reader(io.StringIO(written, newline=""), delimiter=delimiter))[1:]
     expected = text.replace("\r\n", "\n").replace("\r", "\n")
-    if cell.startswith(FORMULA_TRIGGERS):
+    if _visible_start(cell).startswith(FORMULA_TRIGGERS):
         # Only text that is nothing but a number may keep a leading sign.
         assert cell == expected
-        float(cell.replace(",", "."))
+        float(_visible_start(cell).replace(",", "."))
     else:
         assert cell in (expected, "'" + expected)
-        assert cell == expected or expected.startswith(FORMULA_TRIGGERS)
+        assert cell == expected or _visible_start(expected).startswith(FORMULA_TRIGGERS)
     assert number == ("-1,5" if delimiter == ";" else "-1.5")
 
 
@@ -174,9 +178,17 @@ def test_a_killed_export_leaves_the_old_file_whole(tmp_path: Path) -> None:
     assert leftovers[0].name.startswith(".classement.csv.")
 
 
+def sql_connection() -> sqlite3.Connection:
+    """A connection with `neutralise` registered as the results store registers it."""
+    connection = sqlite3.connect(":memory:")
+    connection.create_function(SQL_CELL_FUNCTION, 1, sql_cell, deterministic=True)
+    return connection
+
+
 tricky_text = st.one_of(
     st.text(max_size=20),
     st.from_regex(r"[-+=@\t\r\n ]?[0-9٣.,a]{0,5}(\r\n|\r|\n)?", fullmatch=True),
+    st.from_regex(r"[ \t\u3000\u00a0\u200b\ufeff]{0,3}[-+=@＝＋－＠]?[0-9a]{0,3}", fullmatch=True),
 )
 
 
@@ -192,14 +204,14 @@ tricky_text = st.one_of(
 @example("- 5")
 def test_the_sql_twin_of_neutralise_agrees_with_it(text: str) -> None:
     # The answers export neutralises in SQL (no Python loop over 100,000 rows): same rules.
-    connection = sqlite3.connect(":memory:")
+    connection = sql_connection()
     (cell,) = connection.execute(f"SELECT {sql_text_cell(':v')}", {"v": text}).fetchone()
     connection.close()
     assert cell == neutralise(text)
 
 
 def test_the_sql_twin_of_neutralise_is_not_trivially_equal() -> None:
-    connection = sqlite3.connect(":memory:")
+    connection = sql_connection()
     cells = [
         connection.execute(f"SELECT {sql_text_cell(':v')}", {"v": v}).fetchone()[0]
         for v in ("=1+1", "-5", "-5,5", "-5-5", "a\r\nb", "\r=")
@@ -219,3 +231,51 @@ def test_csv_text_is_the_file_write_csv_writes(tmp_path: Path, delimiter: str) -
     assert "'=HYPERLINK" in text
     with pytest.raises(ValueError, match="delimiter"):
         csv_text(HEADER, rows, delimiter=":")
+
+
+# Spreadsheets trim leading spaces (LibreOffice's "trim spaces", Excel's TRIM when pasting) and
+# some fold full-width signs to ASCII: what matters is the first character a reader sees.
+HIDDEN_FORMULAS = [
+    " =1+1",
+    "\t=1+1",
+    "  \t @SUM(A1:A9)",
+    "\u00a0+1+1",  # no-break space
+    "\u3000-1+1",  # ideographic space
+    "\u2003=1",  # em space
+    "\u200b=1",  # zero-width space: nothing to see
+    "\ufeff=1",  # byte-order mark
+    "\n\n=1",
+    "＝1+1",
+    "＋1+1",
+    "－1+1",
+    "＠SUM(A1:A9)",
+    ' ＝HYPERLINK("http://evil.example")',
+]
+
+
+@pytest.mark.parametrize("payload", HIDDEN_FORMULAS)
+def test_a_formula_behind_spaces_or_in_full_width_is_neutralised(payload: str) -> None:
+    assert neutralise(payload) == "'" + payload
+    text = csv_text(("name",), [(payload, 1)])
+    ((cell, _),) = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))[1:]
+    assert cell == "'" + payload
+    (from_sql,) = sql_connection().execute(f"SELECT {sql_text_cell(':v')}", {"v": payload})
+    assert from_sql == ("'" + payload,)
+
+
+def test_a_number_behind_spaces_stays_a_number_and_plain_text_is_kept() -> None:
+    assert neutralise(" -5") == " -5"
+    assert neutralise("\t+3,5") == "\t+3,5"
+    assert neutralise(" - 5") == "' - 5"
+    assert neutralise("\tLéa") == "\tLéa"
+    assert neutralise("   ") == "   "
+    assert neutralise("a =1") == "a =1"
+
+
+def test_every_plain_first_character_really_needs_no_neutralising() -> None:
+    # The shortcut both the Python writer and the SQL query take must never skip a risky cell.
+    for low, high in PLAIN_FIRST_CODE_POINTS:
+        for code in range(low, high + 1):
+            text = chr(code) + " =1"
+            assert neutralise(text) == text, hex(code)
+            assert _visible_start(text) == text, hex(code)

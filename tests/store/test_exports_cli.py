@@ -300,3 +300,30 @@ def test_the_written_files_name_is_printed_cleaned(class_db: Path, tmp_path: Pat
     assert f"to {tmp_path}/]52;c;cm0gLXJmIH4=answers.csv" in message
     assert "\x1b" not in message
     assert "\x07" not in message
+
+
+HIDDEN_NAMES = ["＝1+1", "＠SUM(A1:A9)", "－2+3", "＋HYPERLINK(1)"]
+
+
+@pytest.mark.parametrize("kind", ["leaderboard", "answers", "skills", "attempts", "report"])
+def test_no_export_lets_a_formula_through_behind_spaces_or_in_full_width(
+    kind: str, db_path: Path, question_set: QuestionSet, tmp_path: Path
+) -> None:
+    # Names lose their leading spaces when stored; typed answers keep them.
+    with ResultsStore.open(db_path) as store:
+        for name in HIDDEN_NAMES:
+            play(store, question_set, name, "＝1", {**ALL_RIGHT, "iles": "\u3000\t=2*2"})
+    output = tmp_path / f"{kind}.csv"
+    result = run(kind, str(SET_FILE), "--db", str(db_path), "-o", str(output))
+    assert result.exit_code == 0, result.stderr
+    with output.open(encoding="utf-8-sig", newline="") as stream:
+        cells = [cell for row in csv.reader(stream) for cell in row]
+    visible = ["".join(c.split()).lstrip("\u200b\ufeff") for c in cells]
+    dangerous = [c for c in visible if c.startswith(("=", "+", "-", "@", "＝", "＋", "－", "＠"))]
+    assert dangerous == []
+    if kind == "answers":
+        assert "'\u3000 =2*2" in cells  # stored with its tab as a space
+    elif kind == "report":
+        assert "'=2*2 (4)" in cells
+    else:
+        assert "'＝1+1" in cells

@@ -48,6 +48,11 @@ class ClassLeaderboard(Static):
         )
         heading = Content(title).stylize("bold")
         standing = self.standing
+        if standing is not None and standing.answers_waiting is not None:
+            # Says what the database holds: this game is not there whole, so it is not ranked.
+            total = result.question_count
+            saved = s("board.not_saved", saved=total - standing.answers_waiting, total=total)
+            return Content.assemble(heading, "\n", Content(saved))
         if standing is None or standing.own is None:
             return Content.assemble(heading, "\n", Content(s("board.unavailable")))
         own = standing.own
