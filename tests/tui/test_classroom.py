@@ -436,6 +436,7 @@ async def test_a_database_that_fails_never_stops_the_game_and_says_why_once(
             await wait_until(pilot, lambda: isinstance(app.screen, QuestionScreen), "question 1")
             await play_rest(pilot, clock)
             await wait_until(pilot, lambda: app.screen.query_one(ClassLeaderboard).loaded, "board")
+            await pilot.pause()  # drawn
             assert "No leaderboard: your results are not being saved." in screen_text(pilot)
             notices = [n for n in app._notifications if n.title == "Results not saved"]
             assert len(notices) == 1

@@ -35,8 +35,8 @@ class ClassLeaderboard(Static):
     @work(group="class-leaderboard", exclusive=True)
     async def _load(self) -> None:
         self.standing = await self.sink.standing(self.result)
-        self.loaded = True
         self.update(self.render_standing())
+        self.loaded = True  # set once the standing is on screen: tests and callers wait for it
 
     def render_standing(self) -> Content:
         s = self.strings
