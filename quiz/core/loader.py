@@ -7,7 +7,6 @@ the errors found; `check_paths` never raises for a bad file and returns every er
 
 from __future__ import annotations
 
-import codecs
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -36,12 +35,10 @@ from quiz.core.models import (
     TextQuestion,
     TrueFalseQuestion,
 )
-from quiz.core.set_files import MAX_FILE_BYTES, set_files_in
+from quiz.core.set_files import MAX_ARTICLE_BYTES, MAX_FILE_BYTES, read_text_file, set_files_in
 from quiz.core.skills import Skill
 from quiz.core.text import clean_text
 from quiz.core.yaml_reader import Locator, YamlProblem, read_yaml
-
-MAX_ARTICLE_BYTES = 2 * 1024 * 1024
 
 _QUESTION_MODELS: dict[str, type[Any]] = {
     "single": SingleChoiceQuestion,
@@ -175,46 +172,7 @@ def _load_file(path: Path) -> tuple[QuestionSet | None, list[Diagnostic]]:
 
 
 def _read_text(path: Path, limit: int, what: str) -> str | Diagnostic:
-    """A file's text, refused before reading when too large, with a located error when not UTF-8."""
-    name = str(path)
-    try:
-        size = path.stat().st_size
-        if size > limit:
-            return _file_error(
-                name,
-                f"the {what} file is {size:,} bytes, more than the {limit:,} allowed",
-                "split it into several files",
-                "too-large",
-            )
-        with path.open("rb") as stream:
-            data = stream.read(limit + 1)  # a file that grows while we read is still bounded
-    except OSError as error:
-        return _file_error(
-            name, f"cannot read the {what} file: {error.strerror}", None, "unreadable"
-        )
-    if len(data) > limit:
-        return _file_error(
-            name, f"the {what} file is larger than {limit:,} bytes", None, "too-large"
-        )
-    # The BOM is dropped by hand rather than by "utf-8-sig", whose error offsets skip it.
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        line_start = data.rfind(b"\n", 0, error.start) + 1
-        # In characters, as every other column: what precedes the bad byte on its line is UTF-8.
-        column = len(data[line_start : error.start].decode("utf-8")) + 1
-        return Diagnostic(
-            name,
-            line,
-            column,
-            Severity.ERROR,
-            f"the file is not UTF-8 text (byte 0x{data[error.start]:02x} cannot be read)",
-            "save it as UTF-8: in most editors, 'Save with encoding' → UTF-8",
-            code="encoding",
-        )
+    return read_text_file(path, limit, what)
 
 
 def _file_error(path: str, message: str, hint: str | None, code: str) -> Diagnostic:
