@@ -343,6 +343,38 @@ def generate(
         raise SystemExit(1)
 
 
+# --- review: a draft set, question by question (quiz.review, quiz/tui/screens/review.py) ----------
+
+
+@main.command()
+@click.argument("set_file", metavar="SET", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--lang",
+    type=click.Choice(["fr", "en"]),
+    help="Language of the interface (the questions keep their own); by default the locale's.",
+)
+def review(set_file: Path, lang: str | None) -> None:
+    """Review a draft set: accept, edit or drop each question beside the article, then save.
+
+    Saving keeps the file's comments and layout, removes the `draft:` block of the questions
+    accepted or edited and the questions dropped; a file changed on disk meanwhile is not
+    overwritten. Keys: a accept, d drop, u undo, e edit, o $EDITOR, Ctrl+S save, F1 help.
+    """
+    from quiz.review.session import ReviewSession
+    from quiz.review.set_file import ReviewError
+
+    try:
+        session = ReviewSession.open(set_file)
+    except ReviewError as error:
+        for message in error.messages:
+            click.secho(clean_text(message), fg="red", err=True)
+        sys.exit(1)
+    from quiz.tui.i18n import detect_language
+    from quiz.tui.review_app import ReviewApp
+
+    ReviewApp(session, language=lang or detect_language()).run()
+
+
 def _plural(count: int, word: str) -> str:
     return word if count == 1 else f"{word}s"
 

@@ -108,6 +108,68 @@ class _Undo:
     data: dict[str, Any]
 
 
+@dataclass(frozen=True)
+class PendingCheck:
+    """The text as it would be saved, and which question of the file each saved one is."""
+
+    text: str
+    path: Path
+    saved: list[int]
+    """The file index of each question in `text`, in order (dropped ones are not there)."""
+    kinds: dict[int, Any]
+
+    def run(self) -> CheckResult:
+        """The loader's verdict on the text, its errors sorted by question and form field: the
+        messages are the loader's own, as `quiz check` prints them."""
+        from quiz.core.diagnostics import QuestionSetError
+        from quiz.core.loader import parse_question_set
+
+        try:
+            question_set = parse_question_set(self.text, str(self.path), self.path.parent)
+        except QuestionSetError as error:
+            result = CheckResult(error.diagnostics, None)
+            self._sort_problems(result)
+            return result
+        return CheckResult([], question_set)
+
+    def _sort_problems(self, result: CheckResult) -> None:
+        """Which question, and which key of it, each error's line falls in."""
+        doc = splice.Text(self.text)
+        try:
+            root = splice.compose(self.text)
+        except yaml.YAMLError:
+            root = None
+        found = splice.entry(root, "questions") if isinstance(root, yaml.MappingNode) else None
+        sequence = found[1] if found else None
+        # (first line, question index, key) of every key of every question, in text order.
+        starts: list[tuple[int, int, str | None]] = []
+        end_line = -1
+        if isinstance(sequence, yaml.SequenceNode) and not sequence.flow_style:
+            for position, node in enumerate(sequence.value):
+                if position >= len(self.saved) or not isinstance(node, yaml.MappingNode):
+                    continue
+                index = self.saved[position]
+                starts.append((doc.line_of(doc.dash(node)), index, None))
+                starts.extend((key.start_mark.line, index, str(key.value)) for key, _ in node.value)
+            if sequence.value:
+                end_line = doc.line_of(doc.content_end(sequence))
+        starts.sort(key=lambda start: start[0])
+        for diagnostic in result.errors:
+            line = diagnostic.line - 1
+            owner = None
+            for start in starts:
+                if start[0] > line:
+                    break
+                owner = start
+            if owner is None or line > end_line:
+                result.elsewhere.append(diagnostic)
+                continue
+            index, key = owner[1], owner[2]
+            result.problems.setdefault(index, FieldProblems()).add(
+                field_of(self.kinds.get(index), key), _described(diagnostic)
+            )
+
+
 class ReviewSession:
     """The decisions taken on one set file, with undo, live checks and saving."""
 
@@ -237,71 +299,22 @@ class ReviewSession:
         return splice.apply(self.file.text, splices)
 
     def check(self, candidate: tuple[int, dict[str, Any]] | None = None) -> CheckResult:
-        """Run the loader on the text as it would be saved, and sort its errors by question and
-        field: the messages are the loader's own, as `quiz check` prints them."""
-        from quiz.core.diagnostics import QuestionSetError
-        from quiz.core.loader import parse_question_set
+        """Run the loader on the text as it would be saved (see `PendingCheck`)."""
+        return self.prepare_check(candidate).run()
 
-        text = self.render(candidate)
-        path = self.file.path
-        try:
-            question_set = parse_question_set(text, str(path), path.parent)
-        except QuestionSetError as error:
-            result = CheckResult(error.diagnostics, None)
-            self._sort_problems(text, result, candidate)
-            return result
-        return CheckResult([], question_set)
-
-    def _sort_problems(
-        self,
-        text: str,
-        result: CheckResult,
-        candidate: tuple[int, dict[str, Any]] | None,
-    ) -> None:
-        """Which question and which key of it each error's line falls in."""
-        doc = splice.Text(text)
-        try:
-            root = splice.compose(text)
-        except yaml.YAMLError:
-            root = None
-        found = splice.entry(root, "questions") if isinstance(root, yaml.MappingNode) else None
-        sequence = found[1] if found else None
+    def prepare_check(self, candidate: tuple[int, dict[str, Any]] | None = None) -> PendingCheck:
+        """Everything a check needs, taken now: it can then run in another thread while the
+        decisions go on changing."""
         saved = [
             item.index
             for item in self.items
             if item.state is not ReviewState.DROPPED
             or (candidate is not None and candidate[0] == item.index)
         ]
-        # (first line, question index, key) of every key of every question, in text order.
-        starts: list[tuple[int, int, str | None]] = []
-        if isinstance(sequence, yaml.SequenceNode) and not sequence.flow_style:
-            for position, node in enumerate(sequence.value):
-                if position >= len(saved) or not isinstance(node, yaml.MappingNode):
-                    continue
-                index = saved[position]
-                starts.append((doc.line_of(doc.dash(node)), index, None))
-                starts.extend((key.start_mark.line, index, str(key.value)) for key, _ in node.value)
-            end_line = doc.line_of(doc.content_end(sequence)) + 1
-        else:
-            end_line = -1
-        starts.sort(key=lambda start: start[0])
-        for diagnostic in result.errors:
-            line = diagnostic.line - 1
-            owner = None
-            for start in starts:
-                if start[0] > line:
-                    break
-                owner = start
-            if owner is None or line > end_line:
-                result.elsewhere.append(diagnostic)
-                continue
-            index, key = owner[1], owner[2]
-            kind = self.items[index].data.get("type")
-            if candidate is not None and candidate[0] == index:
-                kind = candidate[1].get("type")
-            result.problems.setdefault(index, FieldProblems()).add(
-                field_of(kind, key), _described(diagnostic)
-            )
+        kinds = {item.index: item.data.get("type") for item in self.items}
+        if candidate is not None:
+            kinds[candidate[0]] = candidate[1].get("type")
+        return PendingCheck(self.render(candidate), self.file.path, saved, kinds)
 
     # --- Saving ---------------------------------------------------------------------------------
 

@@ -67,7 +67,8 @@ def _dump(value: Any, width: int) -> str:
 
 def compose(text: str) -> yaml.Node | None:
     """The node tree of `text`, with the start and end of every node."""
-    return yaml.compose(text, Loader=_Loader)  # type: ignore[no-any-return]
+    node: yaml.Node | None = yaml.compose(text, Loader=_Loader)
+    return node
 
 
 def apply(text: str, splices: Sequence[Splice]) -> str:
@@ -102,7 +103,9 @@ class Text:
         self.newline = "\r\n" if "\r\n" in text else "\n"
 
     def offset(self, mark: Any) -> int:
-        return min(self.line_starts[mark.line] + mark.column, len(self.text))
+        line: int = mark.line
+        column: int = mark.column
+        return min(self.line_starts[line] + column, len(self.text))
 
     def line_of(self, offset: int) -> int:
         """The 0-based line holding `offset`."""

@@ -10,6 +10,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from quiz.tui.i18n import Strings
 from quiz.tui.screens.base import QuizModal
 
 # (section title, its lines), all catalogue keys.
@@ -27,10 +28,30 @@ SECTIONS: list[tuple[str, list[str]]] = [
 ]
 
 
+REVIEW_SECTIONS: list[tuple[str, list[str]]] = [
+    ("help.everywhere", ["help.keys.help", "help.keys.palette"]),
+    (
+        "help.review",
+        [
+            "help.keys.review_move",
+            "help.keys.review_decide",
+            "help.keys.review_form",
+            "help.keys.review_save",
+        ],
+    ),
+]
+
+
 class HelpScreen(QuizModal):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,f1,question_mark", "close", "key.close", id="help.close"),
     ]
+
+    def __init__(
+        self, strings: Strings, sections: list[tuple[str, list[str]]] | None = None
+    ) -> None:
+        super().__init__(strings)
+        self.sections = SECTIONS if sections is None else sections
 
     def compose(self) -> ComposeResult:
         s = self.strings
@@ -39,7 +60,7 @@ class HelpScreen(QuizModal):
             # On the frame, not at the end of the text: at 80×24 the panel hides the key bar and
             # the end of the text is below the fold, so a student would not see how to get out.
             panel.border_subtitle = Content(s("help.close"))
-            for title, lines in SECTIONS:
+            for title, lines in self.sections:
                 yield Static(Content(s(title)).stylize("bold"), classes="section")
                 for line in lines:
                     yield Static(Content(s(line)), classes="help-line")
