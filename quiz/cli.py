@@ -65,11 +65,17 @@ def check(paths: tuple[Path, ...], output_format: str) -> None:
     report = check_paths(paths or _default_question_paths())
     questions = sum(len(s.questions) for s in report.question_sets)
     errors, warnings = len(report.errors), len(report.warnings)
+    # Drafts are no mistake: a note, so that none reaches students unnoticed (they are not played).
+    with_drafts = [s for s in report.question_sets if s.draft_count]
     if output_format == "json":
         summary = {
             "files": report.files,
             "sets": len(report.question_sets),
             "questions": questions,
+            "drafts": sum(s.draft_count for s in report.question_sets),
+            "sets_with_drafts": [
+                {"path": s.source_path, "id": s.id, "drafts": s.draft_count} for s in with_drafts
+            ],
             "errors": errors,
             "warnings": warnings,
             "diagnostics": [d.as_dict() for d in report.diagnostics],
@@ -82,6 +88,15 @@ def check(paths: tuple[Path, ...], output_format: str) -> None:
             click.secho(head, fg=colour)
             if hint:
                 click.echo(hint)
+        for question_set in with_drafts:
+            drafts, total = question_set.draft_count, len(question_set.questions)
+            path = clean_text(question_set.source_path or question_set.id)
+            click.secho(
+                f"{path}: note: {drafts} of {total} {_plural(total, 'question')} "
+                f"{'is a draft' if drafts == 1 else 'are drafts'}, left out of games until "
+                f"reviewed: quiz review {path}",
+                fg="cyan",
+            )
         verdict = "ok" if not errors else "failed"
         click.secho(
             f"{verdict}: {report.files} {_plural(report.files, 'file')}, "
@@ -409,6 +424,11 @@ def _plural(count: int, word: str) -> str:
     is_flag=True,
     help="Enable the teacher's view (F3): every player's results, and the CSV exports.",
 )
+@click.option(
+    "--include-drafts",
+    is_flag=True,
+    help="Also play questions still marked `draft:` (not reviewed: see `quiz review`).",
+)
 def play(
     paths: tuple[Path, ...],
     lang: str | None,
@@ -418,10 +438,12 @@ def play(
     rule: str | None,
     db_path: Path | None = None,
     teacher: bool = False,
+    include_drafts: bool = False,
 ) -> None:
     """Play question sets: PATHS are set files or folders; by default the bundled sets.
 
     A set that fails to load is reported with its located errors, and nothing starts (status 1).
+    Questions still marked `draft:` are left out unless --include-drafts.
     """
     from quiz.tui.preload import PreloadError, preload_sets, spare_core
 
@@ -456,6 +478,7 @@ def play(
         rule=scoring_rule,
         sink=sink,
         teacher=teacher,
+        include_drafts=include_drafts,
     )
     sink.attach(app)
     try:
@@ -485,6 +508,11 @@ def play(
     help="Language of the interface in every tab; by default the locale's.",
 )
 @click.option("--public-url", help="The address students open, if not http://HOST:PORT.")
+@click.option(
+    "--include-drafts",
+    is_flag=True,
+    help="Also play questions still marked `draft:` (not reviewed: see `quiz review`).",
+)
 def serve(
     paths: tuple[Path, ...],
     host: str,
@@ -492,6 +520,7 @@ def serve(
     db_path: Path | None,
     lang: str | None,
     public_url: str | None,
+    include_drafts: bool = False,
 ) -> None:
     """Serve the game to browsers: each tab is a player writing into the same database.
 
@@ -520,7 +549,7 @@ def serve(
             click.secho(clean_text(message), fg="red", err=True)
         sys.exit(1)
     url = public_url or serving.public_url(host, port)
-    command = serving.play_command(db, sets, lang)
+    command = serving.play_command(db, sets, lang, include_drafts=include_drafts)
     click.echo(f"Serving the quiz on {url} (results in {db}); Ctrl+C stops it.")
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(

@@ -56,6 +56,7 @@ class QuizApp(App[None]):
     `rule` overrides the sets' scoring rule; `sink` receives every game (see `quiz.tui.sink`);
     `clock` gives the time in seconds (monotonic; tests pass a fake one). `teacher` opens the
     teacher's view (F3: every result, and the exports) when the sink is a results store.
+    Questions still marked `draft:` are left out of every game unless `include_drafts`.
     """
 
     CSS_PATH = "app.tcss"
@@ -80,6 +81,7 @@ class QuizApp(App[None]):
         sink: ResultsSink | None = None,
         clock: Callable[[], float] = time.monotonic,
         teacher: bool = False,
+        include_drafts: bool = False,
     ) -> None:
         super().__init__()
         self.strings = Strings(language)
@@ -92,12 +94,13 @@ class QuizApp(App[None]):
         self.sink: ResultsSink = sink or NoResults()
         self.clock = clock
         self.teacher = teacher
+        self.include_drafts = include_drafts
         self.session: GameSession | None = None
         self.title = self.strings("app.title")
 
     def get_default_screen(self) -> Screen:  # type: ignore[type-arg]
         """The home screen is the bottom of the stack: every game is pushed on top of it."""
-        return HomeScreen(self.strings, self.entries)
+        return HomeScreen(self.strings, self.entries, include_drafts=self.include_drafts)
 
     # --- Actions of every screen ------------------------------------------------------------------
 
@@ -230,6 +233,14 @@ class QuizApp(App[None]):
         question_set = self._load(chosen) if isinstance(chosen, SetEntry) else chosen
         if question_set is None:
             return
+        if not self.include_drafts:
+            playable = question_set.without_drafts()
+            if playable is None:
+                if isinstance(self.screen, HomeScreen):
+                    path = question_set.source_path or question_set.id
+                    self.screen.say(self.strings("home.only_drafts_why", path=path))
+                return
+            question_set = playable
         if self.player:
             self.start_game(question_set, self._settings(self.player, self.class_name))
             return

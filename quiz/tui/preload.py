@@ -54,6 +54,8 @@ class SetSummary:
     question_count: int
     skills: tuple[Skill, ...]
     has_article_text: bool
+    draft_count: int = 0
+    """Questions still marked `draft:`: not played unless the game includes drafts."""
 
     @classmethod
     def of(cls, question_set: QuestionSet) -> SetSummary:
@@ -72,6 +74,7 @@ class SetSummary:
             question_count=len(question_set.questions),
             skills=tuple(question_set.skills),
             has_article_text=question_set.article_text is not None,
+            draft_count=question_set.draft_count,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -219,6 +222,7 @@ def _quick_summary(file: Path) -> tuple[SetSummary, str | None] | None:
         question_count=len(questions),
         skills=tuple(s for s in Skill if s.value in present),
         has_article_text=article_path is not None,
+        draft_count=sum(1 for q in questions if isinstance(q, dict) and q.get("draft") is not None),
     )
     return summary, article_path
 
@@ -237,7 +241,7 @@ def _article_file(question_set: QuestionSet) -> str | None:
 
 # --- The summary cache ---------------------------------------------------------------------------
 
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2  # 2: summaries count drafts
 
 
 def _cache_dir() -> Path:

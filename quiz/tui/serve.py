@@ -18,11 +18,15 @@ from quiz.store.db import ResultsStore
 WILDCARD_HOSTS = ("0.0.0.0", "::", "")
 
 
-def play_command(db: Path, paths: Sequence[Path], language: str | None) -> str:
+def play_command(
+    db: Path, paths: Sequence[Path], language: str | None, *, include_drafts: bool = False
+) -> str:
     """The shell command each browser tab runs: this Python, this database, these sets."""
     words = [sys.executable, "-m", "quiz", "play", "--db", str(db.absolute())]
     if language:
         words += ["--lang", language]
+    if include_drafts:
+        words.append("--include-drafts")
     if paths:
         words += ["--", *(str(p.absolute()) for p in paths)]
     return shlex.join(words)

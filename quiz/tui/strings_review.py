@@ -10,6 +10,13 @@ EN: dict[str, str] = {
     "key.drafts_only": "Drafts only",
     "key.editor": "$EDITOR",
     "key.done": "Done",
+    # Drafts on the home screen: students do not play them.
+    "home.drafts_left_out.one": "{count} draft left out",
+    "home.drafts_left_out.other": "{count} drafts left out",
+    "home.drafts_included.one": "{count} draft included",
+    "home.drafts_included.other": "{count} drafts included",
+    "home.only_drafts": "drafts only: not playable yet",
+    "home.only_drafts_why": "Every question of this set is still a draft, and drafts are not played until a teacher reviews them: quiz review {path} (or play with --include-drafts).",
     # The screen.
     "review.title": "Review: {name}",
     "review.summary": "○ {drafts} · ✓ {accepted} · ✎ {edited} · ✗ {dropped}",
@@ -93,6 +100,13 @@ FR: dict[str, str] = {
     "key.drafts_only": "Brouillons",
     "key.editor": "$EDITOR",
     "key.done": "Terminé",
+    # Drafts on the home screen: students do not play them.
+    "home.drafts_left_out.one": "{count} brouillon mis de côté",
+    "home.drafts_left_out.other": "{count} brouillons mis de côté",
+    "home.drafts_included.one": "{count} brouillon inclus",
+    "home.drafts_included.other": "{count} brouillons inclus",
+    "home.only_drafts": "que des brouillons : pas encore jouable",
+    "home.only_drafts_why": "Toutes les questions de cette série sont encore des brouillons, et un brouillon ne se joue pas avant qu'un enseignant l'ait relu : quiz review {path} (ou joue avec --include-drafts).",
     # The screen.
     "review.title": "Relecture : {name}",
     "review.summary": "○ {drafts} · ✓ {accepted} · ✎ {edited} · ✗ {dropped}",
