@@ -87,12 +87,13 @@ class SetFile:
         root = splice.compose(text)
         questions = data.get("questions") if isinstance(data, dict) else None
         if not isinstance(root, yaml.MappingNode) or not isinstance(questions, list):
+            where = root.start_mark if root is not None else None  # where the loader points
             raise ReviewError(
                 [
                     _problem(
                         path,
-                        1,
-                        1,
+                        where.line + 1 if where else 1,
+                        where.column + 1 if where else 1,
                         "nothing to review: the file is not a set with a `questions:` list",
                         "run `quiz check` on it to see what is wrong",
                     )
