@@ -10,6 +10,7 @@ EN: dict[str, str] = {
     "key.drafts_only": "Drafts only",
     "key.editor": "$EDITOR",
     "key.done": "Done",
+    "key.leave_review": "Leave",
     # Drafts on the home screen: students do not play them.
     "home.drafts_left_out.one": "{count} draft left out",
     "home.drafts_left_out.other": "{count} drafts left out",
@@ -60,7 +61,7 @@ EN: dict[str, str] = {
     "review.editor.reloaded": "{name} read again after your edit.",
     "review.editor.broken": "After your edit the set cannot be reviewed: {why}",
     # The form.
-    "form.title": "Editing {id} · Escape when done",
+    "form.title": "Editing {id} (Escape: done)",
     "form.prompt": "Prompt",
     "form.choices.single": "Choices: tick the right one; empty a line to remove a choice",
     "form.choices.multiple": "Choices: tick every right one; empty a line to remove a choice",
@@ -100,6 +101,7 @@ FR: dict[str, str] = {
     "key.drafts_only": "Brouillons",
     "key.editor": "$EDITOR",
     "key.done": "Terminé",
+    "key.leave_review": "Quitter",
     # Drafts on the home screen: students do not play them.
     "home.drafts_left_out.one": "{count} brouillon mis de côté",
     "home.drafts_left_out.other": "{count} brouillons mis de côté",
@@ -150,7 +152,7 @@ FR: dict[str, str] = {
     "review.editor.reloaded": "{name} relu après ta modification.",
     "review.editor.broken": "Après ta modification, la série ne peut plus être relue : {why}",
     # The form.
-    "form.title": "Tu modifies {id} · Échap quand tu as fini",
+    "form.title": "Modification de {id} (Échap : fini)",
     "form.prompt": "Question",
     "form.choices.single": "Choix : coche le bon ; vide une ligne pour retirer un choix",
     "form.choices.multiple": "Choix : coche tous les bons ; vide une ligne pour retirer un choix",

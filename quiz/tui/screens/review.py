@@ -54,7 +54,7 @@ class ReviewScreen(QuizScreen):
         Binding("ctrl+s", "save", "key.save", priority=True, id="review.save"),
         Binding("o", "open_editor", "key.editor", id="review.editor"),
         Binding("escape", "done", "key.done", id="review.done"),
-        Binding("escape", "leave", "key.leave", id="review.leave"),
+        Binding("escape", "leave", "key.leave_review", id="review.leave"),
     ]
 
     def __init__(self, strings: Strings, session: ReviewSession) -> None:
@@ -229,7 +229,9 @@ class ReviewScreen(QuizScreen):
             self.strings, item.id, item.kind, values_of(item.data), id="review-form"
         )
         self.query_one(QuestionPreview).display = False
-        self.query_one("#review-main", Vertical).mount(form, before=0)
+        main = self.query_one("#review-main", Vertical)
+        main.add_class("-editing")  # the form gets the room; the article stays in sight
+        main.mount(form, before=0)
         self.call_after_refresh(form.show_problems, self.problems.get(index))
         self.refresh_bindings()
 
@@ -254,6 +256,7 @@ class ReviewScreen(QuizScreen):
         changed = self.session.edit(index, self._form_data(form.values))
         self.editing = None
         form.remove()
+        self.query_one("#review-main", Vertical).remove_class("-editing")
         self.query_one(QuestionPreview).display = True
         listing = self.query_one(ReviewList)
         listing.focus()

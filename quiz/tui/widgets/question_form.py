@@ -273,3 +273,17 @@ class QuestionForm(VerticalScroll):
                 ]
             error.update(literal("\n".join(messages)))
             error.set_class(not messages, "-empty")
+        self.call_after_refresh(self._show_focused_error)
+
+    def _show_focused_error(self) -> None:
+        """Keep the message about the field being typed in in sight (a small terminal shows a few
+        lines of the form)."""
+        focused = self.screen.focused
+        if focused is None or focused.id is None:
+            return
+        name = focused.id.removeprefix("form-")
+        if focused.id.startswith(("choice-", "right-")):
+            name = "choices"
+        errors = self.query(f"#error-{name}")
+        if errors and not errors.first().has_class("-empty"):
+            self.scroll_to_widget(errors.first(), animate=False)

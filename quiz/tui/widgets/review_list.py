@@ -28,6 +28,8 @@ class ReviewList(OptionList):
     DEFAULT_CSS = """
     ReviewList {
         height: 1fr;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
         & > .option-list--option { padding: 0 0; }
     }
     """
