@@ -14,7 +14,7 @@ import os
 import shlex
 import shutil
 import subprocess
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult, SuspendNotSupported
@@ -34,12 +34,19 @@ from quiz.tui.i18n import Strings
 from quiz.tui.screens.base import QuizScreen
 from quiz.tui.widgets.article_view import ArticleView
 from quiz.tui.widgets.key_bar import KeyBar
-from quiz.tui.widgets.question_form import QuestionForm
 from quiz.tui.widgets.question_preview import QuestionPreview
 from quiz.tui.widgets.review_list import ReviewList
 
+if TYPE_CHECKING:
+    from quiz.tui.widgets.question_form import QuestionForm
+
 CHECK_DELAY = 0.15
 """Seconds of quiet typing before the form's values are checked."""
+
+FIRST_CHECK_DELAY = 0.2
+"""The first check imports the models (pydantic: half a second of pure Python, holding the
+interpreter): it starts this long after the screen was last laid out, so that the draft shows
+at once and the check follows."""
 
 FALLBACK_EDITORS = ("editor", "nano", "vi")
 
@@ -91,7 +98,7 @@ class ReviewScreen(QuizScreen):
             with Vertical(id="review-main"):
                 yield QuestionPreview(s, self._language(), id="review-preview")
                 yield ArticleView(self.article, s, id="review-article")
-        yield Static(Content(""), id="review-status", classes="status")
+        yield Static(Content(s("review.checking")), id="review-status", classes="status")
         yield KeyBar()
 
     def _language(self) -> str:
@@ -102,8 +109,15 @@ class ReviewScreen(QuizScreen):
         self._refresh_list()
         self.query_one(ReviewList).focus()
         self._show_current()
-        self._say(self.strings("review.checking"))
-        self.call_after_refresh(self._start_check)
+        self.screen_layout_refresh_signal.subscribe(self, self._laid_out)
+
+    def _laid_out(self, screen: object) -> None:
+        """The first check waits until the first screen is drawn and settled (see
+        FIRST_CHECK_DELAY); after that, checks follow the decisions."""
+        if self._generation == 0:
+            self._schedule_check(FIRST_CHECK_DELAY)
+        else:
+            self.screen_layout_refresh_signal.unsubscribe(self)
 
     # --- What is shown --------------------------------------------------------------------------
 
@@ -132,7 +146,7 @@ class ReviewScreen(QuizScreen):
         self.query_one("#review-filter", Static).update(Content(self._filter_line()))
         self.query_one("#review-summary", Static).update(Content(self._summary()))
         if not items and self.drafts_only:
-            self._say(self.strings("review.no_drafts"))
+            self._notify_done(self.strings("review.no_drafts"))
 
     def _current(self) -> int | None:
         return self.query_one(ReviewList).current
@@ -203,7 +217,7 @@ class ReviewScreen(QuizScreen):
     def action_undo(self) -> None:
         index = self.session.undo()
         if index is None:
-            self._say(self.strings("review.nothing_to_undo"))
+            self._notify_done(self.strings("review.nothing_to_undo"))
             return
         self._refresh_list(keep=index)
         listing = self.query_one(ReviewList)
@@ -223,6 +237,8 @@ class ReviewScreen(QuizScreen):
         index = self._current()
         if index is None or self.editing is not None:
             return
+        from quiz.tui.widgets.question_form import QuestionForm
+
         item = self.session.items[index]
         self.editing = index
         form = QuestionForm(
@@ -235,12 +251,16 @@ class ReviewScreen(QuizScreen):
         self.call_after_refresh(form.show_problems, self.problems.get(index))
         self.refresh_bindings()
 
+    def _form(self) -> QuestionForm:
+        from quiz.tui.widgets.question_form import QuestionForm
+
+        return self.query_one("#review-form", QuestionForm)
+
     def _form_data(self, values: FormValues) -> dict[str, object]:
         assert self.editing is not None
         return apply_values(self.session.items[self.editing].data, values)
 
-    @on(QuestionForm.Changed)
-    def _form_changed(self, event: QuestionForm.Changed) -> None:
+    def on_question_form_changed(self, event: QuestionForm.Changed) -> None:
         if self.editing is None:
             return
         evidence = event.values.evidence
@@ -252,7 +272,7 @@ class ReviewScreen(QuizScreen):
         if self.editing is None:
             return
         index = self.editing
-        form = self.query_one(QuestionForm)
+        form = self._form()
         changed = self.session.edit(index, self._form_data(form.values))
         self.editing = None
         form.remove()
@@ -277,7 +297,7 @@ class ReviewScreen(QuizScreen):
     def _start_check(self) -> None:
         candidate = None
         if self.editing is not None:
-            candidate = (self.editing, self._form_data(self.query_one(QuestionForm).values))
+            candidate = (self.editing, self._form_data(self._form().values))
         self._generation += 1
         self._run_check(self.session.prepare_check(candidate), self._generation)
 
@@ -295,7 +315,7 @@ class ReviewScreen(QuizScreen):
         self.elsewhere = len(result.elsewhere)
         s = self.strings
         if self.editing is not None:
-            form = self.query_one(QuestionForm)
+            form = self._form()
             form.show_problems(result.problems.get(self.editing))
             others = len(result.errors) - sum(
                 len(ms)
@@ -315,7 +335,7 @@ class ReviewScreen(QuizScreen):
         if self.editing is not None:
             self.action_done()
         if not self.session.dirty:
-            self._say(self.strings("review.nothing_to_save"))
+            self._notify_done(self.strings("review.nothing_to_save"))
             return
         errors = len(self.session.check().errors)
         if not errors:
@@ -336,7 +356,7 @@ class ReviewScreen(QuizScreen):
         try:
             self.session.save()
         except ReviewError as error:
-            self._say(self.strings("review.not_saved", why=error.messages[0]))
+            self._notify_done(self.strings("review.not_saved", why=error.messages[0]))
             return
         self._after_new_file(keep_id)
         counts = self.session.counts()
@@ -389,11 +409,11 @@ class ReviewScreen(QuizScreen):
         if index is None:
             return
         if self.session.dirty:
-            self._say(s("review.editor.save_first"))
+            self._notify_done(s("review.editor.save_first"))
             return
         command = editor_command()
         if command is None:
-            self._say(s("review.editor.none"))
+            self._notify_done(s("review.editor.none"))
             return
         keep_id = self.session.items[index].id
         line = self.session.file.question_line(index)
@@ -401,15 +421,15 @@ class ReviewScreen(QuizScreen):
             with self.app.suspend():
                 subprocess.run([*command, f"+{line}", str(self.session.path)], check=False)
         except SuspendNotSupported:
-            self._say(s("review.editor.unsupported"))
+            self._notify_done(s("review.editor.unsupported"))
             return
         except OSError:
-            self._say(s("review.editor.none"))
+            self._notify_done(s("review.editor.none"))
             return
         try:
             self.session.reload()
         except ReviewError as error:
-            self._say(s("review.editor.broken", why=error.messages[0]))
+            self._notify_done(s("review.editor.broken", why=error.messages[0]))
             return
         self._after_new_file(keep_id)
         self._notify_done(s("review.editor.reloaded", name=self.session.path.name))

@@ -8,6 +8,7 @@ from __future__ import annotations
 from string import ascii_uppercase
 from typing import Any
 
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
@@ -19,16 +20,13 @@ from quiz.tui.i18n import Strings
 
 
 class QuestionPreview(VerticalScroll, can_focus=False):
+    """One text drawn afresh for each question (moving through the list mounts no widgets)."""
+
     DEFAULT_CSS = """
     QuestionPreview {
         height: 1fr;
         padding: 0 1;
         & > Static { height: auto; }
-        & > .preview--details { color: $text-accent; text-style: bold; }
-        & > .preview--prompt { text-style: bold; margin-top: 1; }
-        & > .preview--label { text-style: bold; margin-top: 1; }
-        & > .preview--value { padding-left: 2; }
-        & > .preview--errors { color: $text-error; padding-left: 2; }
     }
     """
 
@@ -37,15 +35,17 @@ class QuestionPreview(VerticalScroll, can_focus=False):
         self.strings = strings
         self.language = language
 
+    def compose(self) -> ComposeResult:
+        yield Static(Content(""), id="preview-body")
+
     def show(self, item: ReviewItem | None, problems: list[str], has_article: bool) -> None:
         """Draw `item` (its data as it will be saved) and the loader's messages about it."""
-        self.remove_children()
-        if item is None:
-            return
-        self.mount_all(self._widgets(item, problems, has_article))
-        self.scroll_home(animate=False)
+        content = Content("") if item is None else self._content(item, problems, has_article)
+        self.query_one("#preview-body", Static).update(content)
+        if self.scroll_y:
+            self.scroll_home(animate=False)
 
-    def _widgets(self, item: ReviewItem, problems: list[str], has_article: bool) -> list[Static]:
+    def _content(self, item: ReviewItem, problems: list[str], has_article: bool) -> Content:
         s = self.strings
         data = item.data
         kind = item.kind
@@ -59,30 +59,30 @@ class QuestionPreview(VerticalScroll, can_focus=False):
             details.append(s(key) if key in s else shown(difficulty))
         if item.confidence is not None and item.is_draft:
             details.append(s("review.confidence", confidence=s.number(item.confidence, 2)))
-        widgets = [
-            Static(literal(" · ".join(details)), classes="preview--details"),
-            Static(literal(shown(data.get("prompt"))), classes="preview--prompt"),
+        parts = [
+            literal(" · ".join(details)).stylize("bold $text-accent"),
+            literal(shown(data.get("prompt"))).stylize("bold"),
         ]
-        widgets.extend(self._answer(data))
-        widgets += self._field("review.explanation", shown(data.get("explanation")))
-        widgets += self._field(
-            "review.evidence", quoted(shown(data.get("evidence")), self.language)
-        )
+        parts.extend(self._answer(data))
+        parts.append(self._field("review.explanation", shown(data.get("explanation"))))
+        evidence = quoted(shown(data.get("evidence")), self.language)
+        parts.append(self._field("review.evidence", evidence))
         passage = item.passage
         if passage and not has_article:
-            widgets += self._field("review.passage", passage)
+            parts.append(self._field("review.passage", passage))
         if problems:
-            widgets.append(Static(Content(s("review.errors")), classes="preview--label"))
-            widgets.extend(Static(literal(p), classes="preview--errors") for p in problems)
-        return widgets
+            messages = Content("\n").join(literal(p).stylize("$text-error") for p in problems)
+            parts.append(
+                Content.assemble(Content(s("review.errors")).stylize("bold"), "\n", messages)
+            )
+        return Content("\n\n").join(parts)
 
-    def _field(self, label: str, value: str) -> list[Static]:
-        return [
-            Static(Content(self.strings(label)), classes="preview--label"),
-            Static(literal(value), classes="preview--value"),
-        ]
+    def _field(self, label: str, value: str) -> Content:
+        return Content.assemble(
+            Content(self.strings(label)).stylize("bold"), "\n", _indented(literal(value))
+        )
 
-    def _answer(self, data: dict[str, Any]) -> list[Static]:
+    def _answer(self, data: dict[str, Any]) -> list[Content]:
         """The answer part: choices with the right ones ticked, or the key of other types."""
         s = self.strings
         kind = data.get("type")
@@ -92,32 +92,36 @@ class QuestionPreview(VerticalScroll, can_focus=False):
             for index, entry in enumerate(data["choices"]):
                 letter = ascii_uppercase[index] if index < len(ascii_uppercase) else "?"
                 mark = "✓" if index in right else " "
-                line = Content(f"{mark} {letter}. ").append(literal(choice_text(entry)))
+                line = Content(f"  {mark} {letter}. ").append(literal(choice_text(entry)))
                 lines.append(line.stylize("bold") if index in right else line)
-            return [Static(Content("\n").join(lines), classes="preview--value")]
+            return [Content("\n").join(lines)]
         if kind == "true_false":
             truth = truth_of(data.get("answer"))
             answer = s("form.true") if truth else s("form.false") if truth is False else "?"
-            return self._field("review.key", answer)
+            return [self._field("review.key", answer)]
         if kind == "numeric":
             answer = shown(data.get("answer"))
             if data.get("unit"):
                 answer = f"{answer} {shown(data['unit'])}"
             if data.get("tolerance"):
                 answer = s("review.tolerance", answer=answer, tolerance=shown(data["tolerance"]))
-            return self._field("review.key", answer)
+            return [self._field("review.key", answer)]
         if kind == "text":
-            return self._field("review.accepted_answers", " · ".join(_texts(data.get("answer"))))
+            return [self._field("review.accepted_answers", " · ".join(_texts(data.get("answer"))))]
         if kind == "order":
             items = _texts(data.get("items"))
             listed = "\n".join(f"{n}. {text}" for n, text in enumerate(items, start=1))
-            return self._field("review.order", listed)
+            return [self._field("review.order", listed)]
         if kind == "highlight":
             return [
-                Static(literal(shown(data.get("text"))), classes="preview--value"),
-                *self._field("review.words", " · ".join(_texts(data.get("answer")))),
+                _indented(literal(shown(data.get("text")))),
+                self._field("review.words", " · ".join(_texts(data.get("answer")))),
             ]
         return []
+
+
+def _indented(content: Content) -> Content:
+    return Content("\n").join(Content("  ").append(line) for line in content.split("\n"))
 
 
 def _texts(value: Any) -> list[str]:
