@@ -111,9 +111,22 @@ class QuizApp(App[None]):
             self.push_screen(HelpScreen(self.strings))
 
     def action_request_quit(self) -> None:
-        """Ctrl+Q: quit at once, unless a game is under way (then ask first)."""
+        """Ctrl+Q: quit at once, unless a game is under way or a review is not saved (then ask
+        first)."""
         from quiz.tui.screens.confirm_quit import ConfirmScreen
 
+        if getattr(self.screen, "unsaved_changes", False):  # a review with decisions not saved
+            s = self.strings
+            self.push_screen(
+                ConfirmScreen(
+                    s,
+                    s("review.confirm_leave"),
+                    yes=s("review.confirm_leave.yes"),
+                    no=s("review.confirm.no"),
+                ),
+                lambda leave: self.exit() if leave else None,
+            )
+            return
         if self.game_in_progress:
             if not isinstance(self.screen, ConfirmScreen):
                 self.push_screen(

@@ -11,6 +11,12 @@ EN: dict[str, str] = {
     "key.editor": "$EDITOR",
     "key.done": "Done",
     "key.leave_review": "Leave",
+    # The teacher's view: from an article to a reviewed set.
+    "key.review_article": "Review an article",
+    "teacher.article_prompt": "Which article? A text file or a saved web page: its draft is written beside it (or, if it is there already, reviewed as it is). Escape cancels.",
+    "teacher.article_placeholder": "path/to/article.txt",
+    "teacher.generating": "Making a draft from {name}… (the language model takes a few seconds to load)",
+    "teacher.draft_failed": "No draft to review: {why}",
     # Drafts on the home screen: students do not play them.
     "home.drafts_left_out.one": "{count} draft left out",
     "home.drafts_left_out.other": "{count} drafts left out",
@@ -102,6 +108,12 @@ FR: dict[str, str] = {
     "key.editor": "$EDITOR",
     "key.done": "Terminé",
     "key.leave_review": "Quitter",
+    # The teacher's view: from an article to a reviewed set.
+    "key.review_article": "Relire un article",
+    "teacher.article_prompt": "Quel article ? Un fichier texte ou une page web enregistrée : son brouillon est écrit à côté (ou, s'il y est déjà, relu tel quel). Échap annule.",
+    "teacher.article_placeholder": "chemin/vers/article.txt",
+    "teacher.generating": "Brouillon en cours à partir de {name}… (le modèle de langue met quelques secondes à se charger)",
+    "teacher.draft_failed": "Pas de brouillon à relire : {why}",
     # Drafts on the home screen: students do not play them.
     "home.drafts_left_out.one": "{count} brouillon mis de côté",
     "home.drafts_left_out.other": "{count} brouillons mis de côté",
