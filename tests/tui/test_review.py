@@ -13,6 +13,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Static, TextArea
 
+from quiz.core.loader import load_question_set
 from quiz.review.session import ReviewSession, ReviewState
 from quiz.tui.review_app import ReviewApp
 from quiz.tui.screens.confirm_quit import ConfirmScreen
@@ -202,3 +203,32 @@ async def test_every_string_the_screen_needs_exists(tmp_path: Path, language: st
         await pilot.press("f1")
         await pilot.pause()
         assert "help" in type(app.screen).__name__.lower()
+
+
+# The yardstick: a 20-question draft, all accepted but two — one key fixed, one dropped —
+# then saved and left. Each string is one keystroke.
+TWENTY_QUESTIONS = [
+    *["a"] * 5,  # q01 to q05 accepted; the highlight moves on by itself
+    "e", "tab", "space", "escape",  # q06: its key becomes the first choice (Tab reaches it)
+    "down",
+    "d",  # q07 dropped
+    *["a"] * 13,  # q08 to q20 accepted
+    "ctrl+s",
+    "escape",  # nothing left unsaved: leaves at once
+]  # fmt: skip
+
+
+async def test_a_twenty_question_draft_is_reviewed_in_26_keystrokes(tmp_path: Path) -> None:
+    path = copy_draft(tmp_path)
+    app = ReviewApp(ReviewSession.open(path), language="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*TWENTY_QUESTIONS)
+        await pilot.pause()
+    assert len(TWENTY_QUESTIONS) == 26
+    assert app.return_code == 0
+    saved = load_question_set(path)
+    assert len(saved.questions) == 19
+    assert saved.draft_count == 0
+    assert "q07-photographer" not in [q.id for q in saved.questions]
+    date_question = next(q for q in saved.questions if q.id == "q06-date")
+    assert date_question.answer == "lundi 21 mars 2022"  # type: ignore[attr-defined]
