@@ -239,10 +239,8 @@ def _apply_choices(data: dict[str, Any], rows: tuple[ChoiceRow, ...]) -> None:
             right_texts.append(row.text)
     data["choices"] = new_entries
     if not flags:
-        if data.get("type") == "single":
-            _set_optional(data, "answer", right_texts[0] if len(right_texts) == 1 else None)
-            if len(right_texts) > 1:
-                data["answer"] = right_texts[0]  # the form allows one; keep the first
+        if data.get("type") == "single":  # the form ticks one; none leaves the loader to say so
+            _set_optional(data, "answer", right_texts[0] if right_texts else None)
         else:
             data["answer"] = _list_like(data.get("answer"), right_texts) if right_texts else []
 

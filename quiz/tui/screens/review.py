@@ -71,12 +71,12 @@ class ReviewScreen(QuizScreen):
         self.drafts_only = False
         self.editing: int | None = None
         self.problems: dict[int, FieldProblems] = {}
-        self.elsewhere = 0
-        self.checked: CheckResult | None = None
+        """What the last check said of each question, by form field."""
         self._check_timer: Timer | None = None
         self._generation = 0
         self._notice = ""
-        """What the last save or edit in $EDITOR did: said again beside the check's verdict."""
+        """What the last action said (saved, nothing to undo…): kept in front of the verdict of
+        the check that follows it."""
 
     @property
     def unsaved_changes(self) -> bool:
@@ -128,7 +128,6 @@ class ReviewScreen(QuizScreen):
         counts = self.session.counts()
         return self.strings(
             "review.summary",
-            total=len(self.session.items),
             drafts=counts[ReviewState.DRAFT],
             accepted=counts[ReviewState.ACCEPTED],
             edited=counts[ReviewState.EDITED],
@@ -310,9 +309,7 @@ class ReviewScreen(QuizScreen):
     def _checked(self, result: CheckResult, generation: int) -> None:
         if generation != self._generation or not self.is_attached:
             return  # a newer check is on its way
-        self.checked = result
         self.problems = result.problems
-        self.elsewhere = len(result.elsewhere)
         s = self.strings
         if self.editing is not None:
             form = self._form()
