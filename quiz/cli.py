@@ -100,11 +100,17 @@ def check(paths: tuple[Path, ...], output_format: str) -> None:
     report = check_paths(paths or _default_question_paths())
     questions = sum(len(s.questions) for s in report.question_sets)
     errors, warnings = len(report.errors), len(report.warnings)
+    # Drafts are no mistake: a note, so that none reaches students unnoticed (they are not played).
+    with_drafts = [s for s in report.question_sets if s.draft_count]
     if output_format == "json":
         summary = {
             "files": report.files,
             "sets": len(report.question_sets),
             "questions": questions,
+            "drafts": sum(s.draft_count for s in report.question_sets),
+            "sets_with_drafts": [
+                {"path": s.source_path, "id": s.id, "drafts": s.draft_count} for s in with_drafts
+            ],
             "errors": errors,
             "warnings": warnings,
             "diagnostics": [d.as_dict() for d in report.diagnostics],
@@ -119,6 +125,15 @@ def check(paths: tuple[Path, ...], output_format: str) -> None:
             _say(head, fg=colour)
             if hint:
                 _say(hint)
+        for question_set in with_drafts:
+            drafts, total = question_set.draft_count, len(question_set.questions)
+            path = question_set.source_path or question_set.id
+            _say(
+                f"{path}: note: {drafts} of {total} {_plural(total, 'question')} "
+                f"{'is a draft' if drafts == 1 else 'are drafts'}, left out of games until "
+                f"reviewed: quiz review {path}",
+                fg="cyan",
+            )
         verdict = "ok" if not errors else "failed"
         click.secho(
             f"{verdict}: {report.files} {_plural(report.files, 'file')}, "
@@ -528,6 +543,38 @@ def generate(
         raise SystemExit(1)
 
 
+# --- review: a draft set, question by question (quiz.review, quiz/tui/screens/review.py) ----------
+
+
+@main.command()
+@click.argument("set_file", metavar="SET", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--lang",
+    type=click.Choice(["fr", "en"]),
+    help="Language of the interface (the questions keep their own); by default the locale's.",
+)
+def review(set_file: Path, lang: str | None) -> None:
+    """Review a draft set: accept, edit or drop each question beside the article, then save.
+
+    Saving keeps the file's comments and layout, removes the `draft:` block of the questions
+    accepted or edited and the questions dropped; a file changed on disk meanwhile is not
+    overwritten. Keys: a accept, d drop, u undo, e edit, o $EDITOR, Ctrl+S save, F1 help.
+    """
+    from quiz.review.session import ReviewSession
+    from quiz.review.set_file import ReviewError
+
+    try:
+        session = ReviewSession.open(set_file)
+    except ReviewError as error:
+        for message in error.messages:
+            click.secho(clean_text(message), fg="red", err=True)
+        sys.exit(1)
+    from quiz.tui.i18n import detect_language
+    from quiz.tui.review_app import ReviewApp
+
+    ReviewApp(session, language=lang or detect_language()).run()
+
+
 def _plural(count: int, word: str) -> str:
     return word if count == 1 else f"{word}s"
 
@@ -562,6 +609,11 @@ def _plural(count: int, word: str) -> str:
     is_flag=True,
     help="Enable the teacher's view (F3): every player's results, and the CSV exports.",
 )
+@click.option(
+    "--include-drafts",
+    is_flag=True,
+    help="Also play questions still marked `draft:` (not reviewed: see `quiz review`).",
+)
 def play(
     paths: tuple[Path, ...],
     lang: str | None,
@@ -571,11 +623,13 @@ def play(
     rule: str | None,
     db_path: Path | None = None,
     teacher: bool = False,
+    include_drafts: bool = False,
 ) -> None:
     """Play question sets: PATHS are set files or folders; by default the bundled sets.
 
     A file that fails to load is named on standard error and on the home screen with its first
     located error, and the other sets are played; when no set loads, nothing starts (status 1).
+    Questions still marked `draft:` are left out unless --include-drafts.
     """
     from quiz.tui.preload import preload_sets, spare_core
 
@@ -608,6 +662,7 @@ def play(
         rule=scoring_rule,
         sink=sink,
         teacher=teacher,
+        include_drafts=include_drafts,
     )
     sink.attach(app)
     try:
@@ -667,6 +722,11 @@ def _report_broken(broken: Sequence[BrokenSetFile], *, none_loaded: bool) -> Non
     type=click.IntRange(1, 200),
     help="Games at once; the next tabs are told the quiz is full (each takes ~50 MB).",
 )
+@click.option(
+    "--include-drafts",
+    is_flag=True,
+    help="Also play questions still marked `draft:` (not reviewed: see `quiz review`).",
+)
 def serve(
     paths: tuple[Path, ...],
     host: str,
@@ -675,6 +735,7 @@ def serve(
     lang: str | None,
     public_url: str | None,
     max_players: int,
+    include_drafts: bool = False,
 ) -> None:
     """Serve the game to browsers: each tab is a player writing into the same database.
 
@@ -700,7 +761,7 @@ def serve(
     found = verify_sets(load_summaries(sets))  # said once here; each tab's home names them too
     _report_broken(found.broken, none_loaded=not found.summaries)
     url = public_url or serving.public_url(host, port)
-    command = serving.play_command(db, sets, lang)
+    command = serving.play_command(db, sets, lang, include_drafts=include_drafts)
     _say(f"Serving the quiz on {url} (results in {db}); Ctrl+C stops it.")
     if host not in serving.LOOPBACK_HOSTS:
         click.echo(

@@ -7,7 +7,6 @@ the errors found; `check_paths` never raises for a bad file and returns every er
 
 from __future__ import annotations
 
-import codecs
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -42,7 +41,7 @@ from quiz.core.set_reading import (
     MAX_ARTICLE_BYTES,
     MAX_FILE_BYTES,
     FileProblem,
-    read_bounded,
+    read_text_file,
     resolve_linked,
 )
 from quiz.core.skills import Skill
@@ -168,44 +167,16 @@ def check_paths(paths: Iterable[str | os.PathLike[str]]) -> CheckReport:
 
 def _locate_in_file(path: Path, node: tuple[str | int, ...]) -> tuple[int, int]:
     """The 0-based position of `node` in a file that has already loaded (for a later message)."""
-    text = _read_text(path, MAX_FILE_BYTES, "question set")
+    text = read_text_file(path, MAX_FILE_BYTES, "question set")
     return (0, 0) if isinstance(text, Diagnostic) else locate(text, node)
 
 
 def _load_file(path: Path) -> tuple[QuestionSet | None, list[Diagnostic]]:
     name = str(path)
-    text = _read_text(path, MAX_FILE_BYTES, "question set")
+    text = read_text_file(path, MAX_FILE_BYTES, "question set")
     if isinstance(text, Diagnostic):
         return None, [text]
     return _load_text(text, name, path.parent)
-
-
-def _read_text(path: Path, limit: int, what: str) -> str | Diagnostic:
-    """A file's text (see `read_bounded`), with a located error when it is not UTF-8."""
-    name = str(path)
-    try:
-        data = read_bounded(path, limit, what)
-    except FileProblem as problem:
-        return _file_error(name, problem.message, problem.hint, problem.code)
-    # The BOM is dropped by hand rather than by "utf-8-sig", whose error offsets skip it.
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        line_start = data.rfind(b"\n", 0, error.start) + 1
-        # In characters, as every other column: what precedes the bad byte on its line is UTF-8.
-        column = len(data[line_start : error.start].decode("utf-8")) + 1
-        return Diagnostic(
-            name,
-            line,
-            column,
-            Severity.ERROR,
-            f"the file is not UTF-8 text (byte 0x{data[error.start]:02x} cannot be read)",
-            "save it as UTF-8: in most editors, 'Save with encoding' → UTF-8",
-            code="encoding",
-        )
 
 
 def _file_error(path: str, message: str, hint: str | None, code: str) -> Diagnostic:
@@ -309,7 +280,7 @@ def _attach_article(question_set: QuestionSet, base_dir: Path | None) -> list[Fi
     if linked is None:
         return []
     try:
-        text = _read_text(
+        text = read_text_file(
             resolve_linked(base_dir or Path.cwd(), linked), MAX_ARTICLE_BYTES, "article"
         )
     except FileProblem as problem:  # not in the set's folder: never opened

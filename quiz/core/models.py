@@ -364,6 +364,23 @@ class QuestionSet(_Strict):
         present = {q.skill for q in self.questions}
         return [s for s in Skill if s in present]
 
+    @property
+    def draft_count(self) -> int:
+        """How many questions are still marked `draft:` (not reviewed by a teacher)."""
+        return sum(1 for question in self.questions if question.draft is not None)
+
+    def without_drafts(self) -> QuestionSet | None:
+        """The set as students play it: the questions still marked `draft:` left out; None when
+        every question is a draft (there is nothing to play)."""
+        kept = [question for question in self.questions if question.draft is None]
+        if len(kept) == len(self.questions):
+            return self
+        if not kept:
+            return None
+        played = self.model_copy(update={"questions": kept})
+        played.__dict__.pop("content_hash", None)  # the whole set's, cached: not this one's
+        return played
+
     def points_for(self, question: QuestionBase) -> int:
         return question.points or self.defaults.points
 

@@ -11,9 +11,12 @@ No pydantic here: the game's home screen checks its cache of summaries with thes
 
 from __future__ import annotations
 
+import codecs
 import os
 import stat
 from pathlib import Path, PurePath
+
+from quiz.core.diagnostics import Diagnostic, Severity
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 """Refused before reading: a bank of 10,000 questions is about 7 MB."""
@@ -122,3 +125,35 @@ def resolve_linked(set_folder: Path, linked: str) -> Path:
             "the article file is outside the set's folder", _OUTSIDE_HINT, code="outside-set-folder"
         )
     return target
+
+
+def read_text_file(path: Path, limit: int, what: str) -> str | Diagnostic:
+    """A file's text (see `read_bounded`), with a located error when it is not UTF-8."""
+    name = str(path)
+    try:
+        data = read_bounded(path, limit, what)
+    except FileProblem as problem:
+        return _file_error(name, problem.message, problem.hint, problem.code)
+    # The BOM is dropped by hand rather than by "utf-8-sig", whose error offsets skip it.
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        # In characters, as every other column: what precedes the bad byte on its line is UTF-8.
+        column = len(data[line_start : error.start].decode("utf-8")) + 1
+        return Diagnostic(
+            name,
+            line,
+            column,
+            Severity.ERROR,
+            f"the file is not UTF-8 text (byte 0x{data[error.start]:02x} cannot be read)",
+            "save it as UTF-8: in most editors, 'Save with encoding' → UTF-8",
+            code="encoding",
+        )
+
+
+def _file_error(path: str, message: str, hint: str | None, code: str) -> Diagnostic:
+    return Diagnostic(path, 1, 1, Severity.ERROR, message, hint, code=code)

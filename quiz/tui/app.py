@@ -59,7 +59,8 @@ class QuizApp(App[None]):
     `broken` names the set files that did not load: the home screen and the teacher's view say
     which and why, while the other sets are played. `unverified` says the sets were only
     summarised (`quiz.tui.preload.quick_summaries`): they are checked in full in the background
-    once the home screen shows, and a broken one leaves the list for the notice.
+    once the home screen shows, and a broken one leaves the list for the notice. Questions still
+    marked `draft:` are left out of every game unless `include_drafts`.
     """
 
     CSS_PATH = "app.tcss"
@@ -86,6 +87,7 @@ class QuizApp(App[None]):
         teacher: bool = False,
         broken: Sequence[BrokenSetFile] = (),
         unverified: bool = False,
+        include_drafts: bool = False,
     ) -> None:
         super().__init__()
         self.strings = Strings(language)
@@ -100,12 +102,15 @@ class QuizApp(App[None]):
         self.sink: ResultsSink = sink or NoResults()
         self.clock = clock
         self.teacher = teacher
+        self.include_drafts = include_drafts
         self.session: GameSession | None = None
         self.title = self.strings("app.title")
 
     def get_default_screen(self) -> Screen:  # type: ignore[type-arg]
         """The home screen is the bottom of the stack: every game is pushed on top of it."""
-        return HomeScreen(self.strings, self.entries, self.broken)
+        return HomeScreen(
+            self.strings, self.entries, self.broken, include_drafts=self.include_drafts
+        )
 
     def on_mount(self) -> None:
         if self.unverified:  # once the list is drawn: the check must not delay the first screen
@@ -151,9 +156,22 @@ class QuizApp(App[None]):
         self.push_screen(HelpScreen(self.strings, clock_stopped=question is not None), closed)
 
     def action_request_quit(self) -> None:
-        """Ctrl+Q: quit at once, unless a game is under way (then ask first)."""
+        """Ctrl+Q: quit at once, unless a game is under way or a review is not saved (then ask
+        first)."""
         from quiz.tui.screens.confirm_quit import ConfirmScreen
 
+        if getattr(self.screen, "unsaved_changes", False):  # a review with decisions not saved
+            s = self.strings
+            self.push_screen(
+                ConfirmScreen(
+                    s,
+                    s("review.confirm_leave"),
+                    yes=s("review.confirm_leave.yes"),
+                    no=s("review.confirm.no"),
+                ),
+                lambda leave: self.exit() if leave else None,
+            )
+            return
         if self.game_in_progress:
             if not isinstance(self.screen, ConfirmScreen):
                 self.push_screen(
@@ -282,6 +300,14 @@ class QuizApp(App[None]):
         question_set = self._load(chosen) if isinstance(chosen, SetEntry) else chosen
         if question_set is None:
             return
+        if not self.include_drafts:
+            playable = question_set.without_drafts()
+            if playable is None:
+                if isinstance(self.screen, HomeScreen):
+                    path = question_set.source_path or question_set.id
+                    self.screen.say(self.strings("home.only_drafts_why", path=path))
+                return
+            question_set = playable
         if self.player:
             self.start_game(question_set, self._settings(self.player, self.class_name))
             return

@@ -53,3 +53,8 @@ def source_line(article: Sourced, strings: Strings) -> str:
     if article.published is not None:
         parts.append(strings.date(article.published))
     return " · ".join(parts) if parts else strings("home.no_source")
+
+
+def quoted(text: str, language: str) -> str:
+    """A quote from the article in its language's quotation marks: « … » in French, “…” else."""
+    return f"« {text} »" if language.split("-")[0] == "fr" else f"“{text}”"

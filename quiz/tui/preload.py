@@ -86,6 +86,8 @@ class SetSummary:
     question_count: int
     skills: tuple[Skill, ...]
     has_article_text: bool
+    draft_count: int = 0
+    """Questions still marked `draft:`: not played unless the game includes drafts."""
 
     @classmethod
     def of(cls, question_set: QuestionSet) -> SetSummary:
@@ -104,6 +106,7 @@ class SetSummary:
             question_count=len(question_set.questions),
             skills=tuple(question_set.skills),
             has_article_text=question_set.article_text is not None,
+            draft_count=question_set.draft_count,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -283,6 +286,7 @@ def _quick_summary(file: Path) -> SetSummary | None:
         question_count=len(questions),
         skills=tuple(s for s in Skill if s.value in present),
         has_article_text=text_file is not None,
+        draft_count=sum(1 for q in questions if isinstance(q, dict) and q.get("draft") is not None),
     )
 
 
@@ -292,8 +296,9 @@ def _stripped(text: Any) -> str | None:
 
 # --- The summary cache ---------------------------------------------------------------------------
 
-_CACHE_FORMAT = 2
-"""2: an entry's article path is the set's `text_file`, relative to the set's folder."""
+_CACHE_FORMAT = 3
+"""2: an entry's article path is the set's `text_file`, relative to the set's folder; 3: summaries
+count drafts."""
 _INDEX_FORMAT = 1
 
 

@@ -19,11 +19,15 @@ WILDCARD_HOSTS = ("0.0.0.0", "::", "")
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 
-def play_command(db: Path, paths: Sequence[Path], language: str | None) -> list[str]:
+def play_command(
+    db: Path, paths: Sequence[Path], language: str | None, *, include_drafts: bool = False
+) -> list[str]:
     """The command each browser tab runs (no shell): this Python, this database, these sets."""
     words = [sys.executable, "-m", "quiz", "play", "--db", str(db.absolute())]
     if language:
         words += ["--lang", language]
+    if include_drafts:
+        words.append("--include-drafts")
     if paths:
         words += ["--", *(str(p.absolute()) for p in paths)]
     return words

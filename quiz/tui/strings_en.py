@@ -190,3 +190,8 @@ CATALOGUE: dict[str, str] = {
 from quiz.tui.strings_classroom import EN as _CLASSROOM  # noqa: E402
 
 CATALOGUE.update(_CLASSROOM)
+
+# The review screen (`quiz review`) keeps its strings in its own module.
+from quiz.tui.strings_review import EN as _REVIEW  # noqa: E402
+
+CATALOGUE.update(_REVIEW)

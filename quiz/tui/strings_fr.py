@@ -190,3 +190,8 @@ CATALOGUE: dict[str, str] = {
 from quiz.tui.strings_classroom import FR as _CLASSROOM  # noqa: E402
 
 CATALOGUE.update(_CLASSROOM)
+
+# The review screen (`quiz review`) keeps its strings in its own module.
+from quiz.tui.strings_review import FR as _REVIEW  # noqa: E402
+
+CATALOGUE.update(_REVIEW)

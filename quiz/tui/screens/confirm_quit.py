@@ -15,24 +15,28 @@ from quiz.tui.screens.base import QuizModal
 
 
 class ConfirmScreen(QuizModal):
-    """Dismisses with True to leave, False to keep playing (Escape keeps playing)."""
+    """Dismisses with True to leave, False to keep playing (Escape keeps playing); `yes` and `no`
+    name the two buttons where leaving a game is not the question."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "stay", "key.no", id="confirm.stay"),
         Binding("left,right", "switch_button", show=False, id="confirm.switch"),
     ]
 
-    def __init__(self, strings: Strings, question: str) -> None:
+    def __init__(
+        self, strings: Strings, question: str, *, yes: str | None = None, no: str | None = None
+    ) -> None:
         super().__init__(strings)
         self.question = question
+        self.yes = yes or strings("confirm.yes")
+        self.no = no or strings("confirm.no")
 
     def compose(self) -> ComposeResult:
-        s = self.strings
         with Vertical(id="confirm-panel", classes="dialog"):
             yield Static(Content(self.question), id="confirm-question")
             with Horizontal(classes="buttons"):
-                yield Button(Content(s("confirm.no")), id="stay", variant="primary")
-                yield Button(Content(s("confirm.yes")), id="leave", variant="error")
+                yield Button(Content(self.no), id="stay", variant="primary")
+                yield Button(Content(self.yes), id="leave", variant="error")
 
     def on_mount(self) -> None:
         self.query_one("#stay", Button).focus()

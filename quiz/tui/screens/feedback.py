@@ -18,7 +18,7 @@ from quiz.core.answers import ChoiceAnswer, OrderAnswer, describe_key
 from quiz.core.models import MultipleChoiceQuestion, OrderingQuestion, SingleChoiceQuestion
 from quiz.core.session import GameSession, PresentedQuestion, QuestionResult
 from quiz.core.text import clean_text
-from quiz.tui.display import literal
+from quiz.tui.display import literal, quoted
 from quiz.tui.i18n import Strings
 from quiz.tui.screens.base import QuizScreen
 from quiz.tui.screens.question import question_details, question_header
@@ -44,11 +44,6 @@ def _choices(texts: list[str]) -> str | Table:
     if not texts:
         return "—"
     return texts[0] if len(texts) == 1 else listing(texts)
-
-
-def quoted(text: str, language: str) -> str:
-    """A quote from the article in its language's quotation marks: « … » in French, “…” else."""
-    return f"« {text} »" if language.split("-")[0] == "fr" else f"“{text}”"
 
 
 def verdict_key(result: QuestionResult) -> str:

@@ -28,14 +28,36 @@ SECTIONS: list[tuple[str, list[str]]] = [
 ]
 
 
+REVIEW_SECTIONS: list[tuple[str, list[str]]] = [
+    ("help.everywhere", ["help.keys.help", "help.keys.palette"]),
+    (
+        "help.review",
+        [
+            "help.keys.review_move",
+            "help.keys.review_decide",
+            "help.keys.review_form",
+            "help.keys.review_save",
+        ],
+    ),
+]
+
+
 class HelpScreen(QuizModal):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,f1,question_mark", "close", "key.close", id="help.close"),
     ]
 
-    def __init__(self, strings: Strings, *, clock_stopped: bool = False) -> None:
-        """`clock_stopped`: opened over a question, whose countdown waits for the help to close."""
+    def __init__(
+        self,
+        strings: Strings,
+        sections: list[tuple[str, list[str]]] | None = None,
+        *,
+        clock_stopped: bool = False,
+    ) -> None:
+        """`sections`: what to list (the game's keys by default); `clock_stopped`: opened over a
+        question, whose countdown waits for the help to close."""
         super().__init__(strings)
+        self.sections = SECTIONS if sections is None else sections
         self.clock_stopped = clock_stopped
 
     def compose(self) -> ComposeResult:
@@ -47,7 +69,7 @@ class HelpScreen(QuizModal):
             panel.border_subtitle = Content(
                 s("help.close_clock_stopped" if self.clock_stopped else "help.close")
             )
-            for title, lines in SECTIONS:
+            for title, lines in self.sections:
                 yield Static(Content(s(title)).stylize("bold"), classes="section")
                 for line in lines:
                     yield Static(Content(s(line)), classes="help-line")

@@ -64,9 +64,12 @@ class HomeScreen(QuizScreen):
         strings: Strings,
         entries: Sequence[SetEntry],
         broken: Sequence[BrokenSetFile] = (),
+        *,
+        include_drafts: bool = False,
     ) -> None:
         super().__init__(strings)
         self.entries = list(entries)
+        self.include_drafts = include_drafts
         self.shown: list[SetEntry] = list(entries)
         self.broken = list(broken)
 
@@ -102,6 +105,7 @@ class HomeScreen(QuizScreen):
                 s.count("home.questions", question_set.question_count),
             ]
             + ([s("home.article")] if question_set.has_article_text else [])
+            + self._drafts(question_set)
         )
         skills = ", ".join(s.skill(skill) for skill in question_set.skills)
         return Content.assemble(
@@ -111,6 +115,17 @@ class HomeScreen(QuizScreen):
             "\n",
             Content(skills).stylize("italic"),
         )
+
+    def _drafts(self, question_set: SetSummary) -> list[str]:
+        """How many questions are drafts: left out of the game unless drafts are included."""
+        s, drafts = self.strings, question_set.draft_count
+        if not drafts:
+            return []
+        if self.include_drafts:
+            return [s.count("home.drafts_included", drafts)]
+        if drafts == question_set.question_count:
+            return [s("home.only_drafts")]
+        return [s.count("home.drafts_left_out", drafts)]
 
     def _searchable(self, question_set: SetSummary) -> str:
         s = self.strings

@@ -14,7 +14,8 @@ import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
 
 from platformdirs import user_downloads_path
 from rich.cells import cell_len
@@ -39,6 +40,9 @@ from quiz.tui.screens.base import QuizScreen
 from quiz.tui.store_sink import StoreSink
 from quiz.tui.widgets.broken_sets import BrokenSetsNotice
 from quiz.tui.widgets.key_bar import KeyBar
+
+if TYPE_CHECKING:
+    from quiz.review.session import ReviewSession
 
 EXPORT_DELIVERY = "quiz-export"
 """The name of a teacher's export in Textual's delivery events (a screenshot has another)."""
@@ -88,6 +92,7 @@ class TeacherScreen(QuizScreen):
         Binding("a", "export('answers')", "key.export_answers", id="teacher.answers"),
         Binding("s", "export('skills')", "key.export_skills", id="teacher.skills"),
         Binding("b", "toggle_attempts", "key.attempts_mode", id="teacher.attempts"),
+        Binding("g", "review_article", "key.review_article", id="teacher.review_article"),
     ]
 
     DEFAULT_CSS = """
@@ -318,6 +323,39 @@ class TeacherScreen(QuizScreen):
 
     def action_back(self) -> None:
         self.dismiss()
+
+    # --- From an article to a reviewed set ------------------------------------------------------
+
+    def action_review_article(self) -> None:
+        """Ask for an article, make its draft (or take the one beside it), and review it."""
+        from quiz.tui.screens.article_prompt import ArticlePromptScreen
+
+        def chosen(path: str | None) -> None:
+            if path:
+                self._say(self.strings("teacher.generating", name=Path(path).name))
+                self._make_draft(Path(path).expanduser())
+
+        self.app.push_screen(ArticlePromptScreen(self.strings), chosen)
+
+    @work(thread=True, group="teacher-draft", exclusive=True)
+    def _make_draft(self, article: Path) -> None:
+        from quiz.review.session import ReviewSession
+        from quiz.review.set_file import ReviewError
+        from quiz.tui.drafting import DraftNotMade, draft_for
+
+        try:
+            session = ReviewSession.open(draft_for(article))
+        except (DraftNotMade, ReviewError) as error:
+            why = str(error).split("\n")[0]
+            self.app.call_from_thread(self._say, self.strings("teacher.draft_failed", why=why))
+            return
+        self.app.call_from_thread(self._review, session)
+
+    def _review(self, session: ReviewSession) -> None:
+        from quiz.tui.screens.review import ReviewScreen
+
+        self._say("")
+        self.app.push_screen(ReviewScreen(self.strings, session))
 
 
 def _question_set(entry: SetEntry | None) -> QuestionSet | None:

@@ -6,14 +6,29 @@ quote is bold, underlined and framed by ▶ ◀ markers, so it stands out withou
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from quiz.core.models import QuestionSet
-from quiz.tui.display import literal, source_line
+from quiz.tui.display import Sourced, literal, source_line
 from quiz.tui.evidence import locate_quote
 from quiz.tui.i18n import Strings
+
+
+class Headlined(Sourced, Protocol):
+    @property
+    def headline(self) -> str: ...
+
+
+class WithArticle(Protocol):
+    """A set with its article: a `QuestionSet`, or a draft under review."""
+
+    @property
+    def article(self) -> Headlined: ...
+    @property
+    def article_text(self) -> str | None: ...
 
 
 class ArticleView(VerticalScroll, can_focus=True):
@@ -32,7 +47,7 @@ class ArticleView(VerticalScroll, can_focus=True):
     }
     """
 
-    def __init__(self, question_set: QuestionSet, strings: Strings, *, id: str | None = None):
+    def __init__(self, question_set: WithArticle, strings: Strings, *, id: str | None = None):
         super().__init__(id=id)
         self._question_set = question_set
         self._strings = strings
