@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from quiz.tui.app import QuizApp
-from quiz.tui.preload import SetEntry, load_summaries
+from quiz.tui.preload import load_summaries
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.question import QuestionScreen
 
@@ -32,7 +32,7 @@ def partly_drafts(folder: Path) -> Path:
 
 
 def app_on(paths: list[Path], **options: object) -> QuizApp:
-    entries = [SetEntry(summary) for summary in load_summaries(paths)]
+    entries = load_summaries(paths).entries()
     return QuizApp(entries, language="en", player="Zoé", clock=FakeClock(), **options)
 
 
