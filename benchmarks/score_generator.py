@@ -18,6 +18,8 @@ were set aside before anyone read them: they are never tuned on).
     python benchmarks/score_generator.py --all             # low-confidence questions too, and
                                                            # how confidence predicts rightness
     python benchmarks/score_generator.py --corpus DIR ...  # other folders of articles + gold
+    python benchmarks/score_generator.py --held-out        # the held-out articles' figures too
+                                                           # (for the final report only)
 
 `tests/generate/test_corpus_scores.py` runs the same scoring and gates the figures.
 """
@@ -51,9 +53,10 @@ from quiz.core.models import (  # noqa: E402
 )
 from quiz.core.text import normalise_answer, normalise_for_search  # noqa: E402
 from quiz.generate import Article, GenerationError, Generator  # noqa: E402
+from quiz.generate.languages import PROFILES  # noqa: E402
 from quiz.generate.lexicon import country_named, fold  # noqa: E402
+from quiz.generate.pipeline import MIN_CONFIDENCE  # noqa: E402
 from quiz.generate.questions import format_date  # noqa: E402
-from quiz.generate.templates import TEXTS  # noqa: E402
 
 CORPUS = ROOT / "tests" / "data" / "articles" / "corpus"
 HELD_OUT = frozenset({13, 14, 15, 16})
@@ -131,7 +134,7 @@ _TEMPLATE_FIELD = re.compile(r"\{(\w+)\}")
 
 def parse_prompt(language: str, key: str, text: str) -> dict[str, str] | None:
     """The values a template's fields were filled with, read back from the written text."""
-    template = TEXTS[language][key]
+    template = PROFILES[language].texts[key]
     pattern = ""
     last = 0
     for match in _TEMPLATE_FIELD.finditer(template):
@@ -286,7 +289,7 @@ class Judge:
         self.language = item.language
         self.generated = generated
         self.page = generated.facts.page
-        self.texts = TEXTS[self.language]
+        self.texts = PROFILES[self.language].texts
 
     # Each `judge_<template>` returns (status, reason).
 
@@ -1013,11 +1016,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, nargs="+", default=[CORPUS])
     parser.add_argument("--details", action="store_true", help="every wrong or unkeepable question")
+    parser.add_argument(
+        "--held-out", action="store_true", help="score the held-out articles too (final report)"
+    )
     parser.add_argument("--show-held-out", action="store_true", help="per-article held-out lines")
     parser.add_argument("--all", action="store_true", help="keep low-confidence questions too")
     args = parser.parse_args(argv)
-    generator = Generator()
-    scores = score_corpus(args.corpus, generator)
+    generator = Generator(keep_all=args.all)
+    scores = score_corpus(args.corpus, generator, held_out=args.held_out)
     if not scores:
         print("no article with a gold file found", file=sys.stderr)
         return 1

@@ -13,22 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from quiz.generate.lexicon import (
-    AGENCIES,
-    HONORIFICS,
-    MONTHS,
-    TITLE_WORDS,
-    WEEKDAYS,
-    country_named,
-    fold,
-)
-from quiz.generate.nlp import (
-    GROUP_LABELS,
-    ORG_LABELS,
-    PERSON_LABELS,
-    PLACE_LABELS,
-    LanguageModel,
-)
+from quiz.generate.languages import LanguageProfile
+from quiz.generate.lexicon import AGENCIES, country_named, fold
+from quiz.generate.nlp import LanguageModel
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -79,17 +66,21 @@ class Person:
 
 @dataclass
 class Analysis:
-    language: str
+    profile: LanguageProfile
     degraded: bool
     sentences: list[Sentence]
     mentions: list[Mention]
     persons: list[Person]
 
+    @property
+    def language(self) -> str:
+        return self.profile.code
+
     def person_for(self, text: str) -> Person | None:
         """The person a mention's text refers to ("M. Kishida" → Fumio Kishida)."""
-        key = fold(_strip_honorific(text, self.language))
+        key = fold(_strip_honorific(text, self.profile))
         for person in self.persons:
-            if key in {fold(_strip_honorific(f, self.language)) for f in person.forms}:
+            if key in {fold(_strip_honorific(f, self.profile)) for f in person.forms}:
                 return person
         for person in self.persons:
             if key == fold(person.surname):
@@ -104,15 +95,16 @@ class Analysis:
 
 def analyse(paragraphs: list[str], model: LanguageModel) -> Analysis:
     """Parse the body paragraphs (one `nlp.pipe` pass) and build the repaired analysis."""
+    profile = model.profile
     docs = list(model.nlp.pipe(paragraphs))
     sentences = _sentences(docs)
     mentions = _mentions(sentences, model)
-    persons = _cluster_persons(mentions, model.language)
-    mentions = _repair_person_mentions(mentions, persons, sentences, model.language)
-    persons = _cluster_persons(mentions, model.language)
+    persons = _cluster_persons(mentions, profile)
+    mentions = _repair_person_mentions(mentions, persons, sentences, profile)
+    persons = _cluster_persons(mentions, profile)
     mentions = _surname_mentions(mentions, persons, sentences)
-    persons = _cluster_persons(mentions, model.language)
-    return Analysis(model.language, model.degraded, sentences, mentions, persons)
+    persons = _cluster_persons(mentions, profile)
+    return Analysis(profile, model.degraded, sentences, mentions, persons)
 
 
 # --- sentences ----------------------------------------------------------------------------------
@@ -160,129 +152,51 @@ def _sentences(docs: Iterable[Doc]) -> list[Sentence]:
 # --- mentions -----------------------------------------------------------------------------------
 
 
-def _kind(label: str) -> MentionKind | None:
-    if label in PERSON_LABELS:
-        return "person"
-    if label in PLACE_LABELS:
-        return "place"
-    if label in ORG_LABELS:
-        return "org"
-    if label in GROUP_LABELS:
-        return "group"
-    return None
+def _kind(label: str, profile: LanguageProfile) -> MentionKind | None:
+    kind = profile.label_kinds.get(label)
+    return kind if kind in ("person", "place", "org", "group") else None  # type: ignore[return-value]
 
 
-def _title_words(language: str) -> set[str]:
-    words = {w for title in TITLE_WORDS.get(language, ()) for w in fold(title).split()}
-    return words | {w for title in TITLE_WORDS["en"] for w in fold(title).split()}
+def _title_words(profile: LanguageProfile) -> set[str]:
+    return {w for title in profile.titles for w in fold(title).split()}
 
 
 def _mentions(sentences: list[Sentence], model: LanguageModel) -> list[Mention]:
-    titles = _title_words(model.language)
+    profile = model.profile
+    titles = _title_words(profile)
     mentions: list[Mention] = []
     for sentence in sentences:
         offset = sentence.span.start_char
         lead = len(sentence.span.text) - len(sentence.span.text.lstrip())
         for entity in sentence.span.ents:
-            kind = _kind(entity.label_)
+            kind = _kind(entity.label_, profile)
             text = entity.text.strip(" ,.;:")
             if kind is None or not text:
                 continue
             if kind == "org" and (text[0].islower() or fold(text.split()[0]) in titles):
                 continue  # a role ("ministre japonais des Affaires…"), not an organisation
-            if kind == "place" and fold(text) in {fold(m) for m in MONTHS[model.language]}:
+            if kind == "place" and fold(text) in {fold(m) for m in profile.months}:
                 continue
             start = entity.start_char - offset - lead
             mentions.append(Mention(kind, text, sentence.index, start, start + len(text)))
         if model.degraded:
-            found = _rule_persons(sentence, mentions, titles, model.language)
+            found = _rule_persons(sentence, mentions, titles, profile)
             known = {(m.sentence, m.text) for m in mentions}
             mentions.extend(m for m in found if (m.sentence, m.text) not in known)
     return mentions
 
 
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){1,5}\b")
-_NOT_NAMES = frozenset(
-    fold(w)
-    for w in (
-        "The",
-        "A",
-        "An",
-        "In",
-        "On",
-        "At",
-        "But",
-        "And",
-        "He",
-        "She",
-        "They",
-        "It",
-        "This",
-        "That",
-        "After",
-        "Before",
-        "When",
-        "While",
-        "As",
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Dr",
-        "Ministry",
-        "Foreign",
-        "Defence",
-        "Defense",
-        "Affairs",
-        "Council",
-        "Union",
-        "Nations",
-        "United",
-        "National",
-        "European",
-        "World",
-        "War",
-        "Cup",
-        "League",
-        "Party",
-    )
-)
-
-
-_PLACE_WORDS = frozenset(
-    [
-        "lake",
-        "river",
-        "mount",
-        "mountain",
-        "sea",
-        "gulf",
-        "bay",
-        "island",
-        "islands",
-        "strait",
-        "valley",
-        "desert",
-        "cape",
-        "port",
-        "street",
-        "avenue",
-        "square",
-        "province",
-        "region",
-    ]
-)
-
-
 def _rule_persons(
-    sentence: Sentence, found: list[Mention], titles: set[str], language: str
+    sentence: Sentence, found: list[Mention], titles: set[str], profile: LanguageProfile
 ) -> list[Mention]:
     """Without a trained model: runs of capitalised words, less places, titles, months, agencies."""
     taken = [(m.start, m.end) for m in found if m.sentence == sentence.index]
-    skip = {fold(w) for w in (*MONTHS[language], *WEEKDAYS[language], *AGENCIES)}
+    skip = {fold(w) for w in (*profile.months, *profile.weekdays, *AGENCIES)}
     result: list[Mention] = []
     for match in _CAPITALISED_RUN.finditer(sentence.text):
         words = match.group(0).split()
-        if fold(words[0]) in _PLACE_WORDS or fold(words[-1]) in _PLACE_WORDS:
+        if fold(words[0]) in profile.place_words or fold(words[-1]) in profile.place_words:
             start = sentence.text.find(match.group(0))
             result.append(
                 Mention("place", match.group(0), sentence.index, start, start + len(match.group(0)))
@@ -291,11 +205,14 @@ def _rule_persons(
         # "Ethiopian Water Minister Dawit Alemu": the name is what follows the last title word.
         last_title = max((i for i, w in enumerate(words) if fold(w) in titles), default=-1)
         words = words[last_title + 1 :]
-        while words and (fold(words[0]) in _NOT_NAMES or country_named(words[0])):
+        while words and (fold(words[0]) in profile.not_names or country_named(words[0], profile.code)):
             words = words[1:]
         if len(words) < 2 or len(words) > 3:
             continue
-        if any(fold(w) in skip or country_named(w) or fold(w) in _NOT_NAMES for w in words):
+        if any(
+            fold(w) in skip or country_named(w, profile.code) or fold(w) in profile.not_names
+            for w in words
+        ):
             continue
         text = " ".join(words)
         start = sentence.text.find(text, match.start())
@@ -306,26 +223,26 @@ def _rule_persons(
     return result
 
 
-def _strip_honorific(text: str, language: str) -> str:
-    for honorific in (*HONORIFICS.get(language, ()), *HONORIFICS["en"]):
+def _strip_honorific(text: str, profile: LanguageProfile) -> str:
+    for honorific in profile.honorifics:
         if text.startswith(honorific + " "):
             return text[len(honorific) + 1 :].strip()
     return text
 
 
-def _cluster_persons(mentions: list[Mention], language: str) -> list[Person]:
+def _cluster_persons(mentions: list[Mention], profile: LanguageProfile) -> list[Person]:
     """One person per full name; "M. Lavrov" and "Lavrov" join the full name with that surname."""
     persons: list[Person] = []
     by_name: dict[str, Person] = {}
     person_mentions = [m for m in mentions if m.kind == "person"]
     for mention in person_mentions:
-        name = _strip_honorific(mention.text, language)
+        name = _strip_honorific(mention.text, profile)
         if len(name.split()) >= 2 and fold(name) not in by_name:
             person = Person(name)
             by_name[fold(name)] = person
             persons.append(person)
     for mention in person_mentions:
-        name = _strip_honorific(mention.text, language)
+        name = _strip_honorific(mention.text, profile)
         if fold(name) in by_name:
             by_name[fold(name)].mentions.append(mention)
             continue
@@ -342,7 +259,7 @@ def _cluster_persons(mentions: list[Mention], language: str) -> list[Person]:
 
 
 def _repair_person_mentions(
-    mentions: list[Mention], persons: list[Person], sentences: list[Sentence], language: str
+    mentions: list[Mention], persons: list[Person], sentences: list[Sentence], profile: LanguageProfile
 ) -> list[Mention]:
     """Fix a small model's labels with what the rest of the article says about a name.
 
@@ -352,13 +269,13 @@ def _repair_person_mentions(
     """
     surnames = {fold(p.surname) for p in persons if len(p.name.split()) >= 2}
     surnames |= {
-        fold(_strip_honorific(m.text, language))
+        fold(_strip_honorific(m.text, profile))
         for m in mentions
-        if m.kind == "person" and _strip_honorific(m.text, language) != m.text
+        if m.kind == "person" and _strip_honorific(m.text, profile) != m.text
     }
     repaired: list[Mention] = []
     for mention in mentions:
-        words = _strip_honorific(mention.text, language).split()
+        words = _strip_honorific(mention.text, profile).split()
         if (
             mention.kind != "person"
             and 1 <= len(words) <= 3
@@ -371,9 +288,7 @@ def _repair_person_mentions(
             continue
         if mention.kind == "person" and len(words) == 1 and mention.text == words[0]:
             before = sentences[mention.sentence].text[: mention.start]
-            if fold(words[0]) not in surnames and re.search(
-                r"\b(?:à|au|en|in|at|from|de)\s$", before
-            ):
+            if fold(words[0]) not in surnames and profile.place_prepositions.search(before):
                 repaired.append(
                     Mention("place", mention.text, mention.sentence, mention.start, mention.end)
                 )

@@ -2,26 +2,11 @@
 
 from __future__ import annotations
 
-import string
 from datetime import date
 
 from quiz.core.skills import Skill
 from quiz.generate.questions import Candidate, format_date, pick_choices
 from quiz.generate.rank import select
-from quiz.generate.templates import TEXTS, WIDGETS
-
-
-def _fields(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
-
-
-def test_every_template_exists_in_both_languages_with_the_same_fields() -> None:
-    assert set(TEXTS["fr"]) == set(TEXTS["en"])
-    for key, french in TEXTS["fr"].items():
-        assert _fields(french) == _fields(TEXTS["en"][key]), key
-    for language in ("fr", "en"):
-        for meaning, _why, distractors in WIDGETS[language].values():
-            assert meaning not in distractors
 
 
 def test_choices_drop_duplicates_of_the_key_once_normalised() -> None:

@@ -26,7 +26,6 @@ from quiz.generate.extract.model import (
     OtherName,
     PersonFact,
     Quote,
-    french_demonym,
     role_text,
 )
 from quiz.generate.extract.people import people_facts
@@ -46,13 +45,12 @@ __all__ = [
     "PersonFact",
     "Quote",
     "extract",
-    "french_demonym",
     "role_text",
 ]
 
 
 def extract(page: Page, analysis: Analysis) -> Facts:
-    facts = Facts(analysis.language, page, analysis)
+    facts = Facts(analysis.profile, page, analysis)
     facts.people = people_facts(analysis)
     facts.quotes = find_quotes(analysis)
     facts.hedges = find_hedges(analysis)

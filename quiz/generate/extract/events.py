@@ -12,26 +12,16 @@ from quiz.generate.extract.model import (
     Meeting,
     NumberMention,
 )
-from quiz.generate.lexicon import (
-    MEETING_WORDS,
-    MONTHS,
-    NUMBER_WORDS,
-    WEEKDAYS,
-    fold,
-)
+from quiz.generate.languages import LanguageProfile
+from quiz.generate.lexicon import fold
 from quiz.generate.understand import Analysis, Sentence
-
-_RELATIVE_DAYS = {
-    "fr": {"hier": -1, "aujourd'hui": 0, "demain": 1, "avant-hier": -2},
-    "en": {"yesterday": -1, "today": 0, "tomorrow": 1},
-}
 
 
 def find_date_mentions(analysis: Analysis, reference: date | None) -> list[DateMention]:
-    language = analysis.language
-    weekdays = {fold(d): i for i, d in enumerate(WEEKDAYS[language])}
-    day_words = "|".join([*WEEKDAYS[language], *_RELATIVE_DAYS[language]])
-    months = "|".join(MONTHS[language])
+    profile = analysis.profile
+    weekdays = {fold(d): i for i, d in enumerate(profile.weekdays)}
+    day_words = "|".join([*profile.weekdays, *profile.relative_days])
+    months = "|".join(profile.months)
     found: list[DateMention] = []
     for sentence in analysis.sentences:
         text = sentence.text
@@ -45,12 +35,12 @@ def find_date_mentions(analysis: Analysis, reference: date | None) -> list[DateM
                 continue
             word = fold(match.group(0))
             value: date | None = None
-            if reference is not None and not _points_forward(sentence, match, language):
+            if reference is not None and not _points_forward(sentence, match, profile):
                 if word in weekdays:
                     back = (reference.weekday() - weekdays[word]) % 7
                     value = reference - timedelta(days=back)
                 else:
-                    value = reference + timedelta(days=_RELATIVE_DAYS[language][word])
+                    value = reference + timedelta(days=profile.relative_days[word])
             found.append(DateMention(match.group(0), value, sentence.index, _window(text, match)))
         for match in re.finditer(
             rf"\b(?:(?:début|fin|mi-|courant|early|late|mid-)\s?(?:{months})?\s?)?(?:19|20)\d\d\b",
@@ -63,21 +53,15 @@ def find_date_mentions(analysis: Analysis, reference: date | None) -> list[DateM
     return found
 
 
-_FORWARD_BEFORE = re.compile(
-    r"(?:d'ici|dès|jusqu'à|jusqu'au|avant|à partir de|by|until|before|from|next|this coming)\s*$",
-    re.IGNORECASE,
-)
-_FORWARD_AFTER = re.compile(r"^\s*(?:prochain|prochaine|next)\b", re.IGNORECASE)
-_FUTURE_WORDS = re.compile(r"\b(?:will|shall|won't|'ll)\b", re.IGNORECASE)
-
-
-def _points_forward(sentence: Sentence, match: re.Match[str], language: str) -> bool:
+def _points_forward(sentence: Sentence, match: re.Match[str], profile: LanguageProfile) -> bool:
     """A weekday that may lie after the article's date: "d'ici lundi", "next Monday", a future
     tense in the sentence. Such a day cannot be dated by counting back, so it is left undated."""
     text = sentence.text
-    if _FORWARD_BEFORE.search(text[: match.start()]) or _FORWARD_AFTER.match(text[match.end() :]):
+    if profile.forward_before.search(text[: match.start()]) or profile.forward_after.match(
+        text[match.end() :]
+    ):
         return True
-    if language == "en" and _FUTURE_WORDS.search(text):
+    if profile.future_words is not None and profile.future_words.search(text):
         return True
     return any("Fut" in token.morph.get("Tense", []) for token in sentence.span)
 
@@ -91,43 +75,20 @@ def _window(text: str, match: re.Match[str], words: int = 5) -> str:
     return (left + match.group(0) + right).strip(" ,;:")
 
 
-_REFERRING_WORDS = frozenset(
-    [
-        "les",
-        "des",
-        "ces",
-        "leurs",
-        "ses",
-        "nos",
-        "vos",
-        "mes",
-        "tes",
-        "the",
-        "these",
-        "those",
-        "their",
-        "our",
-        "his",
-        "her",
-        "its",
-        "both",
-    ]
-)
-
-
 def find_numbers(analysis: Analysis) -> list[NumberMention]:
-    words = NUMBER_WORDS[analysis.language]
+    profile = analysis.profile
+    words = profile.number_words
     number = r"\d+(?:[ .,]\d{3})*|" + "|".join(words)
     pattern = re.compile(
         rf"(?<![\w+-])(?P<n>{number})\s+(?P<noun>[a-zà-ÿ][a-zà-ÿ-]{{2,}})", re.IGNORECASE
     )
-    months = {fold(m) for m in MONTHS[analysis.language]}
+    months = {fold(m) for m in profile.months}
     found: list[NumberMention] = []
     for sentence in analysis.sentences:
         for match in pattern.finditer(sentence.text):
             raw, noun = match.group("n"), match.group("noun")
             before = sentence.text[: match.start()].rstrip().split(" ")[-1:] or [""]
-            if fold(before[0]) in _REFERRING_WORDS:
+            if fold(before[0]) in profile.referring_words:
                 continue  # "les deux pays", "nos deux économies": a reference, not a figure
             if (
                 fold(noun) in months
@@ -147,7 +108,7 @@ def find_numbers(analysis: Analysis) -> list[NumberMention]:
 def find_meetings(analysis: Analysis, dates: list[DateMention]) -> list[Meeting]:
     found: list[Meeting] = []
     for sentence in analysis.sentences:
-        cue = MEETING_WORDS[analysis.language].search(sentence.text)
+        cue = analysis.profile.meeting_words.search(sentence.text)
         people = [
             analysis.person_for(m.text) for m in analysis.mentions_in(sentence.index, "person")
         ]
@@ -167,16 +128,10 @@ def find_meetings(analysis: Analysis, dates: list[DateMention]) -> list[Meeting]
     return found
 
 
-_CAUSE_CUES = {
-    "fr": r"en raison (?:de |du |des |d')|à cause (?:de |du |des |d')|parce qu'|parce que ",
-    "en": r"because of |due to |owing to |because ",
-}
-
-
 def find_causes(analysis: Analysis) -> list[Cause]:
     found: list[Cause] = []
     for sentence in analysis.sentences:
-        for match in re.finditer(_CAUSE_CUES[analysis.language], sentence.text):
+        for match in analysis.profile.cause_cues.finditer(sentence.text):
             rest = sentence.text[match.end() :]
             cause = re.split(r"[,.;:]| et alors | and while ", rest)[0].strip()
             words = cause.split()
@@ -194,16 +149,5 @@ def find_causes(analysis: Analysis) -> list[Cause]:
     return found
 
 
-_FIRST = {
-    "fr": re.compile(
-        r"\b(?:premi[eè]re? (?:rencontre|réunion|visite|fois)|pour la première fois|inédite?s?)\b",
-        re.IGNORECASE,
-    ),
-    "en": re.compile(
-        r"\b(?:first (?:meeting|visit|time|ever)|for the first time|unprecedented)\b", re.IGNORECASE
-    ),
-}
-
-
 def find_firsts(analysis: Analysis) -> list[Sentence]:
-    return [s for s in analysis.sentences if _FIRST[analysis.language].search(s.text)]
+    return [s for s in analysis.sentences if analysis.profile.first_words.search(s.text)]

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from quiz.generate.clean import Page
+from quiz.generate.languages import LanguageProfile
 from quiz.generate.lexicon import Country
 from quiz.generate.understand import Analysis, Person, Sentence
 
@@ -13,6 +14,7 @@ from quiz.generate.understand import Analysis, Person, Sentence
 @dataclass
 class PersonFact:
     person: Person
+    profile: LanguageProfile
     title: str | None = None
     """"ministre", "Foreign Minister"…"""
     portfolio: str | None = None
@@ -23,43 +25,26 @@ class PersonFact:
     confidence: float = 0.0
     feminine: bool = False
     """"La ministre norvégienne…": French roles agree with the person's gender."""
-    language: str = "fr"
+    written: str | None = None
+    """The role as the article writes it."""
 
     @property
     def role(self) -> str | None:
         """The role in the article's language, e.g. "ministre japonais des Affaires étrangères"."""
         if self.title is None:
             return None
-        return role_text(self.title, self.portfolio, self.country, self.language, self.feminine)
-
-
-def french_demonym(country: Country, feminine: bool) -> str:
-    masculine = country.demonyms[0]
-    if feminine:
-        for form in (masculine + "e", masculine + "ne"):
-            if form in country.demonyms:
-                return form
-    return masculine
+        return role_text(self.profile, self.title, self.portfolio, self.country, self.feminine)
 
 
 def role_text(
+    profile: LanguageProfile,
     title: str,
     portfolio: str | None,
     country: Country | None,
-    language: str,
     feminine: bool = False,
 ) -> str:
-    if language == "fr":
-        parts = [title.lower()]
-        if country is not None:
-            parts.append(french_demonym(country, feminine))
-        if portfolio:
-            parts.append(portfolio)
-        return " ".join(parts)
-    adjective = next((d for d in (country.demonyms if country else ()) if d[0].isupper()), None)
-    portfolio_words = f"{portfolio} " if portfolio else ""
-    prefix = f"{adjective.replace('_', ' ')} " if adjective else ""
-    return f"{prefix}{portfolio_words}{title}".strip()
+    demonyms = country.demonyms(profile.code) if country is not None else ()
+    return profile.role_text(title, portfolio, demonyms, feminine)
 
 
 @dataclass(frozen=True)
@@ -145,7 +130,7 @@ class Cause:
 
 @dataclass
 class Facts:
-    language: str
+    profile: LanguageProfile
     page: Page
     analysis: Analysis
     people: list[PersonFact] = field(default_factory=list)
@@ -164,6 +149,10 @@ class Facts:
     """Folded names of actors (people, capitals) whose words the article reports."""
     silent_actors: list[tuple[str, int]] = field(default_factory=list)
     """Governments (by capital) the article mentions but never gives a voice, with mention count."""
+
+    @property
+    def language(self) -> str:
+        return self.profile.code
 
     def sentence(self, index: int) -> Sentence:
         return self.analysis.sentences[index]

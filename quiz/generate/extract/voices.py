@@ -9,14 +9,7 @@ from quiz.generate.extract.model import (
     Hedge,
     Quote,
 )
-from quiz.generate.lexicon import (
-    ACCORDING_TO,
-    COUNTRY_BY_CAPITAL,
-    HEDGE_WORDS,
-    REPORTING_FORMS,
-    UNNAMED_SOURCES,
-    fold,
-)
+from quiz.generate.lexicon import fold, is_capital
 from quiz.generate.understand import Analysis, Person, Sentence
 
 # --- quotes and voices ----------------------------------------------------------------------------
@@ -24,44 +17,20 @@ from quiz.generate.understand import Analysis, Person, Sentence
 _QUOTED = re.compile(r"«\s*(?P<a>[^«»]+?)\s*»|\"(?P<b>[^\"]+)\"")
 
 
-_DETERMINERS = frozenset(
-    (
-        "des",
-        "les",
-        "un",
-        "une",
-        "le",
-        "la",
-        "du",
-        "de",
-        "aux",
-        "au",
-        "ces",
-        "ses",
-        "leurs",
-        "leur",
-        "son",
-        "sa",
-        "the",
-        "a",
-        "an",
-        "of",
-    )
-)
-
-
-def _is_speech(sentence: Sentence, start: int, end: int, words: str, degraded: bool) -> bool:
+def _is_speech(
+    analysis: Analysis, sentence: Sentence, start: int, end: int, words: str
+) -> bool:
     """Quoted words that someone said, not a term in quotes ("2+2", "territoires du Nord")."""
     count = len(words.split())
     if count < 4:
         return False
     # 'lancer des "discussions sur la cyber-sécurité"': a quoted noun phrase is a term, not speech.
     before = sentence.text[:start].split()
-    if before and fold(before[-1]) in _DETERMINERS:
+    if before and fold(before[-1]) in analysis.profile.determiners:
         return False
-    if count >= 7 or re.search(r"\b(?:je|j'|nous|I|we|our|my|notre|nos)\b", words, re.I):
+    if count >= 7 or analysis.profile.first_person.search(words):
         return True
-    if degraded:
+    if analysis.degraded:
         return False
     # A small model may tag a verb as a noun ("permettra"): any verb form counts in a quote.
     offset = sentence.span.start_char + (len(sentence.span.text) - len(sentence.span.text.lstrip()))
@@ -69,22 +38,6 @@ def _is_speech(sentence: Sentence, start: int, end: int, words: str, degraded: b
         start <= token.idx - offset < end and token.pos_ in ("VERB", "AUX")
         for token in sentence.span
     )
-
-
-_PRONOUN_REPORTING = {
-    "fr": re.compile(
-        r"^\s*[,.!?]?\s*(?:a|avait|ont|avaient)-t?-?(?:il|elle|ils|elles) [a-zéèêû]+"
-        r"|^\s*[,.!?]?\s*[a-zéèêîû]+-t-(?:il|elle)\b"
-        r"|^\s*[,.!?]?\s*(?:dit|poursuit|ajoute|estime|conclut|explique|précise|"
-        r"insiste|affirme|souligne|rappelle|assure)-(?:il|elle|ils|elles)\b",
-        re.IGNORECASE,
-    ),
-    "en": re.compile(
-        r"^\s*,?\s*(?:he|she) (?:said|added|told|explained|insisted|warned|says|adds)\b"
-        r"|^\s*,?\s*(?:said|added) (?:he|she)\b",
-        re.IGNORECASE,
-    ),
-}
 
 
 def _last_person_before(analysis: Analysis, sentence: Sentence, start: int) -> Person | None:
@@ -106,9 +59,9 @@ def _speaker_near(
     analysis: Analysis, sentence: Sentence, start: int, end: int
 ) -> tuple[str | None, Person | None]:
     """The person named next to a reporting verb just after or just before the quote."""
-    verbs = REPORTING_FORMS[analysis.language]
+    verbs = analysis.profile.reporting
     after = sentence.text[end:]
-    pronoun = _PRONOUN_REPORTING[analysis.language].match(after)
+    pronoun = analysis.profile.pronoun_reporting.match(after)
     if pronoun:
         person = _last_person_before(analysis, sentence, start)
         return pronoun.group(0).strip(" ,.!?"), person
@@ -125,7 +78,7 @@ def _speaker_near(
         between = sentence.text[mention.end : start]
         if verbs.search(between) and len(between) < 60:
             return mention.text, analysis.person_for(mention.text)
-        if ACCORDING_TO[analysis.language].search(
+        if analysis.profile.according_to.search(
             before[max(0, mention.start - 12) : mention.start]
         ):
             return mention.text, analysis.person_for(mention.text)
@@ -135,7 +88,7 @@ def _speaker_near(
     if (
         (verb and verb.start() < 40)
         or verbs.search(before)
-        or ACCORDING_TO[analysis.language].search(before)
+        or analysis.profile.according_to.search(before)
     ):
         return "", None
     return None, None
@@ -143,19 +96,18 @@ def _speaker_near(
 
 def find_quotes(analysis: Analysis) -> list[Quote]:
     quotes: list[Quote] = []
-    verbs = REPORTING_FORMS[analysis.language]
+    profile = analysis.profile
+    verbs = profile.reporting
     for sentence in analysis.sentences:
         direct_here = False
         for match in _QUOTED.finditer(sentence.text):
             # English puts the comma inside the quote marks ("…too long," she said).
             words = (match.group("a") or match.group("b")).strip().rstrip(",")
-            if not _is_speech(sentence, match.start(), match.end(), words, analysis.degraded):
+            if not _is_speech(analysis, sentence, match.start(), match.end(), words):
                 continue
             direct_here = True
             speaker, person = _speaker_near(analysis, sentence, match.start(), match.end())
-            by_pronoun = bool(
-                _PRONOUN_REPORTING[analysis.language].match(sentence.text[match.end() :])
-            )
+            by_pronoun = bool(profile.pronoun_reporting.match(sentence.text[match.end() :]))
             quotes.append(
                 Quote(
                     words,
@@ -169,11 +121,7 @@ def find_quotes(analysis: Analysis) -> list[Quote]:
             )
         if direct_here:
             continue
-        link = (
-            r"(?:\s+\w+){0,2}?\s+(?:que|qu'|that)\b"
-            if analysis.language != "en"
-            else (r"(?:\s+\w+){0,2}?\s+that\b")
-        )
+        link = rf"(?:\s+\w+){{0,2}}?\s+(?:{profile.that_words})"
         for verb in verbs.finditer(sentence.text):
             if not re.match(link, sentence.text[verb.end() :]):
                 continue
@@ -188,14 +136,10 @@ def find_quotes(analysis: Analysis) -> list[Quote]:
             joined = re.search(r"(?:et|and) $", sentence.text[: subjects[-1].start])
             if joined and len(subjects) >= 2:
                 speaker_mentions.insert(0, subjects[-2])
-            speaker = (
-                " et ".join(m.text for m in speaker_mentions)
-                if analysis.language == "fr"
-                else (" and ".join(m.text for m in speaker_mentions))
-            )
+            speaker = f" {profile.text('and')} ".join(m.text for m in speaker_mentions)
             evidence = sentence.text[speaker_mentions[0].start : verb.end()]
             tail = sentence.text[verb.end() :]
-            clause = re.sub(r"^.*?\b(?:que|qu'|that)\s*", "", tail, count=1).strip()
+            clause = re.sub(rf"^.*?\b(?:{profile.that_words})\s*", "", tail, count=1).strip()
             quotes.append(
                 Quote(
                     clause,
@@ -219,11 +163,11 @@ def mark_voices(facts: Facts) -> None:
             continue
         if quote.person is not None:
             facts.voiced.add(fold(quote.person.name))
-        for part in re.split(r" et | and ", quote.speaker):
+        for part in quote.speaker.split(f" {facts.profile.text('and')} "):
             facts.voiced.add(fold(part))
     # Anyone next to a reporting verb speaks, with or without "que"/"that" ("Ampuero said the
     # deal…", "a estimé M. Rivas"): such a person is no missing voice.
-    verbs = REPORTING_FORMS[analysis.language]
+    verbs = analysis.profile.reporting
     for mention in analysis.mentions:
         if mention.kind not in ("person", "place", "org"):
             continue
@@ -236,7 +180,7 @@ def mark_voices(facts: Facts) -> None:
     counts: dict[str, int] = {}
     order: list[str] = []
     for mention in analysis.mentions:
-        if mention.kind == "place" and fold(mention.text) in COUNTRY_BY_CAPITAL:
+        if mention.kind == "place" and is_capital(mention.text, analysis.language):
             if mention.text not in counts:
                 order.append(mention.text)
             counts[mention.text] = counts.get(mention.text, 0) + 1
@@ -248,24 +192,25 @@ def mark_voices(facts: Facts) -> None:
 
 def find_hedges(analysis: Analysis) -> list[Hedge]:
     hedges: list[Hedge] = []
-    verbs = REPORTING_FORMS[analysis.language]
+    profile = analysis.profile
+    verbs = profile.reporting
     for sentence in analysis.sentences:
         text = sentence.text
-        source_match = UNNAMED_SOURCES[analysis.language].search(text)
+        source_match = profile.unnamed_sources.search(text)
         cues: list[str] = []
-        for match in HEDGE_WORDS[analysis.language].finditer(text):
+        for match in profile.hedges.finditer(text):
             # "ils avaient indiqué que les deux pays se retrouveraient": tense agreement, no hedge.
             reported = verbs.search(text[: match.start()])
             if reported and re.search(
                 r"\b(?:que|qu'|that)\b", text[reported.end() : match.start()]
             ):
                 continue
-            if analysis.language == "en" and match.group(0).lower() in ("may", "would"):
-                continue  # too often a month or a plain future-in-the-past
+            if fold(match.group(0)) in profile.weak_hedges:
+                continue  # "may" the month, "would" of reported speech
             cues.append(match.group(0))
         if source_match or cues:
             source = source_match.group(0) if source_match else None
-            if source and analysis.language == "fr":
-                source = source[0].upper() + source[1:] if text.startswith(source) else source
+            if source and text.startswith(source):
+                source = source[0].upper() + source[1:]
             hedges.append(Hedge(sentence.index, text, tuple(dict.fromkeys(cues)), source))
     return hedges

@@ -17,11 +17,7 @@ from typing import Any
 from quiz.core.skills import Skill
 from quiz.core.text import normalise_answer
 from quiz.generate.extract import Facts
-from quiz.generate.lexicon import (
-    MONTHS,
-    WEEKDAYS,
-)
-from quiz.generate.templates import TEXTS
+from quiz.generate.languages import profile
 
 
 @dataclass
@@ -41,7 +37,7 @@ Builder = Callable[[Facts], Iterator[Candidate]]
 
 
 def t(facts: Facts, key: str, **values: Any) -> str:
-    return TEXTS[facts.language][key].format(**values)
+    return facts.profile.text(key, **values)
 
 
 def pick_choices(key: str, distractors: list[str], limit: int = 3) -> list[str] | None:
@@ -81,12 +77,8 @@ def join_names(facts: Facts, names: list[str]) -> str:
 
 
 def format_date(value: date, language: str) -> str:
-    weekday = WEEKDAYS[language][value.weekday()]
-    month = MONTHS[language][value.month - 1]
-    if language == "fr":
-        day = "1er" if value.day == 1 else str(value.day)
-        return f"{weekday} {day} {month} {value.year}"
-    return f"{weekday} {value.day} {month} {value.year}"
+    """The date as the language writes it, with its weekday ("vendredi 1er novembre 2013")."""
+    return profile(language).format_date(value)
 
 
 def reliable_people(facts: Facts) -> list[str]:

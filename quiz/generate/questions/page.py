@@ -20,7 +20,6 @@ from quiz.generate.questions.common import (
     single,
     t,
 )
-from quiz.generate.templates import SPONSORED_WIDGETS, WIDGETS
 
 # --- sourcing -------------------------------------------------------------------------------------
 
@@ -91,7 +90,7 @@ def dateline_questions(facts: Facts) -> Iterator[Candidate]:
 
 def furniture_questions(facts: Facts) -> Iterator[Candidate]:
     page = facts.page
-    found = [_furniture_label(f, facts.language) for f in page.furniture]
+    found = [_furniture_label(f, facts) for f in page.furniture]
     labels = list(dict.fromkeys(label for label in found if label))
     if labels and page.body:
         items = labels[:3]
@@ -114,20 +113,19 @@ def furniture_questions(facts: Facts) -> Iterator[Candidate]:
             },
         )
     for label in labels:
-        known = WIDGETS[facts.language].get(fold(label).strip(" :."))
-        if known is None:
+        widget = facts.profile.widgets.get(fold(label).strip(" :."))
+        if widget is None:
             continue
-        meaning, why, distractors = known
         fields = single(
             t(facts, "widget.prompt", label=label),
-            meaning,
-            list(distractors),
-            explanation=t(facts, "widget.explain", label=label, meaning=why),
+            widget.meaning,
+            list(widget.distractors),
+            explanation=t(facts, "widget.explain", label=label, meaning=widget.why),
             evidence=label,
         )
         if fields:
             # Paid links posing as content are the lesson most worth a question.
-            confidence = 0.85 if fold(label) in SPONSORED_WIDGETS else 0.8
+            confidence = 0.85 if widget.sponsored else 0.8
             yield Candidate(
                 "widget", Skill.PAGE_FURNITURE, confidence, label, fields, subject=label
             )
@@ -145,12 +143,12 @@ def furniture_questions(facts: Facts) -> Iterator[Candidate]:
             yield Candidate("twice", Skill.PAGE_FURNITURE, 0.85, caption.text, fields)
 
 
-def _furniture_label(line: str, language: str) -> str | None:
+def _furniture_label(line: str, facts: Facts) -> str | None:
     """The part of a furniture line worth asking about: "Lire aussi" of "Lire aussi : …"."""
     head = re.split(r"\s*:\s*", line, maxsplit=1)[0]
-    if head != line and is_furniture(head, language):
+    if head != line and is_furniture(head, facts.profile):
         return head
-    return line if len(line.split()) <= 6 and is_furniture(line, language) else None
+    return line if len(line.split()) <= 6 and is_furniture(line, facts.profile) else None
 
 
 def stale_questions(facts: Facts) -> Iterator[Candidate]:

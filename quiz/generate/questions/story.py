@@ -10,13 +10,9 @@ from quiz.core.text import normalise_answer
 from quiz.generate.extract import Facts, role_text
 from quiz.generate.lexicon import (
     COUNTRIES,
-    COUNTRY_BY_CAPITAL,
-    PORTFOLIOS,
-    WEEKDAYS,
-    capital,
     country_named,
     fold,
-    of_country,
+    is_capital,
     without_article,
 )
 from quiz.generate.questions.common import (
@@ -43,15 +39,15 @@ def role_questions(facts: Facts) -> Iterator[Candidate]:
         # Same title, other portfolio or other country: false for this person by the article.
         for country in countries:
             others.append(
-                role_text(fact.title, fact.portfolio, country, facts.language, fact.feminine)
+                role_text(facts.profile, fact.title, fact.portfolio, country, fact.feminine)
             )
         # Curated portfolios come last, for articles that name a single minister.
         ministers = fact.portfolio is not None and "minist" in fact.title.lower()
-        curated = list(PORTFOLIOS[facts.language]) if ministers else []
+        curated = list(facts.profile.portfolios) if ministers else []
         for portfolio in [*(k.portfolio for k in known), *curated]:
             if portfolio and normalise_answer(portfolio) != normalise_answer(fact.portfolio or ""):
                 others.append(
-                    role_text(fact.title, portfolio, fact.country, facts.language, fact.feminine)
+                    role_text(facts.profile, fact.title, portfolio, fact.country, fact.feminine)
                 )
         name = fact.person.name
         fields = single(
@@ -89,14 +85,14 @@ def side_questions(facts: Facts) -> Iterator[Candidate]:
             passage_of(facts, evidence_fact.sentence),
             {
                 "type": "multiple",
-                "prompt": t(facts, "side.prompt", country=country.name[facts.language]),
+                "prompt": t(facts, "side.prompt", country=country.name(facts.language)),
                 "choices": names,
                 "answer": [f.person.name for f in right],
                 "explanation": t(
                     facts,
                     "side.explain",
                     names=join_names(facts, [f.person.name for f in right]),
-                    of_country=of_country(country, facts.language),
+                    of_country=facts.profile.of_country(country.name(facts.language)),
                 ),
                 "evidence": evidence_fact.evidence,
             },
@@ -111,13 +107,15 @@ def meeting_place_questions(facts: Facts) -> Iterator[Candidate]:
         sentence = facts.sentence(meeting.sentence).text
         place_at = sentence.find(meeting.place)
         evidence = evidence_window(sentence, place_at, place_at + len(meeting.place), words=10)
-        country = COUNTRY_BY_CAPITAL.get(fold(meeting.place))
+        country = country_named(meeting.place, facts.language) if is_capital(
+            meeting.place, facts.language
+        ) else None
         # Other cities of the article first, then capitals of the countries it names, then the
         # capitals most often in the news: all places where, by the article, they did not meet.
-        cities = [p for p in facts.places if fold(p) in COUNTRY_BY_CAPITAL]
-        named = [c for c in (country_named(p) for p in facts.places) if c is not None]
-        cities += [capital(c, facts.language) for c in named if c is not country]
-        cities += [capital(c, facts.language) for c in COUNTRIES[:8] if c is not country]
+        cities = [p for p in facts.places if is_capital(p, facts.language)]
+        named = [c for c in (country_named(p, facts.language) for p in facts.places) if c]
+        cities += [c.capital(facts.language) for c in named if c is not country]
+        cities += [c.capital(facts.language) for c in COUNTRIES[:8] if c is not country]
         names = [p.name for p in meeting.participants[:5]]
         a = ", ".join(names[:-1])
         fields = single(
@@ -157,7 +155,7 @@ def date_questions(facts: Facts) -> Iterator[Candidate]:
     if reference is None:
         return
     shown_reference = format_date(reference, facts.language)
-    weekdays = {fold(w) for w in WEEKDAYS[facts.language]}
+    weekdays = {fold(w) for w in facts.profile.weekdays}
     for mention in facts.dates:
         if mention.value is None or fold(mention.text) not in weekdays:
             continue
@@ -199,23 +197,12 @@ def date_questions(facts: Facts) -> Iterator[Candidate]:
 # --- context --------------------------------------------------------------------------------------
 
 
-def _as_choice(cue: str, cause: str, language: str) -> str:
-    """ "(en raison) des besoins accrus…" → "les besoins accrus…": a cause that reads on its own."""
-    if language == "fr":
-        for lead, article in (("des ", "les "), ("du ", "le "), ("de la ", "la ")):
-            if cue.endswith(lead):
-                return article + cause
-    return cause
-
-
 def cause_questions(facts: Facts) -> Iterator[Candidate]:
     if len(facts.causes) < 2:
         return
     for cause in facts.causes:
-        key = _as_choice(cause.cue, cause.cause, facts.language)
-        others = [
-            _as_choice(c.cue, c.cause, facts.language) for c in facts.causes if c is not cause
-        ]
+        key = facts.profile.cause_choice(cause.cue, cause.cause)
+        others = [facts.profile.cause_choice(c.cue, c.cause) for c in facts.causes if c is not cause]
         fields = single(
             t(facts, "cause.prompt", effect=cause.effect, cue=cause.cue.strip()),
             key,
