@@ -218,6 +218,8 @@ def parse_credit(text: str, outlets: frozenset[str] = frozenset()) -> Credit:
 
 def split_caption(line: str, outlets: frozenset[str] = frozenset()) -> Caption | None:
     """A caption line and its credit, or None when the line is no caption."""
+    if any(p.furniture_words.search(line) for p in PROFILES.values()):
+        return None  # "Copyright © The Times. All rights reserved."
     half = _repeated_half(line)
     printed_twice = half is not None
     single = half if half is not None else line
@@ -239,6 +241,8 @@ def credit_line(line: str) -> str | None:
     """The credit when the line is a picture credit on its own, else None."""
     if len(line.split()) > 10 or line.endswith(("?", "!")):
         return None
+    if any(p.furniture_words.search(line) for p in PROFILES.values()):
+        return None  # "© 2025 The Times. All rights reserved." is the site's footer
     match = _CREDIT_LINE.match(line)
     if not match:
         return None
@@ -277,7 +281,10 @@ _DAY = r"(1er|\d{1,2})(?:st|nd|rd|th)?"
 _DATE_PATTERNS = (
     # (pattern, groups of day, month, year); every language's months, whatever the page's.
     (re.compile(rf"\b{_DAY}\s+({_MONTH_NAMES})(?<!\.)\.?,?\s+(\d{{4}})\b", re.I), (1, 2, 3)),
-    (re.compile(rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I), (2, 1, 3)),
+    (
+        re.compile(rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I),
+        (2, 1, 3),
+    ),
     (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), (3, 2, 1)),
 )
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
@@ -355,11 +362,15 @@ def is_byline(line: str, profile: LanguageProfile | None = None) -> bool:
         return True
     if _SIGNATURE.match(line):
         return True
-    # A line that is a date and a time and nothing else: "13 January 2025", "Oct. 14, 2025 3:41 PM".
+    # A line that starts with a date: "13 January 2025", "4 March 2025 · 14:52 GMT · Updated…".
     dates = find_dates(line, day_first=True)
-    if dates:
-        rest = line.replace(dates[0][1], "")
-        return not re.search(r"[a-zà-ÿ]{4,}", re.sub(r"(?i)\b(?:à|at|am|pm|h\d+)\b", "", rest))
+    if dates and len(line.split()) <= 12:
+        head = line[: line.find(dates[0][1])]
+        return not re.search(r"[a-zà-ÿ]{3,}", head, re.IGNORECASE) or any(
+            re.match(rf"(?i){d}\b", head)
+            for language in _ordered(profile)
+            for d in language.weekdays
+        )
     return False
 
 
@@ -367,6 +378,10 @@ def _is_prose(line: str) -> bool:
     """A paragraph of the story: long enough and ending like a sentence."""
     words = len(line.split())
     return words >= 14 or (words >= 6 and line.rstrip().endswith((".", '"', "»", "!", "?")))
+
+
+def _ends_a_sentence(line: str) -> bool:
+    return line.rstrip().endswith((".", '"', "»", "!", "?", ":"))
 
 
 def _looks_like_headline(line: str) -> bool:
@@ -405,9 +420,12 @@ def split_zones(text: str, profile: LanguageProfile) -> Page:
             zones[index] = Zone.BYLINE
 
     # A credit on its own line captions the line before it; the same caption printed again (a
-    # layout repeating itself) is the same caption, not a second one.
+    # layout repeating itself) is the same caption, not a second one. A "©" line with no caption
+    # before it is the page's copyright, not a picture credit.
     for index, line in enumerate(lines):
-        credit = credit_line(line) if zones[index] is Zone.CAPTION and index not in captions else None
+        credit = (
+            credit_line(line) if zones[index] is Zone.CAPTION and index not in captions else None
+        )
         if credit is None:
             continue
         previous = index - 1
@@ -420,15 +438,25 @@ def split_zones(text: str, profile: LanguageProfile) -> Page:
             for other, text_other in enumerate(lines):
                 if text_other == lines[previous] and zones[other] is None:
                     zones[other] = Zone.CAPTION
+        elif line.startswith("©"):
+            zones[index] = Zone.BYLINE
         else:
             captions[index] = Caption("", parse_credit(credit), False, line)
     for index, line in enumerate(lines):
         if zones[index] is None and counts[line] > 1 and len(line.split()) <= 45:
             zones[index] = Zone.CAPTION  # a caption printed twice without its credit
 
-    # The body: prose lines from the first one on; the headline: the best title before it.
+    # The body: prose lines from the first one ending like a sentence; the headline: the best
+    # title before it (a headline can be as long as a sentence, but does not end like one).
     first_body = next(
-        (i for i, line in enumerate(lines) if zones[i] is None and _is_prose(line)), len(lines)
+        (
+            i
+            for i, line in enumerate(lines)
+            if zones[i] is None
+            and _is_prose(line)
+            and (_ends_a_sentence(line) or len(line.split()) > 30)
+        ),
+        len(lines),
     )
     candidates = [
         i for i in range(first_body) if zones[i] is None and _looks_like_headline(lines[i])
@@ -463,6 +491,44 @@ def split_zones(text: str, profile: LanguageProfile) -> Page:
     )
     read_provenance(page, profile)
     return page
+
+
+def _dateline_day(page: Page, profile: LanguageProfile) -> tuple[int, int] | None:
+    """(month, day) of a dateline that gives no year: "BUENOS AIRES, 6 février (AFP) -"."""
+    for line in [*page.bylines, *page.body[:1]]:
+        match = _DATELINE.match(line)
+        if not match:
+            continue
+        head = line[: match.end()]
+        for pattern in (rf"\b{_DAY}\s+({_MONTH_NAMES})", rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})\b"):
+            found = re.search(pattern, head, re.IGNORECASE)
+            if found:
+                day_text, month_text = (
+                    found.groups()
+                    if found.group(1)[0].isdigit()
+                    else (
+                        found.group(2),
+                        found.group(1),
+                    )
+                )
+                month = _MONTH_NUMBERS.get(fold(month_text).rstrip(".")) or _MONTH_NUMBERS.get(
+                    fold(month_text)
+                )
+                if month:
+                    return month, 1 if day_text == "1er" else int(day_text)
+    return None
+
+
+def _next_on_or_after(reference: date, month: int, day: int) -> date | None:
+    """The first (month, day) on or after `reference`: a dispatch is not older than its photo."""
+    for year in (reference.year, reference.year + 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            return None
+        if candidate >= reference:
+            return candidate
+    return None
 
 
 def _first_of_each(captions: list[Caption]) -> list[Caption]:
@@ -501,12 +567,15 @@ def read_provenance(page: Page, profile: LanguageProfile) -> None:
             if dates:
                 page.published, page.published_from = dates[0][0], "dateline"
                 break
-    if page.published is None:
-        for caption in page.captions:
-            dates = find_dates(caption.text, day_first=day_first)
-            if dates:
-                page.published, page.published_from = dates[0][0], "caption"
-                break
+    caption_dates = [d for c in page.captions for d, _ in find_dates(c.text, day_first=day_first)]
+    if page.published is None and caption_dates:
+        # "OSLO, Nov. 12 (CPA) -": a dateline gives the day, a caption the year.
+        day_and_month = _dateline_day(page, profile)
+        if day_and_month is not None:
+            page.published = _next_on_or_after(caption_dates[0], *day_and_month)
+            page.published_from = "dateline"
+    if page.published is None and caption_dates:
+        page.published, page.published_from = caption_dates[0], "caption"
     if page.agency is None:
         agencies = [a for c in page.captions if c.credit for a in c.credit.agencies]
         if (

@@ -76,7 +76,11 @@ def _add_entity_ruler(nlp: Language, profile: LanguageProfile, before: str | Non
         names = country.names.get(language)
         if names is None:
             continue
-        bare = names.name.split(" ", 1)[1] if names.name[:1].islower() and " " in names.name else names.name
+        bare = (
+            names.name.split(" ", 1)[1]
+            if names.name[:1].islower() and " " in names.name
+            else names.name
+        )
         if bare.startswith("l'"):
             bare = bare[2:]
         place_names = {bare, *names.capitals, *names.aliases}

@@ -187,6 +187,8 @@ def _mentions(sentences: list[Sentence], model: LanguageModel) -> list[Mention]:
 
 
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){1,5}\b")
+
+
 def _rule_persons(
     sentence: Sentence, found: list[Mention], titles: set[str], profile: LanguageProfile
 ) -> list[Mention]:
@@ -205,7 +207,9 @@ def _rule_persons(
         # "Ethiopian Water Minister Dawit Alemu": the name is what follows the last title word.
         last_title = max((i for i, w in enumerate(words) if fold(w) in titles), default=-1)
         words = words[last_title + 1 :]
-        while words and (fold(words[0]) in profile.not_names or country_named(words[0], profile.code)):
+        while words and (
+            fold(words[0]) in profile.not_names or country_named(words[0], profile.code)
+        ):
             words = words[1:]
         if len(words) < 2 or len(words) > 3:
             continue
@@ -259,7 +263,10 @@ def _cluster_persons(mentions: list[Mention], profile: LanguageProfile) -> list[
 
 
 def _repair_person_mentions(
-    mentions: list[Mention], persons: list[Person], sentences: list[Sentence], profile: LanguageProfile
+    mentions: list[Mention],
+    persons: list[Person],
+    sentences: list[Sentence],
+    profile: LanguageProfile,
 ) -> list[Mention]:
     """Fix a small model's labels with what the rest of the article says about a name.
 

@@ -154,8 +154,7 @@ def header(
         "Every question carries `draft:` (the generator's confidence and the passage it came "
         "from): a teacher has not reviewed it. Check each key against the article, edit or delete "
         "the question, then remove its `draft:` block.",
-        "Do not trust without checking: roles, who said what, and dates worked out from "
-        "weekdays.",
+        "Do not trust without checking: roles, who said what, and dates worked out from weekdays.",
     ]
     if left_out:
         lines.append(

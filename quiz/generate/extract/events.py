@@ -18,30 +18,26 @@ from quiz.generate.understand import Analysis, Sentence
 
 
 def find_date_mentions(analysis: Analysis, reference: date | None) -> list[DateMention]:
+    """Full dates, weekdays and "hier"/"yesterday", each dated against the article's date when
+    its clause says which way to count (see `_weekday_date`), and years."""
     profile = analysis.profile
-    weekdays = {fold(d): i for i, d in enumerate(profile.weekdays)}
     day_words = "|".join([*profile.weekdays, *profile.relative_days])
     months = "|".join(profile.months)
     found: list[DateMention] = []
     for sentence in analysis.sentences:
         text = sentence.text
         taken: list[tuple[int, int]] = []
-        for full_date, written in find_dates(text):
+        for full_date, written in find_dates(text, day_first=profile.day_first_dates):
             start = text.find(written)
             taken.append((start, start + len(written)))
-            found.append(DateMention(written, full_date, sentence.index, written))
+            found.append(DateMention(written, full_date, sentence.index, written, "explicit"))
         for match in re.finditer(rf"\b(?:{day_words})\b", text, re.IGNORECASE):
             if any(s <= match.start() < e for s, e in taken):
                 continue
-            word = fold(match.group(0))
-            value: date | None = None
-            if reference is not None and not _points_forward(sentence, match, profile):
-                if word in weekdays:
-                    back = (reference.weekday() - weekdays[word]) % 7
-                    value = reference - timedelta(days=back)
-                else:
-                    value = reference + timedelta(days=profile.relative_days[word])
-            found.append(DateMention(match.group(0), value, sentence.index, _window(text, match)))
+            value, how = _weekday_date(sentence, match, profile, reference)
+            found.append(
+                DateMention(match.group(0), value, sentence.index, _window(text, match), how)
+            )
         for match in re.finditer(
             rf"\b(?:(?:début|fin|mi-|courant|early|late|mid-)\s?(?:{months})?\s?)?(?:19|20)\d\d\b",
             text,
@@ -53,17 +49,85 @@ def find_date_mentions(analysis: Analysis, reference: date | None) -> list[DateM
     return found
 
 
-def _points_forward(sentence: Sentence, match: re.Match[str], profile: LanguageProfile) -> bool:
-    """A weekday that may lie after the article's date: "d'ici lundi", "next Monday", a future
-    tense in the sentence. Such a day cannot be dated by counting back, so it is left undated."""
+def _weekday_date(
+    sentence: Sentence, match: re.Match[str], profile: LanguageProfile, reference: date | None
+) -> tuple[date | None, str]:
+    """The date a weekday means, and how it was worked out: "explicit" ("jeudi 20 mars"),
+    "forward" (a future, a plan or a deadline in its clause: the next such day after the
+    article's date), "back" (otherwise, as news counts: the article's day or the days before),
+    or "" (no reference date, or every such day)."""
+    if reference is None:
+        return None, ""
     text = sentence.text
-    if profile.forward_before.search(text[: match.start()]) or profile.forward_after.match(
-        text[match.end() :]
-    ):
-        return True
-    if profile.future_words is not None and profile.future_words.search(text):
-        return True
-    return any("Fut" in token.morph.get("Tense", []) for token in sentence.span)
+    word = fold(match.group(0))
+    if word in profile.relative_days:
+        return reference + timedelta(days=profile.relative_days[word]), "back"
+    weekday = [fold(d) for d in profile.weekdays].index(word)
+    explicit = re.match(r"\s+(1er|\d{1,2})(?:st|nd|rd|th)?\b", text[match.end() :])
+    if explicit:
+        # "jeudi 20 mars", "du vendredi 26 au dimanche 28 juillet": the day is written out.
+        day = 1 if explicit.group(1) == "1er" else int(explicit.group(1))
+        rest = text[match.end() + explicit.end() : match.end() + explicit.end() + 40]
+        written = re.search(rf"\b({'|'.join(profile.months)})\b", rest, re.IGNORECASE)
+        between = rest[: written.start()] if written else rest
+        days = "|".join(profile.weekdays)
+        if written is None or re.sub(
+            rf"(?i)\b(?:{days}|au|et|to|and|er|st|nd|rd|th)\b|[\s\d,-]", "", between
+        ):
+            return _counted(sentence, match, profile, reference, weekday)  # "mardi 61 300 euros"
+        months = [fold(m) for m in profile.months]
+        candidates = []
+        for shift in range(-3, 10):
+            year, month = divmod(reference.month - 1 + shift, 12)
+            try:
+                candidate = date(reference.year + year, month + 1, day)
+            except ValueError:
+                continue
+            if written and months.index(fold(written.group(1))) != month:
+                continue
+            if candidate.weekday() == weekday:
+                candidates.append(candidate)
+        if candidates:
+            return min(candidates, key=lambda d: abs((d - reference).days)), "explicit"
+        return None, ""
+    return _counted(sentence, match, profile, reference, weekday)
+
+
+def _counted(
+    sentence: Sentence,
+    match: re.Match[str],
+    profile: LanguageProfile,
+    reference: date,
+    weekday: int,
+) -> tuple[date | None, str]:
+    """A weekday counted from the article's date, forward or back as its clause says."""
+    text = sentence.text
+    before = text[: match.start()]
+    clause = before[_clause_start(before, profile) :]
+    if profile.habitual.search(before):
+        return None, ""
+    forward = bool(
+        profile.forward_after.match(text[match.end() :])
+        or profile.forward_cues.search(clause)
+        or any(
+            "Fut" in token.morph.get("Tense", [])
+            for token in sentence.span
+            if sentence.span.start_char + len(before) - len(clause)
+            <= token.idx
+            < sentence.span.start_char + match.start()
+        )
+    )
+    if forward and not profile.backward_cues.search(clause):
+        ahead = (weekday - reference.weekday()) % 7 or 7
+        return reference + timedelta(days=ahead), "forward"
+    back = (reference.weekday() - weekday) % 7
+    return reference - timedelta(days=back), "back"
+
+
+def _clause_start(before: str, profile: LanguageProfile) -> int:
+    """Where the clause ending at a weekday starts."""
+    starts = [m.end() for m in profile.clause_start.finditer(before)]
+    return starts[-1] if starts else 0
 
 
 def _window(text: str, match: re.Match[str], words: int = 5) -> str:

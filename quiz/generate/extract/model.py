@@ -97,6 +97,9 @@ class DateMention:
     value: date | None
     sentence: int
     evidence: str
+    how: str = ""
+    """How `value` was worked out: "explicit", "back" (counted back from the article's date),
+    "forward" (a future in its clause), or "" (not dated)."""
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from quiz.generate.languages import LanguageProfile
 from quiz.generate.lexicon import country_named, fold
 from quiz.generate.understand import Analysis
 
+
 def _place_start(text: str, start: int, profile: LanguageProfile) -> int:
     """Where a place's name starts with its lead words: "les îles Kouriles", not "Kouriles"."""
     lead = profile.place_lead.search(text[:start])

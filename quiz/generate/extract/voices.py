@@ -17,9 +17,7 @@ from quiz.generate.understand import Analysis, Person, Sentence
 _QUOTED = re.compile(r"«\s*(?P<a>[^«»]+?)\s*»|\"(?P<b>[^\"]+)\"")
 
 
-def _is_speech(
-    analysis: Analysis, sentence: Sentence, start: int, end: int, words: str
-) -> bool:
+def _is_speech(analysis: Analysis, sentence: Sentence, start: int, end: int, words: str) -> bool:
     """Quoted words that someone said, not a term in quotes ("2+2", "territoires du Nord")."""
     count = len(words.split())
     if count < 4:
@@ -78,9 +76,7 @@ def _speaker_near(
         between = sentence.text[mention.end : start]
         if verbs.search(between) and len(between) < 60:
             return mention.text, analysis.person_for(mention.text)
-        if analysis.profile.according_to.search(
-            before[max(0, mention.start - 12) : mention.start]
-        ):
+        if analysis.profile.according_to.search(before[max(0, mention.start - 12) : mention.start]):
             return mention.text, analysis.person_for(mention.text)
         break
     # A reporting verb with a subject we cannot name: someone speaks, we cannot say who. Only a

@@ -162,14 +162,17 @@ class LanguageProfile:
     months: tuple[str, ...]
     weekdays: tuple[str, ...]
     relative_days: dict[str, int]
-    forward_before: re.Pattern[str]
-    """Words before a weekday that put it after the article's date ("d'ici", "by")."""
+    clause_start: re.Pattern[str]
+    """Where the clause holding a weekday starts: a punctuation mark or a conjunction."""
+    forward_cues: re.Pattern[str]
+    """Words in a weekday's clause, before it, that put the day after the article's date:
+    a future, a plan, a deadline ("doit", "prévue", "d'ici", "will", "due to", "by")."""
     forward_after: re.Pattern[str]
-    """Words after a weekday that put it after the article's date ("prochain", "next")."""
-    future_words: re.Pattern[str] | None
-    """Words of a future tense, for a language whose pipeline gives no tense (English)."""
-    backward_before: re.Pattern[str]
-    """Words before a weekday that put it before the article's date ("dernier", "last")."""
+    """Words just after a weekday that put it after the article's date ("prochain")."""
+    backward_cues: re.Pattern[str]
+    """Words in the clause that put the day before, whatever else it says ("dernier", "last")."""
+    habitual: re.Pattern[str]
+    """Words before a weekday that make it every such day ("chaque", "every"): no one date."""
     number_words: dict[str, int]
     referring_words: frozenset[str]
     """A number after one of these refers back ("les deux pays"): it is no figure."""

@@ -203,9 +203,7 @@ PROFILE = LanguageProfile(
     ),
     same_role=None,
     counterpart=re.compile(r"(?:his|her|their) (?P<adj>[A-Z][a-z]+) counterparts?,? "),
-    former=re.compile(
-        r"\b(?:ex|former|late|then|outgoing|incoming|future)[ -]?$", re.IGNORECASE
-    ),
+    former=re.compile(r"\b(?:ex|former|late|then|outgoing|incoming|future)[ -]?$", re.IGNORECASE),
     is_feminine=_is_feminine,
     role_text=_role_text,
     reporting=re.compile(rf"\b(?:{_REPORTING_VERBS})\b", re.IGNORECASE),
@@ -250,17 +248,16 @@ PROFILE = LanguageProfile(
     months=_MONTHS,
     weekdays=_WEEKDAYS,
     relative_days={"yesterday": -1, "today": 0, "tomorrow": 1},
-    forward_before=re.compile(
-        r"(?:by|until|before|from|next|this coming|starting|as of)\s*$", re.IGNORECASE
-    ),
-    forward_after=re.compile(r"^\s*(?:next|week)\b", re.IGNORECASE),
-    future_words=re.compile(
-        r"\b(?:will|shall|won't|'ll|is due to|are due to|is scheduled|are scheduled|"
-        r"is set to|are set to|is expected to|are expected to|plans to|is to|are to|"
-        r"to resume|to meet|to vote|going to)\b",
+    clause_start=re.compile(r"[,;:()\"—]|\b(?:that|which|who|but|and|when)\s", re.IGNORECASE),
+    forward_cues=re.compile(
+        r"\b(?:will|shall|won't|'ll|would|is due|are due|was due|were due|scheduled|"
+        r"is set to|are set to|expected to|plans? to|planned|going to|until|by|before|"
+        r"beyond|from|starting|next|to resume|to meet|to vote|to decide|deadline)\b",
         re.IGNORECASE,
     ),
-    backward_before=re.compile(r"(?:last|since|on|late on|early on)\s*$", re.IGNORECASE),
+    forward_after=re.compile(r"^\s*(?:next|week)\b", re.IGNORECASE),
+    backward_cues=re.compile(r"\b(?:last|since|had)\b", re.IGNORECASE),
+    habitual=re.compile(r"\b(?:every|each)\s*$", re.IGNORECASE),
     number_words={
         "two": 2,
         "three": 3,
@@ -432,8 +429,7 @@ PROFILE = LanguageProfile(
             ("around the web", "from around the web"),
             Widget(
                 "Links to other websites, often sponsored",
-                "these links, often paid for, lead off the site and are not sources of the "
-                "article",
+                "these links, often paid for, lead off the site and are not sources of the article",
                 ("The journalist's sources", "The rest of the article", "Readers' comments"),
                 sponsored=True,
             ),

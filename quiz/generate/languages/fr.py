@@ -56,7 +56,12 @@ _ROLE = (
 
 def _of_country(name: str) -> str:
     """ "du Japon", "de la Russie", "des États-Unis", "de l'Inde"."""
-    for article, contracted in (("le ", "du "), ("les ", "des "), ("la ", "de la "), ("l'", "de l'")):
+    for article, contracted in (
+        ("le ", "du "),
+        ("les ", "des "),
+        ("la ", "de la "),
+        ("l'", "de l'"),
+    ):
         if name.startswith(article):
             return contracted + name[len(article) :]
     return f"d'{name}" if name[:1] in "AEIOUÉÈÎY" else f"de {name}"
@@ -257,8 +262,10 @@ PROFILE = LanguageProfile(
         )
     ),
     place_words=frozenset(
-        words("lac, riviere, fleuve, mont, mer, golfe, baie, ile, iles, detroit, vallee, rue, "
-              "avenue, place, boulevard, port, cap, plateau, massif, foret, canal, quai")
+        words(
+            "lac, riviere, fleuve, mont, mer, golfe, baie, ile, iles, detroit, vallee, rue, "
+            "avenue, place, boulevard, port, cap, plateau, massif, foret, canal, quai"
+        )
     ),
     place_prepositions=re.compile(r"\b(?:à|au|en|de|vers|près de|depuis)\s$"),
     role_before=re.compile(rf"(?:(?:le|la|l')\s?)?{_ROLE},? $", re.IGNORECASE),
@@ -320,12 +327,18 @@ PROFILE = LanguageProfile(
     months=_MONTHS,
     weekdays=_WEEKDAYS,
     relative_days={"hier": -1, "aujourd'hui": 0, "demain": 1, "avant-hier": -2},
-    forward_before=re.compile(
-        r"(?:d'ici|dès|jusqu'à|jusqu'au|avant|à partir de|à compter de)\s*$", re.IGNORECASE
+    clause_start=re.compile(r"[,;:«»\"()]|\b(?:que|qu'|qui|mais|et|où)\s", re.IGNORECASE),
+    forward_cues=re.compile(
+        r"\b(?:d'ici|dès|jusqu'à|jusqu'au|avant|à partir de|à compter de|prévue?s?|prévoit|"
+        r"prévoient|doit|doivent|devait|devaient|devra|devront|va|vont|allait|compte|"
+        r"comptent|appelle à|appellent à|appelé à|appelée à|appelés à|programmée?s?|"
+        r"attendue?s?|sera|seront|aura|auront|reprendront|reprendra|se tiendra|"
+        r"se tiendront|au plus tard|date limite)\b",
+        re.IGNORECASE,
     ),
     forward_after=re.compile(r"^\s*(?:prochain|prochaine)\b", re.IGNORECASE),
-    future_words=None,
-    backward_before=re.compile(r"(?:depuis)\s*$", re.IGNORECASE),
+    backward_cues=re.compile(r"\b(?:dernier|dernière|depuis|avait|avaient)\b", re.IGNORECASE),
+    habitual=re.compile(r"\b(?:chaque|tous les|toutes les)\s*$", re.IGNORECASE),
     number_words={
         "deux": 2,
         "trois": 3,

@@ -107,9 +107,11 @@ def meeting_place_questions(facts: Facts) -> Iterator[Candidate]:
         sentence = facts.sentence(meeting.sentence).text
         place_at = sentence.find(meeting.place)
         evidence = evidence_window(sentence, place_at, place_at + len(meeting.place), words=10)
-        country = country_named(meeting.place, facts.language) if is_capital(
-            meeting.place, facts.language
-        ) else None
+        country = (
+            country_named(meeting.place, facts.language)
+            if is_capital(meeting.place, facts.language)
+            else None
+        )
         # Other cities of the article first, then capitals of the countries it names, then the
         # capitals most often in the news: all places where, by the article, they did not meet.
         cities = [p for p in facts.places if is_capital(p, facts.language)]
@@ -159,6 +161,8 @@ def date_questions(facts: Facts) -> Iterator[Candidate]:
     for mention in facts.dates:
         if mention.value is None or fold(mention.text) not in weekdays:
             continue
+        if mention.how not in ("back", "forward"):
+            continue  # "jeudi 20 mars" gives its date: nothing to work out
         if mention.value == reference:
             continue  # "samedi" written on Saturday: nothing to work out
         key = format_date(mention.value, facts.language)
@@ -182,7 +186,8 @@ def date_questions(facts: Facts) -> Iterator[Candidate]:
             ),
             evidence=mention.evidence,
         )
-        confidence = 0.8 if facts.page.published_from != "caption" else 0.65
+        # A date read from a photo caption may be the picture's, not the article's.
+        confidence = 0.85 if facts.page.published_from != "caption" else 0.6
         if fields:
             yield Candidate(
                 "date",
@@ -202,7 +207,9 @@ def cause_questions(facts: Facts) -> Iterator[Candidate]:
         return
     for cause in facts.causes:
         key = facts.profile.cause_choice(cause.cue, cause.cause)
-        others = [facts.profile.cause_choice(c.cue, c.cause) for c in facts.causes if c is not cause]
+        others = [
+            facts.profile.cause_choice(c.cue, c.cause) for c in facts.causes if c is not cause
+        ]
         fields = single(
             t(facts, "cause.prompt", effect=cause.effect, cue=cause.cue.strip()),
             key,
