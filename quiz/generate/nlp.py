@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from quiz.generate.languages import LanguageProfile
-from quiz.generate.lexicon import AGENCIES, COUNTRIES
+from quiz.generate.lexicon import AGENCIES, COUNTRIES, without_article
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -99,6 +99,9 @@ def _add_entity_ruler(nlp: Language, profile: LanguageProfile, before: str | Non
             "pattern": [
                 {"ORTH": {"IN": list(profile.honorifics)}},
                 {"IS_TITLE": True, "IS_ALPHA": True},
+                {"IS_TITLE": True, "IS_ALPHA": True, "OP": "?"},
+                {"IS_TITLE": True, "IS_ALPHA": True, "OP": "?"},
+                {"ORTH": "-", "OP": "?"},
                 {"IS_TITLE": True, "IS_ALPHA": True, "OP": "?"},
             ],
         }

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from quiz.generate.languages import LanguageProfile
+from quiz.generate.languages.base import alternation
 from quiz.generate.lexicon import AGENCIES, country_named, fold
 from quiz.generate.nlp import LanguageModel
 
@@ -42,6 +43,11 @@ class Mention:
     end: int
 
 
+_SURNAME_PARTICLES = frozenset(
+    "van von de du des der den da di del della le la ni o mac mc ben bin ibn al el".split()
+)
+
+
 @dataclass(eq=False)
 class Person:
     """One person of the story; compared by identity (two mentions, one person)."""
@@ -49,10 +55,25 @@ class Person:
     name: str
     """The fullest form the article gives ("Sergueï Lavrov")."""
     mentions: list[Mention] = field(default_factory=list)
+    titled: bool = False
+    """Named once with an honorific ("M. Sarrazin", "Dr Pugh-Evans")."""
+
+    @property
+    def reliable(self) -> bool:
+        """Surely a person: a first name and a surname, or an honorific. A lone capitalised word
+        ("Valmoris", "Illex") is as often a firm, a product or a species."""
+        if re.match(r"^[LDld]['’]", self.name):
+            return False  # "L'Horizon": an article glued to a name is a title, not a person
+        return len(self.name.split()) >= 2 or self.titled
 
     @property
     def surname(self) -> str:
-        return self.name.split()[-1]
+        """The family name, with its particle: "van Loon", "Ní Bhriain", "de Wolff"."""
+        words = self.name.split()
+        for at in range(1, len(words) - 1):
+            if fold(words[at]) in _SURNAME_PARTICLES:
+                return " ".join(words[at:])
+        return words[-1]
 
     @property
     def forms(self) -> set[str]:
@@ -85,7 +106,9 @@ class Analysis:
         for person in self.persons:
             if key == fold(person.surname):
                 return person
-        return None
+        # "M. de Wolff" for "Pieter de Wolff": the end of the full name.
+        ends = [p for p in self.persons if fold(p.name).endswith(" " + key)]
+        return ends[0] if len(ends) == 1 else None
 
     def mentions_in(self, sentence: int, kind: MentionKind | None = None) -> list[Mention]:
         return [
@@ -178,21 +201,62 @@ def _mentions(sentences: list[Sentence], model: LanguageModel) -> list[Mention]:
             if kind == "place" and fold(text) in {fold(m) for m in profile.months}:
                 continue
             start = entity.start_char - offset - lead
-            mentions.append(Mention(kind, text, sentence.index, start, start + len(text)))
+            mention = Mention(kind, text, sentence.index, start, start + len(text))
+            if kind == "person":
+                mention = _person_or_not(mention, profile, titles)
+            if mention is not None:
+                mentions.append(mention)
         if model.degraded:
             found = _rule_persons(sentence, mentions, titles, profile)
             known = {(m.sentence, m.text) for m in mentions}
             mentions.extend(m for m in found if (m.sentence, m.text) not in known)
+    if model.degraded:
+        mentions = _confirmed_rule_persons(mentions, sentences, profile)
     return mentions
 
 
-_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){1,5}\b")
+def _person_or_not(mention: Mention, profile: LanguageProfile, titles: set[str]) -> Mention | None:
+    """A person mention cleaned of what a model glues to a name — a title or a demonym before it
+    ("Premier ministre serbe X"), a parenthesis ("Prénom) Nom"), a possessive — or, when it names
+    an organisation ("Collectif Urgences Rurales", "Calderbrook Rovers"), an organisation."""
+    text, start = mention.text, mention.start
+    if "(" in text or ")" in text:
+        cut = max(text.rfind("("), text.rfind(")"))
+        text, start = text[cut + 1 :], start + cut + 1
+        stripped = text.lstrip(" ")
+        start += len(text) - len(stripped)
+        text = stripped
+    if text.endswith(("'s", "’s")):
+        text = text[:-2]
+    words = text.split()
+    while words and (
+        fold(words[0]) in titles
+        or fold(words[0]) in profile.not_names
+        or (country_named(words[0], profile.code) and len(words) > 2)
+    ):
+        start += len(words[0]) + 1
+        words = words[1:]
+    text = " ".join(words)
+    if not text or not text[0].isupper():
+        return None
+    if any(fold(w.strip(".,")) in profile.organisation_words for w in words):
+        return Mention("org", text, mention.sentence, start, start + len(text))
+    return Mention("person", text, mention.sentence, start, start + len(text))
+
+
+_CAPITALISED_RUN = re.compile(
+    r"\b[A-ZÀ-Þ][\wà-ÿ'’]+(?:-[A-ZÀ-Þ]?[\wà-ÿ'’]+)*"
+    r"(?:\s+(?:(?:van|von|de|der|den|da|di|du|le|la|Ní|Ó|Mac|Mc)\s+)?[A-ZÀ-Þ][\wà-ÿ'’]+(?:-[A-ZÀ-Þ]?[\wà-ÿ'’]+)*){1,5}\b"
+)
 
 
 def _rule_persons(
     sentence: Sentence, found: list[Mention], titles: set[str], profile: LanguageProfile
 ) -> list[Mention]:
-    """Without a trained model: runs of capitalised words, less places, titles, months, agencies."""
+    """Without a trained model: runs of capitalised words, less places, titles, months, agencies.
+
+    These are candidates only: `_confirmed_rule_persons` keeps those the text shows are people.
+    """
     taken = [(m.start, m.end) for m in found if m.sentence == sentence.index]
     skip = {fold(w) for w in (*profile.months, *profile.weekdays, *AGENCIES)}
     result: list[Mention] = []
@@ -206,12 +270,16 @@ def _rule_persons(
             continue
         # "Ethiopian Water Minister Dawit Alemu": the name is what follows the last title word.
         last_title = max((i for i, w in enumerate(words) if fold(w) in titles), default=-1)
+        if any(fold(w.strip(".,")) in profile.organisation_words for w in words[last_title + 1 :]):
+            start = match.start()
+            result.append(Mention("org", match.group(0), sentence.index, start, match.end()))
+            continue
         words = words[last_title + 1 :]
         while words and (
             fold(words[0]) in profile.not_names or country_named(words[0], profile.code)
         ):
             words = words[1:]
-        if len(words) < 2 or len(words) > 3:
+        if len(words) < 2 or len(words) > 4:
             continue
         if any(
             fold(w) in skip or country_named(w, profile.code) or fold(w) in profile.not_names
@@ -225,6 +293,46 @@ def _rule_persons(
             continue
         result.append(Mention("person", text, sentence.index, start, end))
     return result
+
+
+def _confirmed_rule_persons(
+    mentions: list[Mention], sentences: list[Sentence], profile: LanguageProfile
+) -> list[Mention]:
+    """Keep a rules-found name as a person only when the text shows one somewhere: an honorific
+    or a title just before it, a role in apposition after it, a reporting verb next to it, or
+    its surname alone as a subject ("Kowal said"). Anything else may be a firm or a place."""
+    titles = alternation(profile.titles)
+    honorifics = "|".join(re.escape(h) for h in profile.honorifics)
+    affiliations = alternation(w for w in profile.not_names if len(w) > 3)
+    confirmed: set[str] = set()
+    candidates = [m for m in mentions if m.kind == "person"]
+    for mention in candidates:
+        text = sentences[mention.sentence].text
+        before = text[: mention.start]
+        after = text[mention.end :]
+        surname = mention.text.split()[-1]
+        if (
+            re.search(
+                rf"(?:\b(?:{honorifics})|\b(?i:{titles})|\b(?i:{affiliations}))\s*,?\s*$", before
+            )
+            or re.match(
+                rf"^,\s+(?:(?i:a|an|the|who|whose)\s+|\d{{1,3}},|(?i:{titles})\b)", after
+            )
+            or profile.reporting.match(after.lstrip(" ,"))
+            or re.search(rf"(?:{profile.reporting.pattern})\s*,?\s*$", before, re.IGNORECASE)
+            or re.search(
+                rf"\b(?:{honorifics})\s+{re.escape(surname)}\b", " ".join(s.text for s in sentences)
+            )
+        ):
+            confirmed.add(fold(mention.text))
+            confirmed.add(fold(surname))
+    kept: list[Mention] = []
+    for mention in mentions:
+        if mention.kind == "person" and fold(mention.text) not in confirmed:
+            if fold(mention.text.split()[-1]) not in confirmed:
+                continue
+        kept.append(mention)
+    return kept
 
 
 def _strip_honorific(text: str, profile: LanguageProfile) -> str:
@@ -258,8 +366,31 @@ def _cluster_persons(mentions: list[Mention], profile: LanguageProfile) -> list[
             by_name[fold(name)] = person
             person.mentions.append(mention)
             persons.append(person)
+    persons = _merge_partial_names(persons)
+    for person in persons:
+        person.titled = any(
+            _strip_honorific(m.text, profile) != m.text for m in person.mentions
+        )
     persons.sort(key=lambda p: (p.first_sentence, p.name))
     return persons
+
+
+def _merge_partial_names(persons: list[Person]) -> list[Person]:
+    """ "Ní Bhriain" is "Gráinne Ní Bhriain", "Rhian Pugh" a cut "Rhian Pugh-Evans": a name that
+    ends another, or starts it before a hyphen, is the same person when only one name fits."""
+    kept: list[Person] = []
+    for person in sorted(persons, key=lambda p: -len(p.name)):
+        short = fold(person.name)
+        longer = [
+            p
+            for p in kept
+            if fold(p.name).endswith(" " + short) or fold(p.name).startswith(short + "-")
+        ]
+        if len(longer) == 1:
+            longer[0].mentions.extend(person.mentions)
+        else:
+            kept.append(person)
+    return kept
 
 
 def _repair_person_mentions(

@@ -60,6 +60,10 @@ class Quote:
     direct: bool
     by_pronoun: bool = False
     """'« … », a-t-il ajouté': the speaker is the person named last before the quote."""
+    how: str = ""
+    """How the speaker was found: see `extract.voices` ("after", "before", "pronoun"…)."""
+    tag: str = ""
+    """The words that attribute the quote ("a déclaré M. Rivas")."""
 
 
 @dataclass(frozen=True)
@@ -148,6 +152,10 @@ class Facts:
     firsts: list[Sentence] = field(default_factory=list)
     """Sentences saying something happens for the first time: context."""
     places: list[str] = field(default_factory=list)
+    heard: list[Person] = field(default_factory=list)
+    """People a quote or reported speech is surely attributed to."""
+    unheard: list[Person] = field(default_factory=list)
+    """People the article names (outside quotes) and surely never lets speak."""
     voiced: set[str] = field(default_factory=set)
     """Folded names of actors (people, capitals) whose words the article reports."""
     silent_actors: list[tuple[str, int]] = field(default_factory=list)

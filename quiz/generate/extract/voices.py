@@ -1,20 +1,45 @@
-"""Who speaks: direct quotes and their speakers, reported speech, hedges and unnamed sources."""
+"""Who speaks: direct quotes and their speakers, reported speech, hedges and unnamed sources.
+
+A quote is attributed the way a careful reader does it, and the way it was found is kept (`how`),
+because questions trust some ways more than others:
+
+- "after": the tag follows the quote ("…», a déclaré X" / '…," X said' / '…," said X');
+- "before": the speaker introduces it ("X a déclaré : « … »", "X estime que la prime « … »");
+- "according": "selon X, « … »", "pour X, … « … »", "according to X";
+- "continued": a quote that opens a sentence right after another quote of the same paragraph;
+- "pronoun": "« … », a-t-il ajouté" — the last person named before;
+- "context": a quote opening a sentence after a sentence about one person;
+- "role": a speaker named by role or office only ("la préfète", "the ministry");
+- "unknown": someone speaks, the rules cannot say who;
+- "none": nobody at all — no reporting verb, no name, no pronoun, no group: the only case in
+  which "the article does not say" is a right answer.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from quiz.generate.extract.model import (
-    Facts,
-    Hedge,
-    Quote,
-)
+from quiz.generate.extract.model import Facts, Hedge, Quote
 from quiz.generate.lexicon import fold, is_capital
-from quiz.generate.understand import Analysis, Person, Sentence
-
-# --- quotes and voices ----------------------------------------------------------------------------
+from quiz.generate.understand import Analysis, Mention, Person, Sentence
 
 _QUOTED = re.compile(r"«\s*(?P<a>[^«»]+?)\s*»|\"(?P<b>[^\"]+)\"")
+
+SURE_WAYS = frozenset({"after", "before", "according"})
+"""Attributions read from a tag next to the quote: the speaker is named there."""
+
+
+@dataclass(frozen=True)
+class _Speaker:
+    name: str
+    person: Person | None
+    how: str
+    tag: str
+    """The words that attribute the quote, as written."""
+
+
+# --- quotes -----------------------------------------------------------------------------------------
 
 
 def _is_speech(analysis: Analysis, sentence: Sentence, start: int, end: int, words: str) -> bool:
@@ -38,149 +63,406 @@ def _is_speech(analysis: Analysis, sentence: Sentence, start: int, end: int, wor
     )
 
 
-def _last_person_before(analysis: Analysis, sentence: Sentence, start: int) -> Person | None:
-    """The person named last before a position: whom "il"/"she" refers to in news style."""
+def _persons_in(analysis: Analysis, sentence: Sentence, start: int, end: int) -> list[Mention]:
+    return [
+        m
+        for m in analysis.mentions_in(sentence.index)
+        if m.kind == "person" and start <= m.start and m.end <= end
+    ]
+
+
+_COMPLEMENT = re.compile(r"\b\w+\s+(?:de|d'|du|des|of)\s*$", re.IGNORECASE)
+"""A name after "l'équipe de", "the team of": a complement, not the subject."""
+
+
+def _reliable(analysis: Analysis, mention: Mention) -> Person | None:
+    person = analysis.person_for(mention.text)
+    return person if person is not None and person.reliable else None
+
+
+def _antecedent(
+    analysis: Analysis, sentence: Sentence, start: int, recent: list[Quote] | None = None
+) -> Person | None:
+    """Whom "il"/"she" refers to in news style: the last person who spoke in this sentence or
+    the one before ("Tan said she had spoken to Mayor Whitfield. "…," she said": Tan), else the
+    person named last before, in this paragraph or the one before. Names inside quotes do not
+    count."""
+    for quote in reversed(recent or []):
+        if quote.sentence < sentence.index - 1:
+            break
+        if quote.person is not None and quote.how in ("after", "before", "according", "reported"):
+            return quote.person
+    inside = _quoted_spans(analysis)
     candidates = [
         m
         for m in analysis.mentions
         if m.kind == "person"
         and (m.sentence < sentence.index or (m.sentence == sentence.index and m.end <= start))
         and analysis.sentences[m.sentence].paragraph >= sentence.paragraph - 1
+        and not any(s <= m.start < e for s, e in inside.get(m.sentence, []))
     ]
     if not candidates:
         return None
     last = max(candidates, key=lambda m: (m.sentence, m.start))
-    return analysis.person_for(last.text)
+    return _reliable(analysis, last)
 
 
-def _speaker_near(
-    analysis: Analysis, sentence: Sentence, start: int, end: int
-) -> tuple[str | None, Person | None]:
-    """The person named next to a reporting verb just after or just before the quote."""
-    verbs = analysis.profile.reporting
-    after = sentence.text[end:]
-    pronoun = analysis.profile.pronoun_reporting.match(after)
-    if pronoun:
-        person = _last_person_before(analysis, sentence, start)
-        return pronoun.group(0).strip(" ,.!?"), person
-    verb = verbs.search(after)
-    if verb and verb.start() < 40:
-        # '…", s'est félicité M. Kishida' (after the verb) or '…," Wekesa told' (before it).
-        for mention in analysis.mentions_in(sentence.index):
-            if mention.kind in ("person", "org") and end <= mention.start < end + verb.end() + 40:
-                return mention.text, analysis.person_for(mention.text)
-    before = sentence.text[:start]
-    for mention in reversed(analysis.mentions_in(sentence.index)):
-        if mention.end > start or mention.kind not in ("person", "org"):
+def _quoted_spans(analysis: Analysis) -> dict[int, list[tuple[int, int]]]:
+    return {
+        s.index: [(m.start(), m.end()) for m in _QUOTED.finditer(s.text)]
+        for s in analysis.sentences
+    }
+
+
+_INDEFINITE = re.compile(
+    r"\b(?:un|une|des|plusieurs|certains|cette|ce|cet|a|an|one|some|several|this|these|another)\s",
+    re.IGNORECASE,
+)
+_INDIRECT_OBJECT = re.compile(r"\b(?:à|au|aux|to|devant|auprès de|selon)\s*$", re.IGNORECASE)
+
+
+def _subject_after_verb(
+    analysis: Analysis, sentence: Sentence, at: int, tag_end: int
+) -> tuple[Mention | None, str]:
+    """The speaker named after an inverted reporting verb ("…», a déclaré à l'AFP la ministre X"):
+    the first person mention that is not an indirect object, unless an indefinite noun phrase
+    ("un membre de l'équipe", "a spokesman") is the subject before it."""
+    segment_end = min(tag_end, at + 160)
+    for mention in analysis.mentions_in(sentence.index):
+        if mention.start < at or mention.start >= segment_end:
             continue
-        between = sentence.text[mention.end : start]
-        if verbs.search(between) and len(between) < 60:
-            return mention.text, analysis.person_for(mention.text)
-        if analysis.profile.according_to.search(before[max(0, mention.start - 12) : mention.start]):
-            return mention.text, analysis.person_for(mention.text)
-        break
-    # A reporting verb with a subject we cannot name: someone speaks, we cannot say who. Only a
-    # sentence with no reporting verb at all has a quote with no speaker.
-    if (
-        (verb and verb.start() < 40)
-        or verbs.search(before)
-        or analysis.profile.according_to.search(before)
-    ):
-        return "", None
-    return None, None
+        between = sentence.text[at : mention.start]
+        if "." in between:
+            break
+        if _INDIRECT_OBJECT.search(between):
+            continue  # "a déclaré à l'AFP", "told Reuters"
+        if mention.kind != "person":
+            continue
+        if _INDEFINITE.search(" " + between) or _COMPLEMENT.search(between):
+            return None, between.strip(" ,")
+        return mention, between
+    return None, sentence.text[at:segment_end].split(",")[0].strip()
+
+
+def _after(
+    analysis: Analysis, sentence: Sentence, end: int, recent: list[Quote]
+) -> _Speaker | None:
+    """A tag after the quote: '…», a déclaré X', '…," X said', '…», a-t-il ajouté'."""
+    profile = analysis.profile
+    tail = sentence.text[end:]
+    next_quote = re.search(r"[«\"]", tail)
+    tag_end = end + (next_quote.start() if next_quote else len(tail))
+    tail = sentence.text[end:tag_end]
+    pronoun = profile.pronoun_reporting.match(tail)
+    if pronoun:
+        person = _antecedent(analysis, sentence, end, recent)
+        tag = pronoun.group(0).strip(" ,.!?")
+        return _Speaker(person.name, person, "pronoun", tag) if person else None
+    verb = profile.reporting.search(tail)
+    if verb is None or verb.start() > 120:
+        return None
+    # '…," Wekesa told reporters', '…," Chief Executive Rachel Tan said', '…," the trust's chair,
+    # Bev Naylor, told': the name before the verb, after a title or an apposition at most.
+    for mention in _persons_in(analysis, sentence, end, end + verb.start()):
+        person = _reliable(analysis, mention)
+        lead = sentence.text[end : mention.start].strip(" ,.!?")
+        rest = sentence.text[mention.end : end + verb.start()].strip()
+        if (
+            person is not None
+            and len(lead.split()) <= 8
+            and not re.search(r"[«»\"]", lead)
+            and (rest in ("", ",") or re.fullmatch(r",[^,.;«»\"]{1,80},", rest))
+        ):
+            return _Speaker(person.name, person, "after", sentence.text[end : end + verb.end()])
+    if verb.start() > 40 or sentence.text[end : end + verb.start()].strip(" ,.!?"):
+        return None  # words between the quote and the verb that are no name: not a plain tag
+    mention, subject = _subject_after_verb(analysis, sentence, end + verb.end(), tag_end)
+    if mention is not None:
+        person = _reliable(analysis, mention)
+        if person is not None:
+            tag = sentence.text[end : mention.end]
+            return _Speaker(person.name, person, "after", tag.strip(" ,"))
+        return _Speaker(mention.text, None, "unknown", mention.text)
+    return _Speaker(subject, None, "role", subject) if subject else None
+
+
+_PRONOUNS = frozenset("il elle ils elles on he she they".split())
+_RELATIVE = re.compile(r"\b(?:which|who|whom|that|qui|que|qu'|dont|où)\b", re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*)(?:il|elle|ils|elles|he|she|they)\s+\S+", re.I)
+
+
+def _before(
+    analysis: Analysis, sentence: Sentence, start: int, clause_start: int, recent: list[Quote]
+) -> _Speaker | None:
+    """The speaker introducing the quote: 'X a déclaré : « … »', 'selon X, « … »', 'X estime que
+    la prime « … »', 'Pour l'hydrologue X, … « … »'."""
+    profile = analysis.profile
+    head = sentence.text[:start]
+    head_text = head[clause_start:]
+    for mention in _persons_in(analysis, sentence, clause_start, start):
+        lead = sentence.text[clause_start : mention.start]
+        found = re.search(
+            rf"(?:{profile.according_to.pattern})\s+(?:[\w'’-]+\s+){{0,2}}$", lead, re.IGNORECASE
+        )
+        person = _reliable(analysis, mention) if found else None
+        if found and person is not None:
+            tag = sentence.text[clause_start + found.start() : mention.end]
+            return _Speaker(person.name, person, "according", tag)
+    verbs = list(profile.reporting.finditer(head_text))
+    colon = head_text.rstrip().endswith(":")
+    if not verbs and not colon:
+        return None
+    verb_at = clause_start + (verbs[-1].start() if verbs else len(head_text.rstrip()) - 1)
+    subjects = [
+        m
+        for m in analysis.mentions_in(sentence.index)
+        if clause_start <= m.start and m.end <= verb_at and m.kind in ("person", "org", "group")
+    ]
+    just_before = head_text[: verb_at - clause_start].rstrip().split(" ")[-1:]
+    if just_before and fold(just_before[0]) in _PRONOUNS:
+        person = _antecedent(analysis, sentence, clause_start, recent)  # '…, she said: "…"'
+        if person is not None:
+            return _Speaker(person.name, person, "pronoun", head_text.strip())
+        return _Speaker("", None, "unknown", head_text.strip())
+    if subjects:
+        first = subjects[0]
+        lead = sentence.text[clause_start : first.start]
+        if _COMPLEMENT.search(lead) or _RELATIVE.search(lead):
+            return _Speaker(first.text, None, "role", "")  # "L'équipe de X…", "The letter, which X"
+        if first.kind == "person":
+            person = _reliable(analysis, first)
+            if person is not None:
+                return _Speaker(person.name, person, "before", sentence.text[first.start : verb_at])
+            return _Speaker(first.text, None, "unknown", first.text)
+        return _Speaker(first.text, None, "role", first.text)
+    if _PRONOUN_SUBJECT.search(head_text[: verb_at - clause_start]):
+        person = _antecedent(analysis, sentence, clause_start, recent)
+        if person is not None:
+            return _Speaker(person.name, person, "pronoun", head_text.strip())
+    return _Speaker("", None, "unknown", head_text.strip())
+
+
+def _nobody(analysis: Analysis, sentence: Sentence, start: int) -> bool:
+    """A quote in a sentence that names no one and has no one speaking: no reporting verb, no
+    "selon", no pronoun or group as subject, no colon, not a sentence opening on the quote."""
+    profile = analysis.profile
+    text = sentence.text
+    return not (
+        text.lstrip().startswith(("«", '"'))
+        or profile.reporting.search(text)
+        or profile.according_to.search(text)
+        or _PRONOUN_SUBJECT.search(text)
+        or profile.human_groups.search(text)
+        or ":" in text[:start]
+        or any(m.kind in ("person", "org", "group") for m in analysis.mentions_in(sentence.index))
+    )
 
 
 def find_quotes(analysis: Analysis) -> list[Quote]:
     quotes: list[Quote] = []
-    profile = analysis.profile
-    verbs = profile.reporting
+    previous: _Speaker | None = None
+    previous_paragraph = -1
     for sentence in analysis.sentences:
-        direct_here = False
+        if sentence.paragraph != previous_paragraph:
+            # A new paragraph keeps the last speaker only when the one before ended on a quote.
+            last_text = analysis.sentences[sentence.index - 1].text if sentence.index else ""
+            if not last_text.rstrip().endswith(("»", '"', ":", '."', '»."')):
+                previous = None
+            previous_paragraph = sentence.paragraph
+        found_here = False
+        clause_start = 0
+        in_sentence: _Speaker | None = None
         for match in _QUOTED.finditer(sentence.text):
             # English puts the comma inside the quote marks ("…too long," she said).
             words = (match.group("a") or match.group("b")).strip().rstrip(",")
             if not _is_speech(analysis, sentence, match.start(), match.end(), words):
                 continue
-            direct_here = True
-            speaker, person = _speaker_near(analysis, sentence, match.start(), match.end())
-            by_pronoun = bool(profile.pronoun_reporting.match(sentence.text[match.end() :]))
+            speaker = _after(analysis, sentence, match.end(), quotes)
+            if (speaker is None or speaker.how == "unknown") and in_sentence is not None:
+                between = sentence.text[clause_start : match.start()]
+                others = [
+                    m
+                    for m in _persons_in(analysis, sentence, clause_start, match.start())
+                    if analysis.person_for(m.text) is not in_sentence.person
+                ]
+                if not others and not re.search(r"[.!?]\s*$", between.strip()[:-1] or "x"):
+                    speaker = _Speaker(in_sentence.name, in_sentence.person, "continued", "")
+                elif not others:
+                    speaker = _Speaker(in_sentence.name, in_sentence.person, "continued", "")
+            if speaker is None:
+                speaker = _before(analysis, sentence, match.start(), clause_start, quotes)
+            clause_start = match.end()
+            opens = not sentence.text[: match.start()].strip()
+            if speaker is None and opens and previous is not None and previous.person is not None:
+                how = "continued" if found_here or previous.how in SURE_WAYS else "context"
+                speaker = _Speaker(previous.name, previous.person, how, previous.tag)
+            if speaker is None and opens and sentence.index > 0:
+                person = _only_person_of(analysis, analysis.sentences[sentence.index - 1])
+                if (
+                    person is not None
+                    and sentence.paragraph == analysis.sentences[sentence.index - 1].paragraph
+                ):
+                    speaker = _Speaker(person.name, person, "context", "")
+            if speaker is None:
+                nobody = _nobody(analysis, sentence, match.start())
+                speaker = _Speaker("", None, "none" if nobody else "unknown", "")
             quotes.append(
                 Quote(
                     words,
-                    speaker,
-                    person,
+                    speaker.name if speaker.how != "none" else None,
+                    speaker.person,
                     sentence.index,
                     match.group(0),
                     direct=True,
-                    by_pronoun=by_pronoun,
+                    by_pronoun=speaker.how == "pronoun",
+                    how=speaker.how,
+                    tag=speaker.tag,
                 )
             )
-        if direct_here:
-            continue
-        link = rf"(?:\s+\w+){{0,2}}?\s+(?:{profile.that_words})"
-        for verb in verbs.finditer(sentence.text):
-            if not re.match(link, sentence.text[verb.end() :]):
-                continue
-            subjects = [
-                m
-                for m in analysis.mentions_in(sentence.index)
-                if m.end <= verb.start() and m.kind in ("person", "place", "org")
-            ]
-            if not subjects or verb.start() - subjects[-1].end > 40:
-                continue
-            speaker_mentions = [subjects[-1]]
-            joined = re.search(r"(?:et|and) $", sentence.text[: subjects[-1].start])
-            if joined and len(subjects) >= 2:
-                speaker_mentions.insert(0, subjects[-2])
-            speaker = f" {profile.text('and')} ".join(m.text for m in speaker_mentions)
-            evidence = sentence.text[speaker_mentions[0].start : verb.end()]
-            tail = sentence.text[verb.end() :]
-            clause = re.sub(rf"^.*?\b(?:{profile.that_words})\s*", "", tail, count=1).strip()
-            quotes.append(
-                Quote(
-                    clause,
-                    speaker,
-                    analysis.person_for(speaker_mentions[0].text)
-                    if len(speaker_mentions) == 1
-                    else None,
-                    sentence.index,
-                    evidence,
-                    direct=False,
-                )
-            )
-            break
+            found_here = True
+            if speaker.person is not None:
+                previous = speaker
+                in_sentence = speaker
+        quotes.extend(_reported(analysis, sentence))
     return quotes
 
 
-def mark_voices(facts: Facts) -> None:
-    analysis = facts.analysis
-    for quote in facts.quotes:
-        if not quote.speaker:
+def _only_person_of(analysis: Analysis, sentence: Sentence) -> Person | None:
+    """The one reliable person a sentence names outside quotes, if it names exactly one."""
+    inside = [(m.start(), m.end()) for m in _QUOTED.finditer(sentence.text)]
+    people = {
+        id(p): p
+        for m in analysis.mentions_in(sentence.index, "person")
+        if not any(s <= m.start < e for s, e in inside)
+        and (p := _reliable(analysis, m)) is not None
+    }
+    return next(iter(people.values())) if len(people) == 1 else None
+
+
+def _reported(analysis: Analysis, sentence: Sentence) -> list[Quote]:
+    """Reported speech: a named person, then a reporting verb, then "que"/"that" or a clause
+    ("Bell told analysts the company expected…"), with no quote mark between them."""
+    profile = analysis.profile
+    found: list[Quote] = []
+    for verb in profile.reporting.finditer(sentence.text):
+        subjects = [
+            m
+            for m in analysis.mentions_in(sentence.index, "person")
+            if m.end <= verb.start() and verb.start() - m.end <= 60
+        ]
+        if not subjects:
             continue
+        subject = subjects[-1]
+        if _COMPLEMENT.search(sentence.text[: subject.start]):
+            continue  # "L'équipe de X a dit": the team speaks
+        between = sentence.text[subject.end : verb.start()]
+        if re.search(r"[«»\"]", between) or re.search(r"[.;:]", between):
+            continue
+        if between.strip(" ,") and not re.fullmatch(r",[^,]{1,120},\s*", between):
+            continue  # the verb's subject is not this name ("X, qui…, a dit" is fine)
+        person = _reliable(analysis, subject)
+        if person is None:
+            continue
+        tail = sentence.text[verb.end() :]
+        if re.match(r"\s*[:«\"]", tail):
+            continue  # a direct quote follows: that is direct speech
+        that = re.search(rf"\b(?:{profile.that_words})", tail[:80])
+        clause = tail[that.end() :].strip() if that else tail.strip()
+        evidence = sentence.text[subject.start : verb.end()]
+        found.append(
+            Quote(
+                clause,
+                person.name,
+                person,
+                sentence.index,
+                evidence,
+                direct=False,
+                how="reported",
+                tag=evidence,
+            )
+        )
+        break
+    return found
+
+
+# --- who speaks, who does not -----------------------------------------------------------------------
+
+
+def mark_voices(facts: Facts) -> None:
+    """Sort the article's people into those surely heard, surely never heard, and the rest.
+
+    Heard: a quote or reported speech is attributed to them. Never heard: no sentence that names
+    them has a reporting verb or a quote mark, they are named outside quotes, and no quote follows
+    right after them. Anyone else is left out of "who is never heard?" questions.
+    """
+    analysis = facts.analysis
+    profile = analysis.profile
+    heard: set[int] = set()
+    maybe_heard: set[int] = set()
+    for quote in facts.quotes:
         if quote.person is not None:
+            sure = quote.how in SURE_WAYS or quote.how in ("continued", "reported")
+            (heard if sure else maybe_heard).add(id(quote.person))
             facts.voiced.add(fold(quote.person.name))
-        for part in quote.speaker.split(f" {facts.profile.text('and')} "):
-            facts.voiced.add(fold(part))
-    # Anyone next to a reporting verb speaks, with or without "que"/"that" ("Ampuero said the
-    # deal…", "a estimé M. Rivas"): such a person is no missing voice.
-    verbs = analysis.profile.reporting
+        elif quote.speaker:
+            facts.voiced.add(fold(quote.speaker))
+    inside = _quoted_spans(analysis)
+    for person in analysis.persons:
+        outside = [
+            m
+            for m in person.mentions
+            if not any(s <= m.start < e for s, e in inside.get(m.sentence, []))
+        ]
+        if not outside:
+            continue  # named only inside someone else's quote: not a voice the article omits
+        if id(person) in heard:
+            facts.heard.append(person)
+            continue
+        if id(person) in maybe_heard:
+            continue
+        speaking = False
+        for mention in outside:
+            sentence = analysis.sentences[mention.sentence]
+            following = (
+                analysis.sentences[mention.sentence + 1].text
+                if mention.sentence + 1 < len(analysis.sentences)
+                else ""
+            )
+            if (
+                profile.reporting.search(sentence.text)
+                or profile.according_to.search(sentence.text)
+                or re.search(r"[«»\"]|:", sentence.text)
+                or following.lstrip().startswith(("«", '"'))
+                or _PRONOUN_REPORT_ANYWHERE.search(following)
+            ):
+                speaking = True
+                break
+        if not speaking and person.reliable:
+            facts.unheard.append(person)
+    # Governments by their capital: a capital named next to a reporting verb speaks.
+    verbs = profile.reporting
+    counts: dict[str, int] = {}
+    order: list[str] = []
     for mention in analysis.mentions:
-        if mention.kind not in ("person", "place", "org"):
+        if mention.kind not in ("place", "org"):
             continue
         text = analysis.sentences[mention.sentence].text
         after = verbs.match(text[mention.end :].lstrip(" ,"))
         before = re.search(rf"(?:{verbs.pattern})\s*$", text[: mention.start], re.IGNORECASE)
         if after or before:
-            person = analysis.person_for(mention.text) if mention.kind == "person" else None
-            facts.voiced.add(fold(person.name if person else mention.text))
-    counts: dict[str, int] = {}
-    order: list[str] = []
-    for mention in analysis.mentions:
+            facts.voiced.add(fold(mention.text))
         if mention.kind == "place" and is_capital(mention.text, analysis.language):
             if mention.text not in counts:
                 order.append(mention.text)
             counts[mention.text] = counts.get(mention.text, 0) + 1
     facts.silent_actors = [(name, counts[name]) for name in order if fold(name) not in facts.voiced]
+
+
+_PRONOUN_REPORT_ANYWHERE = re.compile(
+    r"-t-(?:il|elle)\b|\b(?:il|elle|ils|elles|he|she|they)\s+(?:a|ont|avait|has|had)?\s*"
+    r"(?:dit|déclaré|ajouté|estimé|expliqué|said|added|told|says)\b",
+    re.IGNORECASE,
+)
 
 
 # --- hedges ---------------------------------------------------------------------------------------
@@ -198,7 +480,7 @@ def find_hedges(analysis: Analysis) -> list[Hedge]:
             # "ils avaient indiqué que les deux pays se retrouveraient": tense agreement, no hedge.
             reported = verbs.search(text[: match.start()])
             if reported and re.search(
-                r"\b(?:que|qu'|that)\b", text[reported.end() : match.start()]
+                rf"\b(?:{profile.that_words})", text[reported.end() : match.start()]
             ):
                 continue
             if fold(match.group(0)) in profile.weak_hedges:

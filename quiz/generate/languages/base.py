@@ -119,6 +119,8 @@ class LanguageProfile:
     honorifics: tuple[str, ...]
     not_names: frozenset[str]
     """Folded capitalised words that start no person's name (sentence openers, institutions)."""
+    organisation_words: frozenset[str]
+    """Folded words that make a name an organisation's, not a person's ("collectif", "forum")."""
     place_words: frozenset[str]
     """Folded words that make a capitalised run a place ("lake", "rue")."""
     place_prepositions: re.Pattern[str]
@@ -155,6 +157,8 @@ class LanguageProfile:
     """A quoted phrase after one of these is a term, not speech ('des "discussions"')."""
     first_person: re.Pattern[str]
     """First-person words: quoted words holding one are speech."""
+    human_groups: re.Pattern[str]
+    """Nouns of people speaking as a group ("les pêcheurs", "the union", "residents")."""
     evaluative: re.Pattern[str]
     """Words by which a sentence judges rather than reports: it is no plain fact."""
 

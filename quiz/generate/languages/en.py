@@ -34,7 +34,12 @@ TITLES = words(
     general, judge, justice, prosecutor, district attorney, attorney general, sheriff,
     police chief, chief constable, professor, economist, analyst, lawyer, attorney, founder,
     co-founder, editor, correspondent, union leader, general secretary, superintendent,
-    principal, dean, researcher, scientist, headteacher, leader, chief, officer, inspector
+    principal, dean, researcher, scientist, headteacher, leader, chief, officer, inspector,
+    clerk, county clerk, td, mla, msp, mp, mep, cllr, student, phd student, nurse, doctor,
+    farmer, fisherman, skipper, teacher, worker, resident, owner, pharmacist, paramedic,
+    volunteer, shop steward, convener, organiser, organizer, campaigner, activist, author,
+    novelist, poet, historian, glaciologist, epidemiologist, physician, surgeon, consultant,
+    minister for health, health minister, minister for finance, treasurer, rector, vicar
     """
 )
 
@@ -88,6 +93,8 @@ _REPORTING_VERBS = (
     r"reiterated|signalled|signaled|indicated|contended|countered|testified|ruled|"
     r"disputed|rejected|defended|blamed|conceded|joked|recounted|observed|remarked|"
     r"reported|responded|said in a statement)"
+    r"|saying|adding|arguing|warning|noting|calling|describing|insisting|claiming|"
+    r"explaining|stressing|urging|telling"
     r"|says|adds|tells|warns|insists|explains|argues|notes|claims|admits|concedes|"
     r"believes|fears|hopes|wants|thinks|describes|recalls|predicts|estimates|urges|"
     r"say|tell|warn|insist|argue|claim|believe|fear|hope|admit|estimate|want"
@@ -166,7 +173,29 @@ PROFILE = LanguageProfile(
     day_first_dates=False,
     titles=TITLES,
     portfolios=("Interior", "Health", "Finance", "Foreign", "Defence", "Education"),
-    honorifics=("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof.", "Sir", "Dame"),
+    honorifics=(
+        "Mr",
+        "Mr.",
+        "Mrs",
+        "Mrs.",
+        "Ms",
+        "Ms.",
+        "Dr",
+        "Dr.",
+        "Prof.",
+        "Professor",
+        "Sir",
+        "Dame",
+        "Cllr",
+        "Cllr.",
+        "Sen.",
+        "Rep.",
+        "Gov.",
+        "Lt",
+        "Sgt",
+        "Det",
+        "Insp",
+    ),
     not_names=frozenset(
         words(
             """
@@ -182,7 +211,30 @@ PROFILE = LanguageProfile(
             one, two, three, its, his, her, their, our, we, i, you, there, here, local, chief,
             executive, financial, officer, mayor, president, minister, secretary, spokesman,
             spokeswoman, spokesperson, councillor, councilwoman, councilman, judge, professor,
-            director, manager, coach, captain, governor, senator, deputy, leader, inspector
+            director, manager, coach, captain, governor, senator, deputy, leader, inspector,
+            democrat, republican, labour, conservative, socialist, independent, liberal, green,
+            tory, het, der, die, das, el, los, las, il, lo, justice, sen, rep, gov, lt, col,
+            gen, sgt, det, supt, insp, cllr, councillor, mp, mep
+            """
+        )
+    ),
+    organisation_words=frozenset(
+        words(
+            """
+            holdings, forum, inc, ltd, plc, llc, capital, ledger, water, courts, court, control,
+            letters, survey, rovers, united, league, radio, house, edition, guild, institute,
+            institution, party, association, union, council, committee, authority, agency,
+            service, services, group, company, corporation, bank, fund, foundation, trust,
+            university, college, school, hospital, clinic, department, ministry, office,
+            commission, board, times, post, news, press, wire, journal, chronicle, herald, gazette,
+            tribune, beacon, sentinel, dispatch, review, magazine, network, television, tv, fm,
+            airlines, airways, energy, motors, semiconductor, systems, technologies, labs,
+            partners, associates, research, laboratory, observatory, museum, festival, church,
+            cathedral, club, team, fc, society, alliance, coalition, movement, front, assembly,
+            parliament, senate, congress, police, army, navy, force, barracudas, féin, fein,
+            sherpa, extra, centre, center, library, guildhall, station, airport, county,
+            district, federation, federal, national, international, global, health, care,
+            medical, public, state, city, town, village, mountain, path, park
             """
         )
     ),
@@ -237,6 +289,13 @@ PROFILE = LanguageProfile(
     that_words=r"that",
     determiners=frozenset("the a an of these those this that its their his her our".split()),
     first_person=re.compile(r"\b(?:I|we|our|my|us|me|I'm|we're|I've|we've)\b"),
+    human_groups=re.compile(
+        r"\b(?:the|some|many|local|several)\s+(?:\w+\s+)?(?:union|unions|workers|residents|"
+        r"fishermen|farmers|parents|pupils|students|protesters|strikers|nurses|doctors|patients|"
+        r"staff|employees|members|families|campaigners|activists|supporters|fans|volunteers|"
+        r"councillors|officials|critics|opponents|organisers|organizers|dockers|crews)\b",
+        re.IGNORECASE,
+    ),
     evaluative=re.compile(
         r"\b(?:unsurprisingly|predictably|sadly|thankfully|fortunately|unfortunately|"
         r"shameful|scandalous|absurd|unacceptable|disgrace|farce|of course|clearly|obviously|"

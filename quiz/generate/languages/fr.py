@@ -132,8 +132,9 @@ def _format_date(value: date) -> str:
 
 
 _REPORTING_VERBS = (
-    r"(?:a|ont|avait|avaient|aurait)\s+(?:aussi\s+|également\s+|encore\s+|notamment\s+|"
-    r"pour sa part\s+|quant à (?:lui|elle)\s+|de son côté\s+|toutefois\s+|cependant\s+)?"
+    r"(?:a|ont|avait|avaient|aurait)\s+(?:pour sa part\s+|quant à (?:lui|elle)\s+|"
+    r"de son côté\s+|[a-zéèêû]+ment\s+|aussi\s+|encore\s+|alors\s+|déjà\s+|bien\s+|"
+    r"toutefois\s+|cependant\s+|pourtant\s+|ensuite\s+|enfin\s+)?"
     r"(?:déclaré|dit|ajouté|affirmé|estimé|souligné|expliqué|indiqué|annoncé|assuré|précisé|"
     r"réagi|prévenu|rappelé|confié|insisté|lancé|conclu|regretté|dénoncé|reconnu|averti|jugé|"
     r"martelé|répondu|confirmé|promis|noté|observé|relevé|tweeté|écrit|résumé|détaillé|"
@@ -150,6 +151,11 @@ _REPORTING_VERBS = (
     r"martèle|répond|confirme|note|observe|relève|écrit|résume|raconte|témoigne|déplore|"
     r"salue|plaide|réclame|demande|tranche|s'interroge|se félicite|se réjouit|s'inquiète|"
     r"s'indigne|soupire|sourit|glisse|lâche|poursuit|détaille|nuance|tempère|rétorque"
+    r"|disait|écrivait|expliquait|racontait|répétait|lâchait|soupirait|confiait|assurait|"
+    r"estimait|ajoutait|prévenait|affirmait|insistait|reconnaissait|glissait|résumait|"
+    r"témoignait|déplorait|regrettait|dénonçait|martelait|notait|soulignait|s'inquiétait"
+    r"|estimant|évoquant|jugeant|soulignant|affirmant|dénonçant|expliquant|assurant|"
+    r"précisant|ajoutant|rappelant|déplorant|regrettant|promettant|prévenant|qualifiant"
     r"|déclarent|disent|ajoutent|affirment|estiment|soulignent|expliquent|indiquent|annoncent|"
     r"assurent|précisent|préviennent|rappellent|dénoncent|regrettent|reconnaissent|jugent|"
     r"notent|répondent|confirment|écrivent|racontent|témoignent|déplorent|réclament|"
@@ -257,7 +263,21 @@ PROFILE = LanguageProfile(
             samedi, dimanche, ministere, conseil, union, nations, etat, gouvernement, tribunal,
             cour, parti, federation, association, collectif, syndicat, region, departement,
             prefecture, mairie, ville, commune, hopital, universite, agence, societe, groupe,
-            direction, comite, commission, assemblee, senat, sante, publique, france, nord, sud
+            direction, comite, commission, assemblee, senat, sante, publique, france, nord, sud,
+            het, der, die, das, el, los, las, il, lo, the, noms, prenom, prenoms
+            """
+        )
+    ),
+    organisation_words=frozenset(
+        words(
+            """
+            collectif, association, federation, union, syndicat, groupe, societe, entreprise,
+            conseil, comite, agence, institut, universite, centre, hopital, clinique, ministere,
+            mairie, prefecture, parti, club, festival, fondation, compagnie, banque, tribunal,
+            cour, assemblee, senat, commission, office, direction, cnrs, cnil, sa, sas, inc,
+            ltd, journal, quotidien, radio, television, tele, chaine, presse, info, horizon,
+            courrier, echo, ouest, federations, reseau, observatoire, laboratoire, musee,
+            urgences, nuits
             """
         )
     ),
@@ -302,10 +322,7 @@ PROFILE = LanguageProfile(
     weak_hedges=frozenset(),
     pronoun_reporting=re.compile(
         r"^\s*[,.!?]?\s*(?:a|avait|ont|avaient)-t?-?(?:il|elle|ils|elles) [a-zéèêû]+"
-        r"|^\s*[,.!?]?\s*[a-zéèêîû]+-t-(?:il|elle)\b"
-        r"|^\s*[,.!?]?\s*(?:dit|poursuit|ajoute|estime|conclut|explique|précise|"
-        r"insiste|affirme|souligne|rappelle|assure|résume|raconte|confie|lance|glisse|"
-        r"reconnaît|observe|note|tranche|souffle|sourit|soupire)-(?:il|elle|ils|elles)\b",
+        r"|^\s*[,.!?]?\s*[a-zàâéèêîïôûç]+(?:-t)?-(?:il|elle|ils|elles)\b",
         re.IGNORECASE,
     ),
     that_words=r"que|qu'",
@@ -314,6 +331,16 @@ PROFILE = LanguageProfile(
         "cette ce cet".split()
     ),
     first_person=re.compile(r"\b(?:je|j'|nous|notre|nos|me|m'|moi|mon|ma|mes|on)\b", re.I),
+    human_groups=re.compile(
+        r"\b(?:les|des|leurs|nos|ces|plusieurs|certains)\s+(?:\w+\s+)?(?:marins|pêcheurs|salariés|"
+        r"habitants|riverains|syndicats?|agriculteurs|parents|élèves|étudiants|manifestants|"
+        r"grévistes|élus|soignants|médecins|infirmiers|patients|usagers|clients|voisins|"
+        r"commerçants|militants|familles|victimes|employés|ouvriers|agents|enseignants|"
+        r"supporters|spectateurs|bénévoles|associations|organisations|opposants|experts)\b"
+        r"|\b(?:l'|la |le )(?:équipe|intersyndicale|opposition|direction|défense|association|"
+        r"collectif|syndicat|fédération|majorité|entourage|famille)\b",
+        re.IGNORECASE,
+    ),
     evaluative=re.compile(
         r"\b(?:sans surprise|ne cesse(?:nt)? de|hélas|heureusement|malheureusement|"
         r"scandaleu(?:x|se)|honteu(?:x|se)|absurde|inacceptable|explosive?|plaie ouverte|"

@@ -82,12 +82,13 @@ def format_date(value: date, language: str) -> str:
 
 
 def reliable_people(facts: Facts) -> list[str]:
-    """People to offer as choices: without a trained model, only names seen twice or with a role
-    (a rules-only pass takes "El Nino" for a person)."""
+    """People to offer as choices: surely people (see `Person.reliable`), and without a trained
+    model only names seen twice or with a role (a rules-only pass takes "El Nino" for a person)."""
+    persons = [p for p in facts.analysis.persons if p.reliable]
     if not facts.analysis.degraded:
-        return [p.name for p in facts.analysis.persons]
+        return [p.name for p in persons]
     with_role = {id(f.person) for f in facts.people if f.role}
-    return [p.name for p in facts.analysis.persons if id(p) in with_role or len(p.mentions) >= 2]
+    return [p.name for p in persons if id(p) in with_role or len(p.mentions) >= 2]
 
 
 def passage_of(facts: Facts, sentence: int | None) -> str:
