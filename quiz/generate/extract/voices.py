@@ -24,7 +24,12 @@ from quiz.generate.extract.model import Facts, Hedge, Quote
 from quiz.generate.lexicon import fold, is_capital
 from quiz.generate.understand import Analysis, Mention, Person, Sentence
 
-_QUOTED = re.compile(r"«\s*(?P<a>[^«»]+?)\s*»|\"(?P<b>[^\"]+)\"")
+_QUOTED = re.compile(
+    r"«\s*(?P<a>[^«»]+?)\s*»|\"(?P<b>[^\"]+)\""
+    r"|(?<![\w'])'(?P<c>(?:[^']|(?<=\w)'(?=\w))+?)'(?![\w'])"
+)
+"""Guillemets, double quotes, and single quotes (British style); an apostrophe inside a word
+("We're", "l'accord") is no quote mark."""
 
 SURE_WAYS = frozenset({"after", "before", "according"})
 """Attributions read from a tag next to the quote: the speaker is named there."""
@@ -274,7 +279,7 @@ def find_quotes(analysis: Analysis) -> list[Quote]:
         in_sentence: _Speaker | None = None
         for match in _QUOTED.finditer(sentence.text):
             # English puts the comma inside the quote marks ("…too long," she said).
-            words = (match.group("a") or match.group("b")).strip().rstrip(",")
+            words = (match.group("a") or match.group("b") or match.group("c")).strip().rstrip(",")
             if not _is_speech(analysis, sentence, match.start(), match.end(), words):
                 continue
             speaker = _after(analysis, sentence, match.end(), quotes)
@@ -355,6 +360,8 @@ def _reported(analysis: Analysis, sentence: Sentence) -> list[Quote]:
         subject = subjects[-1]
         if _COMPLEMENT.search(sentence.text[: subject.start]):
             continue  # "L'équipe de X a dit": the team speaks
+        if re.search(r"[»\"']\s*,?[^«»\"]{0,60}$", sentence.text[: subject.start]):
+            continue  # '…," the trust's chair, Bev Naylor, told': the tag of a direct quote
         between = sentence.text[subject.end : verb.start()]
         if re.search(r"[«»\"]", between) or re.search(r"[.;:]", between):
             continue
@@ -434,10 +441,11 @@ def mark_voices(facts: Facts) -> None:
                 or re.search(r"[«»\"]|:", sentence.text)
                 or following.lstrip().startswith(("«", '"'))
                 or _PRONOUN_REPORT_ANYWHERE.search(following)
+                or (_PRONOUN_START.match(following) and profile.reporting.search(following))
             ):
                 speaking = True
                 break
-        if not speaking and person.reliable:
+        if not speaking and person.reliable and not _may_be_a_role_quote(facts, person):
             facts.unheard.append(person)
     # Governments by their capital: a capital named next to a reporting verb speaks.
     verbs = profile.reporting
@@ -458,6 +466,23 @@ def mark_voices(facts: Facts) -> None:
     facts.silent_actors = [(name, counts[name]) for name in order if fold(name) not in facts.voiced]
 
 
+def _may_be_a_role_quote(facts: Facts, person: Person) -> bool:
+    """A quote given to a role only ("a déclaré la nouvelle présidente") may be this person's,
+    when the role's title is in a sentence that names them ("élue présidente")."""
+    titles = {fold(t) for t in facts.profile.titles if " " not in t}
+    roles = [
+        fold(q.speaker or q.tag)
+        for q in facts.quotes
+        if q.direct and q.person is None and q.how in ("role", "unknown", "context")
+    ]
+    role_titles = {w for role in roles for w in re.findall(r"[\w'-]+", role) if w in titles}
+    if not role_titles:
+        return False
+    named_in = {fold(facts.sentence(m.sentence).text) for m in person.mentions}
+    return any(re.search(rf"\b{re.escape(t)}\b", text) for t in role_titles for text in named_in)
+
+
+_PRONOUN_START = re.compile(r"\s*(?:il|elle|ils|elles|he|she|they)\b", re.IGNORECASE)
 _PRONOUN_REPORT_ANYWHERE = re.compile(
     r"-t-(?:il|elle)\b|\b(?:il|elle|ils|elles|he|she|they)\s+(?:a|ont|avait|has|had)?\s*"
     r"(?:dit|déclaré|ajouté|estimé|expliqué|said|added|told|says)\b",

@@ -287,7 +287,7 @@ PROFILE = LanguageProfile(
         re.IGNORECASE,
     ),
     that_words=r"that",
-    determiners=frozenset("the a an of these those this that its their his her our".split()),
+    determiners=frozenset("the a an of these those its their his her our".split()),
     first_person=re.compile(r"\b(?:I|we|our|my|us|me|I'm|we're|I've|we've)\b"),
     human_groups=re.compile(
         r"\b(?:the|some|many|local|several)\s+(?:\w+\s+)?(?:union|unions|workers|residents|"

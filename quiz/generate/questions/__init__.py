@@ -70,7 +70,5 @@ def candidates(facts: Facts, degraded: bool) -> list[Candidate]:
         for candidate in build(facts):
             if not candidate.fields:
                 continue
-            if degraded and candidate.skill in (Skill.COMPREHENSION, Skill.ATTRIBUTION):
-                candidate.confidence *= 0.75  # names and roles found by rules only
             result.append(candidate)
     return result
