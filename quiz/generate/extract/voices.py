@@ -21,7 +21,8 @@ import re
 from dataclasses import dataclass
 
 from quiz.generate.extract.model import Facts, Hedge, Quote
-from quiz.generate.lexicon import fold, is_capital
+from quiz.generate.languages import LanguageProfile
+from quiz.generate.lexicon import country_named, fold, is_capital, without_article
 from quiz.generate.understand import Analysis, Mention, Person, Sentence
 
 _QUOTED = re.compile(
@@ -251,13 +252,13 @@ def _nobody(analysis: Analysis, sentence: Sentence, start: int) -> bool:
     """A quote in a sentence that names no one and has no one speaking: no reporting verb, no
     "selon", no pronoun or group as subject, no colon, not a sentence opening on the quote."""
     profile = analysis.profile
-    text = sentence.text
+    text = _QUOTED.sub(lambda m: " " * len(m.group(0)), sentence.text)  # words outside quotes
     return not (
-        text.lstrip().startswith(("«", '"'))
+        sentence.text.lstrip().startswith(("«", '"'))
         or profile.reporting.search(text)
         or profile.according_to.search(text)
-        or _PRONOUN_SUBJECT.search(text)
-        or profile.human_groups.search(text)
+        or _PRONOUN_SUBJECT.search(text[:start])
+        or profile.human_groups.search(text[:start])
         or ":" in text[:start]
         or any(m.kind in ("person", "org", "group") for m in analysis.mentions_in(sentence.index))
     )
@@ -447,7 +448,9 @@ def mark_voices(facts: Facts) -> None:
                 break
         if not speaking and person.reliable and not _may_be_a_role_quote(facts, person):
             facts.unheard.append(person)
-    # Governments by their capital: a capital named next to a reporting verb speaks.
+    # Governments by their capital: a capital named next to a reporting verb speaks; a country
+    # is heard when any sentence naming it (capital, name, demonym: "a Norwegian official")
+    # reports speech, a quote or a source other than an unnamed one.
     verbs = profile.reporting
     counts: dict[str, int] = {}
     order: list[str] = []
@@ -463,7 +466,43 @@ def mark_voices(facts: Facts) -> None:
             if mention.text not in counts:
                 order.append(mention.text)
             counts[mention.text] = counts.get(mention.text, 0) + 1
-    facts.silent_actors = [(name, counts[name]) for name in order if fold(name) not in facts.voiced]
+    facts.silent_actors = [
+        (name, counts[name])
+        for name in order
+        if fold(name) not in facts.voiced and not _country_heard(facts, name)
+    ]
+
+
+def _country_heard(facts: Facts, capital: str) -> bool:
+    analysis = facts.analysis
+    profile = analysis.profile
+    country = country_named(capital, profile.code)
+    if country is None:
+        return True
+    if any(f.country is country for f in facts.people):
+        return True  # one of its officials is in the story
+    names = country.names[profile.code]
+    forms = {names.name, *names.demonyms, *names.capitals, *names.aliases}
+    pattern = re.compile(
+        r"\b(?:" + "|".join(re.escape(without_article(f)) for f in forms) + r")\b", re.IGNORECASE
+    )
+    for sentence in analysis.sentences:
+        if not pattern.search(sentence.text):
+            continue
+        text = profile.unnamed_sources.sub(" ", sentence.text)
+        if verbs_or_quotes(profile, text):
+            return True
+    return False
+
+
+def verbs_or_quotes(profile: LanguageProfile, text: str) -> bool:
+    """A reporting verb, a source ("selon…") or quoted words of four words or more (a quoted
+    term like "2+2" is no speech)."""
+    return bool(
+        profile.reporting.search(text)
+        or profile.according_to.search(text)
+        or any(len(m.group(0).split()) >= 4 for m in _QUOTED.finditer(text))
+    )
 
 
 def _may_be_a_role_quote(facts: Facts, person: Person) -> bool:
@@ -502,11 +541,9 @@ def find_hedges(analysis: Analysis) -> list[Hedge]:
         source_match = profile.unnamed_sources.search(text)
         cues: list[str] = []
         for match in profile.hedges.finditer(text):
-            # "ils avaient indiqué que les deux pays se retrouveraient": tense agreement, no hedge.
-            reported = verbs.search(text[: match.start()])
-            if reported and re.search(
-                rf"\b(?:{profile.that_words})", text[reported.end() : match.start()]
-            ):
+            # "ils avaient indiqué que les deux pays se retrouveraient", "she said it would need
+            # repairs before it could reopen": tense agreement in reported speech, no hedge.
+            if verbs.search(text[: match.start()]):
                 continue
             if fold(match.group(0)) in profile.weak_hedges:
                 continue  # "may" the month, "would" of reported speech

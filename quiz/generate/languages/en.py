@@ -264,7 +264,7 @@ PROFILE = LanguageProfile(
         r"\b(?:according to|said)\s+(?:some|several|many|unnamed|anonymous|two|three)?\s*"
         r"(?:observers|analysts|experts|sources|diplomats|officials|commentators|insiders|"
         r"people familiar with)\b"
-        r"|\b(?:observers|analysts|experts|sources|diplomats|officials)"
+        r"|\b(?:observers|analysts|experts|sources|diplomats)"
         r" (?:say|said|believe|think)\b"
         r"|\b(?:speaking )?on condition of anonymity\b|\ba source close to\b"
         r"|\b(?:a |one )?(?:person|people|source|sources) (?:familiar with|close to|briefed on)"

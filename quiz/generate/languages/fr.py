@@ -298,7 +298,10 @@ PROFILE = LanguageProfile(
     is_feminine=_is_feminine,
     role_text=_role_text,
     reporting=re.compile(rf"\b(?:{_REPORTING_VERBS})\b", re.IGNORECASE),
-    according_to=re.compile(r"\b(?:selon|d'après|de source|pour)\b", re.IGNORECASE),
+    according_to=re.compile(
+        r"\b(?:selon|d'après|de source)\b|(?:^|[,;]\s*)pour\b(?=\s+(?:l['’]|la |le )?\w+[^,]*,)",
+        re.IGNORECASE,
+    ),
     unnamed_sources=re.compile(
         r"\b(?:selon|d'après)\s+(?:des|certains|plusieurs|de nombreux|nombre d')\s*"
         r"(?:observateurs|analystes|experts|spécialistes|sources?|diplomates|responsables|"
