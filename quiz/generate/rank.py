@@ -14,6 +14,18 @@ from quiz.generate.questions import Candidate
 KIND_CAPS: dict[str, int] = {"role": 4, "speaker": 2, "number": 2, "cause": 2, "widget": 2}
 """How many questions of one kind a set keeps at most; kinds not listed keep one."""
 
+ONE_PER_SENTENCE = frozenset(
+    {
+        Skill.COMPREHENSION,
+        Skill.CONTEXT,
+        Skill.ATTRIBUTION,
+        Skill.FACT_VS_OPINION,
+        Skill.MISSING_VOICES,
+        Skill.LANGUAGE,
+    }
+)
+"""Skills about the story itself: two questions on one sentence give each other away."""
+
 
 def deduplicate(candidates: list[Candidate]) -> list[Candidate]:
     """One candidate per (kind, subject) and per prompt: the most confident, first built on ties."""
@@ -42,14 +54,20 @@ def select(candidates: list[Candidate], limit: int) -> list[Candidate]:
     chosen: list[Candidate] = []
     chosen_ids: set[int] = set()
     per_kind: dict[str, int] = {}
+    passages: set[str] = set()
+
+    def fits(candidate: Candidate) -> bool:
+        return candidate.skill not in ONE_PER_SENTENCE or candidate.passage not in passages
 
     def take(candidate: Candidate) -> None:
         chosen.append(candidate)
         chosen_ids.add(id(candidate))
         per_kind[candidate.kind] = per_kind.get(candidate.kind, 0) + 1
+        if candidate.skill in ONE_PER_SENTENCE:
+            passages.add(candidate.passage)
 
     for skill in Skill:
-        best = next((c for c in by_confidence if c.skill is skill), None)
+        best = next((c for c in by_confidence if c.skill is skill and fits(c)), None)
         if best is not None and len(chosen) < limit:
             take(best)
     for candidate in by_confidence:
@@ -59,6 +77,7 @@ def select(candidates: list[Candidate], limit: int) -> list[Candidate]:
             candidate.kind, 1
         ):
             continue
-        take(candidate)
+        if fits(candidate):
+            take(candidate)
     skill_order = {skill: i for i, skill in enumerate(Skill)}
     return sorted(chosen, key=lambda c: (skill_order[c.skill], order[id(c)]))

@@ -315,9 +315,7 @@ def _confirmed_rule_persons(
             re.search(
                 rf"(?:\b(?:{honorifics})|\b(?i:{titles})|\b(?i:{affiliations}))\s*,?\s*$", before
             )
-            or re.match(
-                rf"^,\s+(?:(?i:a|an|the|who|whose)\s+|\d{{1,3}},|(?i:{titles})\b)", after
-            )
+            or re.match(rf"^,\s+(?:(?i:a|an|the|who|whose)\s+|\d{{1,3}},|(?i:{titles})\b)", after)
             or profile.reporting.match(after.lstrip(" ,"))
             or re.search(rf"(?:{profile.reporting.pattern})\s*,?\s*$", before, re.IGNORECASE)
             or re.search(
@@ -368,9 +366,7 @@ def _cluster_persons(mentions: list[Mention], profile: LanguageProfile) -> list[
             persons.append(person)
     persons = _merge_partial_names(persons)
     for person in persons:
-        person.titled = any(
-            _strip_honorific(m.text, profile) != m.text for m in person.mentions
-        )
+        person.titled = any(_strip_honorific(m.text, profile) != m.text for m in person.mentions)
     persons.sort(key=lambda p: (p.first_sentence, p.name))
     return persons
 

@@ -57,7 +57,7 @@ def extract(page: Page, analysis: Analysis) -> Facts:
     facts.other_names = find_other_names(analysis)
     facts.disputes = find_disputes(analysis)
     facts.dates = find_date_mentions(analysis, page.published)
-    facts.numbers = find_numbers(analysis)
+    facts.numbers = find_numbers(analysis, page.headline)
     facts.meetings = find_meetings(analysis, facts.dates)
     facts.causes = find_causes(analysis)
     facts.firsts = find_firsts(analysis)

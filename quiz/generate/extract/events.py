@@ -139,34 +139,88 @@ def _window(text: str, match: re.Match[str], words: int = 5) -> str:
     return (left + match.group(0) + right).strip(" ,;:")
 
 
-def find_numbers(analysis: Analysis) -> list[NumberMention]:
+_NUMBER = r"(?P<n>\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?(?![\d]))"
+_NOT_A_FIGURE_AFTER = re.compile(
+    r"^(?:\s?(?:h|:)\s?\d|e\b|er\b|ème|st\b|nd\b|rd\b|th\b|/\d|-\d{2,})"
+)
+
+
+def find_numbers(analysis: Analysis, headline: str | None = None) -> list[NumberMention]:
+    """Figures of the story, each with the clause it is in: "412 emplois", "$310 million",
+    "46,3 %", "58 voix contre 41". Years, dates, hours, ordinals, names ("Radio 1"), references
+    back ("les deux pays") and figures already in the headline (a question on them would be
+    answered by the title) are left out."""
     profile = analysis.profile
-    words = profile.number_words
-    number = r"\d+(?:[ .,]\d{3})*|" + "|".join(words)
-    pattern = re.compile(
-        rf"(?<![\w+-])(?P<n>{number})\s+(?P<noun>[a-zà-ÿ][a-zà-ÿ-]{{2,}})", re.IGNORECASE
-    )
-    months = {fold(m) for m in profile.months}
+    months = "|".join(profile.months)
+    words = "|".join(profile.number_words)
+    pattern = re.compile(rf"(?<![\w+/:.,-])(?:{_NUMBER}|(?P<w>\b(?:{words})\b))", re.IGNORECASE)
+    month_after = re.compile(rf"^\s*(?:{months})\b", re.IGNORECASE)
+    month_before = re.compile(rf"\b(?:{months})\.?\s*$", re.IGNORECASE)
+    in_headline = set(re.findall(r"\d[\d ,.]*\d|\d", headline or ""))
     found: list[NumberMention] = []
     for sentence in analysis.sentences:
-        for match in pattern.finditer(sentence.text):
-            raw, noun = match.group("n"), match.group("noun")
-            before = sentence.text[: match.start()].rstrip().split(" ")[-1:] or [""]
-            if fold(before[0]) in profile.referring_words:
+        text = sentence.text
+        for match in pattern.finditer(text):
+            raw = (match.group("n") or match.group("w")).strip()
+            before, after = text[: match.start()], text[match.end() :]
+            previous_word = before.rstrip().split(" ")[-1:] or [""]
+            if fold(previous_word[0]) in profile.referring_words:
                 continue  # "les deux pays", "nos deux économies": a reference, not a figure
-            if (
-                fold(noun) in months
-                or fold(noun) in ("fois", "times")
-                or re.fullmatch(r"(?:19|20)\d\d", raw)
-            ):
+            if _NOT_A_FIGURE_AFTER.match(after) or month_after.match(after):
+                continue  # "7h30", "13e", "12 octobre", "2024-25"
+            if month_before.search(before) or re.search(r"[A-ZÀ-Þ][\w-]*\s$", before[-20:]):
+                if not match.group("w"):
+                    continue  # "Oct. 14", "Radio 1", "Article 12"
+            if match.group("n") and re.fullmatch(r"(?:1[89]|20)\d\d", raw):
+                continue  # a year
+            value = _value(raw, profile)
+            if value is None or (value < 2 and value == int(value)):
                 continue
-            value = words.get(raw.lower()) or int(re.sub(r"\D", "", raw) or 0)
-            if value < 2:
+            if raw in in_headline or (match.group("n") and raw.replace(" ", "") in in_headline):
+                continue
+            noun = re.match(r"\s*(?:%|[$£€]|[\w'’-]+)", after)
+            clause = _clause(text, match.start(), match.end())
+            if clause is None:
                 continue
             found.append(
-                NumberMention(value, raw, noun, sentence.index, _window(sentence.text, match, 4))
+                NumberMention(
+                    value, raw, noun.group(0).strip() if noun else "", sentence.index, clause
+                )
             )
     return found
+
+
+def _value(raw: str, profile: LanguageProfile) -> float | None:
+    if raw.lower() in profile.number_words:
+        return float(profile.number_words[raw.lower()])
+    text = re.sub(r"[ \u00a0\u202f]", "", raw)
+    if profile.decimal_comma:
+        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
+            text = text.replace(".", "")
+        text = text.replace(",", ".")
+    else:
+        text = text.replace(",", "")
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _clause(text: str, start: int, end: int) -> str | None:
+    """The clause holding text[start:end], with its closing punctuation: from the last ", ", ";"
+    or ":" before it (or the sentence start) to the next one (or the sentence end)."""
+    boundaries = [m.end() for m in re.finditer(r"[,;:]\s|\s[-–—]\s|[«\"(]\s?", text[:start])]
+    left = boundaries[-1] if boundaries else 0
+    closing = re.search(r"[,;:.!?»\")](?=\s|$)|\s[-–—]\s", text[end:])
+    right = end + closing.end() if closing else len(text)
+    clause = text[left:right].strip()
+    if len(clause.split()) < 4:
+        # "En avril, la région…": a short clause takes the next one with it.
+        more = re.search(r"[,;:.!?»\")](?=\s|$)", text[right:])
+        right = right + more.end() if more else len(text)
+        clause = text[left:right].strip()
+    words = len(clause.split())
+    return clause if 4 <= words <= 35 else None
 
 
 def find_meetings(analysis: Analysis, dates: list[DateMention]) -> list[Meeting]:

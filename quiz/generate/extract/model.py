@@ -108,11 +108,13 @@ class DateMention:
 
 @dataclass(frozen=True)
 class NumberMention:
-    value: int
+    value: float
     text: str
+    """The figure as written ("1 150", "1,3", "douze")."""
     noun: str
     sentence: int
     evidence: str
+    """The clause it is in, with its closing punctuation: the cloze's text."""
 
 
 @dataclass(frozen=True)

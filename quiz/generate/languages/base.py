@@ -178,6 +178,8 @@ class LanguageProfile:
     habitual: re.Pattern[str]
     """Words before a weekday that make it every such day ("chaque", "every"): no one date."""
     number_words: dict[str, int]
+    decimal_comma: bool
+    """ "1,5" is one and a half (French); "1,500" is fifteen hundred (English)."""
     referring_words: frozenset[str]
     """A number after one of these refers back ("les deux pays"): it is no figure."""
     format_date: Callable[[Any], str]

@@ -335,6 +335,7 @@ PROFILE = LanguageProfile(
         "hundred": 100,
         "thousand": 1000,
     },
+    decimal_comma=False,
     referring_words=frozenset("the these those their our his her its both".split()),
     format_date=_format_date,
     meeting_words=re.compile(

@@ -387,6 +387,7 @@ PROFILE = LanguageProfile(
         "cent": 100,
         "mille": 1000,
     },
+    decimal_comma=True,
     referring_words=frozenset("les des ces leurs ses nos vos mes tes".split()),
     format_date=_format_date,
     meeting_words=re.compile(

@@ -66,8 +66,18 @@ def single(prompt: str, key: str, distractors: list[str], **extra: Any) -> dict[
 
 
 def short(text: str, words: int = 18) -> str:
+    """The first `words` words and "…", never cut inside a quotation (an opening « or " left
+    without its closing mark reads as garbled): the cut moves back before the open quote."""
     parts = text.split()
-    return text if len(parts) <= words else " ".join(parts[:words]) + "…"
+    if len(parts) <= words:
+        return text
+    kept = parts[:words]
+    while kept:
+        joined = " ".join(kept)
+        if joined.count("«") <= joined.count("»") and joined.count('"') % 2 == 0:
+            return joined + "…"
+        kept = kept[:-1]
+    return " ".join(parts[:words]) + "…"
 
 
 def join_names(facts: Facts, names: list[str]) -> str:

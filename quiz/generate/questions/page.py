@@ -97,7 +97,8 @@ def furniture_questions(facts: Facts) -> Iterator[Candidate]:
         article_parts = []
         if page.headline:
             article_parts.append(t(facts, "headline.choice", headline=short(page.headline, 10)))
-        article_parts.append(t(facts, "body.choice", start=" ".join(page.body[-1].split()[:6])))
+        opening = short(page.body[-1].lstrip('«" '), 6).rstrip("…")
+        article_parts.append(t(facts, "body.choice", start=opening.strip(' «»"')))
         yield Candidate(
             "furniture",
             Skill.PAGE_FURNITURE,

@@ -134,17 +134,22 @@ def meeting_place_questions(facts: Facts) -> Iterator[Candidate]:
 def number_questions(facts: Facts) -> Iterator[Candidate]:
     for number in facts.numbers:
         cloze = number.evidence.replace(number.text, "…", 1)
+        if "…" not in cloze or number.text in cloze:
+            continue  # the figure twice in its clause: a cloze would show it
+        value: int | float = (
+            int(number.value) if number.value == int(number.value) else number.value
+        )
         yield Candidate(
             "number",
             Skill.COMPREHENSION,
-            0.8,
+            0.85,
             facts.sentence(number.sentence).text,
             {
                 "type": "numeric",
                 "prompt": t(facts, "number.prompt", cloze=cloze),
-                "answer": number.value,
+                "answer": value,
                 "explanation": t(
-                    facts, "number.explain", evidence=number.evidence, value=number.value
+                    facts, "number.explain", evidence=number.evidence, value=number.text
                 ),
                 "evidence": number.evidence,
             },
