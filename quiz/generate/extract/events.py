@@ -220,7 +220,8 @@ def _clause(text: str, start: int, end: int) -> str | None:
         right = right + more.end() if more else len(text)
         clause = text[left:right].strip()
     words = len(clause.split())
-    return clause if 4 <= words <= 35 else None
+    balanced = clause.count('"') % 2 == 0 and clause.count("«") == clause.count("»")
+    return clause if 4 <= words <= 35 and balanced else None
 
 
 def find_meetings(analysis: Analysis, dates: list[DateMention]) -> list[Meeting]:

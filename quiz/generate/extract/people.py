@@ -79,7 +79,7 @@ def _from_match(
     if portfolio and country is None and _country_of(portfolio, profile):
         country, portfolio = _country_of(portfolio, profile), None  # "Kenyan Minister"
     title = match.group("title")
-    written = _written_role(match)
+    written = _written_role(match, profile)
     demonyms = country.demonyms(profile.code) if country else ()
     feminine = profile.is_feminine(evidence, adjective, demonyms)
     if of and not portfolio and country is None:
@@ -87,16 +87,16 @@ def _from_match(
     return _Role(title, portfolio, country, evidence, confidence, written, feminine)
 
 
-def _written_role(match: re.Match[str]) -> str:
-    """The role's words in the match, without the article before it or the comma after it."""
-    start = min(
-        (match.start(g) for g in ("owner", "adj", "port", "title") if match.groupdict().get(g)),
-        default=match.start("title"),
-    )
-    if match.groupdict().get("owner"):
-        start = match.start("adj") if match.groupdict().get("adj") else match.start("title")
+def _written_role(match: re.Match[str], profile: LanguageProfile) -> str:
+    """The role's words in the match, without the article before it or the comma after it; a
+    country's possessive ("Kenya's") is left to the demonym, another owner ("the trust's") kept."""
+    groups = match.groupdict()
+    names = [g for g in ("owner", "adj", "port", "title") if groups.get(g)]
+    start = min((match.start(g) for g in names), default=match.start("title"))
+    if groups.get("owner") and _country_of(groups["owner"], profile):
+        start = min(match.start(g) for g in names if g != "owner")
     text = match.string[start : match.end()].strip(" ,.")
-    return re.sub(r"^(?:le|la|l'|the|a|an)\s+", "", text, flags=re.IGNORECASE)
+    return re.sub(r"^(?:le|la|l'|the|a|an|our|notre)\s+", "", text, flags=re.IGNORECASE)
 
 
 def _role_before(

@@ -43,8 +43,9 @@ TITLES = words(
     """
 )
 
+_TITLE = rf"(?P<title>(?i:{alternation(TITLES)}))"
 _ROLE_HEAD = (
-    r"(?:(?P<owner>[A-Z][\w.-]*(?: [A-Z][\w-]+)?)'s |(?P<adj>[A-Z][a-z]+) )?"
+    r"(?<![\w'’-])(?:(?P<owner>[A-Z][\w.-]*(?: [A-Z][\w-]+)?)['’]s |(?P<adj>[A-Z][a-z]+) )?"
     r"(?P<port>(?:[A-Z][a-z]+ )?)"
 )
 
@@ -246,12 +247,11 @@ PROFILE = LanguageProfile(
         )
     ),
     place_prepositions=re.compile(r"\b(?:in|at|from|near|to|across|outside)\s$"),
-    role_before=re.compile(
-        rf"{_ROLE_HEAD}(?P<title>{alternation(TITLES)}),? (?:of [A-Z]\w+ )?$", re.IGNORECASE
-    ),
+    role_before=re.compile(rf"{_ROLE_HEAD}{_TITLE},? (?:of [A-Z]\w+ )?$"),
     role_after=re.compile(
-        rf"^, (?:the |(?P<owner>[A-Z][\w.-]+)'s |(?P<adj>[A-Z][a-z]+) )?(?P<port>(?:[a-z]+ )?)"
-        rf"(?P<title>{alternation(TITLES)})(?: of (?P<of>[A-Z][\w-]+(?: [A-Z][\w-]+)?))?[,.]"
+        r"^, (?:(?:the|a|an) )?(?:(?P<owner>[\w.-]+)['’]s )?(?:(?P<adj>[A-Z][a-z]+) )?"
+        rf"(?P<port>(?:[a-z]+ ){{0,2}}){_TITLE}"
+        r"(?: (?:of|at|for) (?P<of>(?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+){0,3}))?[,.]"
     ),
     same_role=None,
     counterpart=re.compile(r"(?:his|her|their) (?P<adj>[A-Z][a-z]+) counterparts?,? "),
@@ -264,8 +264,8 @@ PROFILE = LanguageProfile(
         r"\b(?:according to|said)\s+(?:some|several|many|unnamed|anonymous|two|three)?\s*"
         r"(?:observers|analysts|experts|sources|diplomats|officials|commentators|insiders|"
         r"people familiar with)\b"
-        r"|\b(?:observers|analysts|experts|sources|diplomats)"
-        r" (?:say|said|believe|think)\b"
+        r"|\b(?:[a-z]+ )?(?:observers|analysts|experts|sources|diplomats)"
+        r" (?:\w+ly )?(?:say|said|believe|think|warn|warned)\b"
         r"|\b(?:speaking )?on condition of anonymity\b|\ba source close to\b"
         r"|\b(?:a |one )?(?:person|people|source|sources) (?:familiar with|close to|briefed on)"
         r"(?: the [a-z]+(?: [a-z]+)?)?"

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from quiz.core.skills import Skill
 from quiz.core.text import normalise_answer
-from quiz.generate.extract import Facts, role_text
+from quiz.generate.extract import Facts, PersonFact, role_text
 from quiz.generate.lexicon import (
     COUNTRIES,
     country_named,
@@ -28,33 +28,59 @@ from quiz.generate.questions.common import (
 # --- comprehension --------------------------------------------------------------------------------
 
 
+_NOT_ROLES = frozenset(
+    "professor prof cllr justice dr sir dame mr mrs ms me maître docteur".split()
+)
+"""Honorifics a pattern can take for a role ("Mrs Justice Okafor", "Cllr Hughes")."""
+
+
+def _role_key(fact: PersonFact) -> str | None:
+    written = (fact.written or fact.role or "").strip()
+    words = [fold(w) for w in written.split()]
+    if not written or all(w in _NOT_ROLES for w in words):
+        return None
+    return written
+
+
 def role_questions(facts: Facts) -> Iterator[Candidate]:
-    known = [f for f in facts.people if f.role and f.country and f.evidence]
+    """What is X's position? The key is the role as the article writes it; wrong choices are
+    other people's roles in the article, and for officials of a country the same title with
+    another country or portfolio."""
+    known = [
+        f for f in facts.people if _role_key(f) and f.evidence and f.title and f.person.reliable
+    ]
     countries = list(dict.fromkeys(f.country for f in known if f.country))
     for fact in known:
-        assert fact.role is not None
+        key = _role_key(fact)
+        assert key is not None
         assert fact.evidence is not None
         assert fact.title
-        others = [f.role for f in known if f is not fact and f.role]
-        # Same title, other portfolio or other country: false for this person by the article.
-        for country in countries:
-            others.append(
-                role_text(facts.profile, fact.title, fact.portfolio, country, fact.feminine)
-            )
-        # Curated portfolios come last, for articles that name a single minister.
-        ministers = fact.portfolio is not None and "minist" in fact.title.lower()
-        curated = list(facts.profile.portfolios) if ministers else []
-        for portfolio in [*(k.portfolio for k in known), *curated]:
-            if portfolio and normalise_answer(portfolio) != normalise_answer(fact.portfolio or ""):
+        others = [_role_key(f) or "" for f in known if f.person is not fact.person]
+        if fact.country is not None:
+            # Same title, other country or portfolio: false for this person by the article.
+            for country in countries:
                 others.append(
-                    role_text(facts.profile, fact.title, portfolio, fact.country, fact.feminine)
+                    role_text(facts.profile, fact.title, fact.portfolio, country, fact.feminine)
                 )
+            ministers = fact.portfolio is not None and "minist" in fact.title.lower()
+            curated = list(facts.profile.portfolios) if ministers else []
+            for portfolio in [*(k.portfolio for k in known), *curated]:
+                if portfolio and normalise_answer(portfolio) != normalise_answer(
+                    fact.portfolio or ""
+                ):
+                    others.append(
+                        role_text(facts.profile, fact.title, portfolio, fact.country, fact.feminine)
+                    )
+        key_form = normalise_answer(key)
+        others = [o for o in others if o and normalise_answer(o) != key_form]
+        if len({normalise_answer(o) for o in others}) < 2:
+            continue  # one wrong choice is a coin toss, not a question
         name = fact.person.name
         fields = single(
             t(facts, "role.prompt", name=name),
-            fact.role,
+            key,
             others,
-            explanation=t(facts, "role.explain", name=name, role=fact.role, evidence=fact.evidence),
+            explanation=t(facts, "role.explain", name=name, role=key, evidence=fact.evidence),
             evidence=fact.evidence,
         )
         if fields:
