@@ -238,7 +238,7 @@ class Gold:
         """Not furniture, not packaging: words of the story itself."""
         key = loose(text)
         return bool(key) and not any(
-            overlaps(f, key) and len(loose(f)) > 3
+            contains(f, key) or (len(words_of(f)) >= 6 and contains(key, f))
             for f in [*self.list("furniture"), *self.list("page_meta")]
         )
 

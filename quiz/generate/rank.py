@@ -11,7 +11,18 @@ from quiz.core.skills import Skill
 from quiz.core.text import normalise_answer
 from quiz.generate.questions import Candidate
 
-KIND_CAPS: dict[str, int] = {"role": 4, "speaker": 2, "number": 2, "cause": 2, "widget": 2}
+KIND_CAPS: dict[str, int] = {
+    "role": 4,
+    "who": 4,
+    "speaker": 3,
+    "number": 3,
+    "date": 2,
+    "fact": 2,
+    "hedge_cue": 2,
+    "established": 2,
+    "cause": 2,
+    "widget": 2,
+}
 """How many questions of one kind a set keeps at most; kinds not listed keep one."""
 
 ONE_PER_SENTENCE = frozenset(

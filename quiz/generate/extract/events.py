@@ -221,7 +221,8 @@ def _clause(text: str, start: int, end: int) -> str | None:
         clause = text[left:right].strip()
     words = len(clause.split())
     balanced = clause.count('"') % 2 == 0 and clause.count("«") == clause.count("»")
-    return clause if 4 <= words <= 35 and balanced else None
+    edged = clause.rstrip(".,;:!?").endswith(('"', "»")) or clause.startswith(('"', "«"))
+    return clause if 4 <= words <= 35 and balanced and not edged else None
 
 
 def find_meetings(analysis: Analysis, dates: list[DateMention]) -> list[Meeting]:

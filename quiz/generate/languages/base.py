@@ -157,6 +157,9 @@ class LanguageProfile:
     """A quoted phrase after one of these is a term, not speech ('des "discussions"')."""
     first_person: re.Pattern[str]
     """First-person words: quoted words holding one are speech."""
+    uncertain: re.Pattern[str]
+    """Words of estimate or uncertainty beyond the conditional ("estimé à", "envisageait",
+    "it is understood"): a sentence holding one is no plain fact."""
     human_groups: re.Pattern[str]
     """Nouns of people speaking as a group ("les pêcheurs", "the union", "residents")."""
     evaluative: re.Pattern[str]

@@ -289,6 +289,13 @@ PROFILE = LanguageProfile(
     that_words=r"that",
     determiners=frozenset("the a an of these those its their his her our".split()),
     first_person=re.compile(r"\b(?:I|we|our|my|us|me|I'm|we're|I've|we've)\b"),
+    uncertain=re.compile(
+        r"\b(?:estimated?|estimates?|understood|expected|believed|thought to|likely|unlikely|"
+        r"possible|possibly|probably|appears?|seems?|reportedly|allegedly|is said to|could|"
+        r"would|may|might|should|about|around|roughly|nearly|almost|perhaps|fear|fears|hope|"
+        r"hopes|plans?|planned|considering|risk|threat|threaten\w*)\b",
+        re.IGNORECASE,
+    ),
     human_groups=re.compile(
         r"\b(?:the|some|many|local|several)\s+(?:\w+\s+)?(?:union|unions|workers|residents|"
         r"fishermen|farmers|parents|pupils|students|protesters|strikers|nurses|doctors|patients|"
@@ -366,6 +373,8 @@ PROFILE = LanguageProfile(
         "side.explain": "{names}: the article presents them as officials {of_country}.",
         "place.prompt": "Where did {a} and {b} meet?",
         "place.explain": 'The article places the meeting in {place}: "{evidence}".',
+        "who.prompt": 'Who? Complete from the article: "{cloze}"',
+        "who.explain": 'The article says: "{evidence}" ({name}).',
         "number.prompt": 'Fill in the number, from the article: "{cloze}"',
         "dispute.prompt": "According to the article, which place do {sides} dispute?",
         "dispute.explain": '"{evidence}": that is what the dispute is about.',

@@ -334,6 +334,14 @@ PROFILE = LanguageProfile(
         "cette ce cet".split()
     ),
     first_person=re.compile(r"\b(?:je|j'|nous|notre|nos|me|m'|moi|mon|ma|mes|on)\b", re.I),
+    uncertain=re.compile(
+        r"\b(?:estimée?s?|estimation|envisag\w*|éventuel\w*|possibl\w*|probabl\w*|"
+        r"supposée?s?|présumée?s?|sembl\w*|paraît|paraissent|environ|quelque|"
+        r"avou\w*|craign\w*|redout\w*|espèr\w*|sans doute|peut-être|risqu\w*|menac\w*|"
+        r"hypoth\w*|incertain\w*|attendue?s?|prévue?s?|pourr\w*|devr\w*)\b"
+        r"|\b\w+(?:e|i|r|d|u|t|v)rai(?:t|ent)\b",
+        re.IGNORECASE,
+    ),
     human_groups=re.compile(
         r"\b(?:les|des|leurs|nos|ces|plusieurs|certains)\s+(?:\w+\s+)?(?:marins|pêcheurs|salariés|"
         r"habitants|riverains|syndicats?|agriculteurs|parents|élèves|étudiants|manifestants|"
@@ -426,6 +434,8 @@ PROFILE = LanguageProfile(
         "side.explain": "{names} : l'article les présente comme responsables {of_country}.",
         "place.prompt": "Où la rencontre entre {a} et {b} a-t-elle eu lieu ?",
         "place.explain": "L'article situe la rencontre à {place} : « {evidence} ».",
+        "who.prompt": "Qui ? Complétez d'après l'article : « {cloze} »",
+        "who.explain": "L'article écrit : « {evidence} » ({name}).",
         "number.prompt": "Complétez avec un nombre, d'après l'article : « {cloze} »",
         "dispute.prompt": "D'après l'article, quel lieu {sides} se disputent-ils ?",
         "dispute.explain": "« {evidence} » : c'est l'objet du différend.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import timedelta
 
@@ -181,6 +182,45 @@ def number_questions(facts: Facts) -> Iterator[Candidate]:
             },
             subject=number.evidence,
         )
+
+
+def who_questions(facts: Facts) -> Iterator[Candidate]:
+    """Who did what: a sentence of the story with a person's name left blank, the other people
+    of the article as wrong choices. The key is the name the sentence holds, so it is right by
+    construction; no choice is named elsewhere in the shown words."""
+    people = [p for p in facts.analysis.persons if p.reliable]
+    if len(people) < 3:
+        return
+    inside = {
+        s.index: [(m.start(), m.end()) for m in re.finditer(r"«[^»]*»|\"[^\"]*\"", s.text)]
+        for s in facts.analysis.sentences
+    }
+    for sentence in facts.analysis.sentences:
+        for mention in facts.analysis.mentions_in(sentence.index, "person"):
+            if any(s <= mention.start < e for s, e in inside[sentence.index]):
+                continue
+            person = facts.analysis.person_for(mention.text)
+            if person is None or not person.reliable:
+                continue
+            text = sentence.text
+            if len(text.split()) > 35:
+                continue
+            cloze = text[: mention.start] + "…" + text[mention.end :]
+            shown = fold(cloze)
+            if any(re.search(rf"\b{re.escape(fold(p.surname))}\b", shown) for p in people):
+                continue  # a name still in view: the person's own, or a wrong choice's
+            others = [p.name for p in people if p is not person]
+            fields = single(
+                t(facts, "who.prompt", cloze=cloze),
+                person.name,
+                others,
+                explanation=t(facts, "who.explain", evidence=text, name=person.name),
+                evidence=text,
+            )
+            if fields and len(fields["choices"]) >= 3:
+                yield Candidate(
+                    "who", Skill.COMPREHENSION, 0.85, text, fields, subject=str(sentence.index)
+                )
 
 
 def date_questions(facts: Facts) -> Iterator[Candidate]:

@@ -248,17 +248,35 @@ def hedge_questions(facts: Facts) -> Iterator[Candidate]:
 
 
 def fact_questions(facts: Facts) -> Iterator[Candidate]:
-    hedged = {h.sentence for h in facts.hedges}
+    """Is this sentence a checkable fact? Only for a sentence that reports precise details (a
+    figure, a date) in the journalist's own voice, with no hedge or estimate of any kind, no
+    judging word, no reporting verb, no quotation: the key must hold for any careful reader. An
+    opinion page gets no such question."""
+    if facts.page.opinion:
+        return
+    profile = facts.profile
     quoted = {q.sentence for q in facts.quotes}
     details = {n.sentence: n.evidence for n in facts.numbers}
     for d in facts.dates:
         details.setdefault(d.sentence, d.text)
     for index, detail in sorted(details.items()):
         sentence = facts.sentence(index).text
-        if index in hedged or index in quoted or '"' in sentence or "«" in sentence:
+        if index in quoted or re.search(r"[\"«»]", sentence):
             continue
-        if len(sentence.split()) > 35 or re.match(r"^[A-ZÀ-Þ' -]{3,}\s*\(", sentence):
+        if len(sentence.split()) > 35 or re.match(r"^[A-ZÀ-Þ' -]{3,}\s*[,(]", sentence):
             continue  # too long to read in a prompt, or opening with a dateline
+        if any(
+            pattern.search(sentence)
+            for pattern in (
+                profile.hedges,
+                profile.uncertain,
+                profile.unnamed_sources,
+                profile.evaluative,
+                profile.reporting,
+                profile.according_to,
+            )
+        ):
+            continue
         fields = single(
             t(facts, "fact.prompt", sentence=sentence),
             t(facts, "fact.key"),
@@ -268,7 +286,7 @@ def fact_questions(facts: Facts) -> Iterator[Candidate]:
         )
         if fields:
             yield Candidate(
-                "fact", Skill.FACT_VS_OPINION, 0.65, sentence, fields, subject=str(index)
+                "fact", Skill.FACT_VS_OPINION, 0.8, sentence, fields, subject=str(index)
             )
 
 
