@@ -249,6 +249,9 @@ class Gold:
         return str(person.get("speaks") or "none")
 
 
+_HONORIFICS = ("M.", "Mme", "Me", "Dr", "Mr", "Mrs", "Ms", "Dr.", "Professor", "Cllr", "Pr")
+
+
 def _forms(person: dict[str, Any]) -> list[str]:
     return [person["name"], *(person.get("also") or [])]
 
@@ -414,8 +417,24 @@ class Judge:
 
     def judge_who(self, q: QuestionBase) -> tuple[str, str]:
         assert isinstance(q, SingleChoiceQuestion)
-        if q.answer is None or self.gold.person(q.answer) is None:
+        person = self.gold.person(q.answer or "")
+        if person is None:
             return WRONG, f"not a person of the article: {q.answer}"
+        found = parse_prompt(self.language, "who.prompt", q.prompt)
+        if not found or not any(
+            norm(found["cloze"].replace("…", form, 1)) == norm(q.evidence)
+            for form in [*_forms(person), *(f"{h} {f}" for f in _forms(person) for h in _HONORIFICS)]
+        ):
+            return WRONG, "the blank is not this person's name in the sentence"
+        return self._verbatim_story(q)
+
+    def judge_when(self, q: QuestionBase) -> tuple[str, str]:
+        assert isinstance(q, SingleChoiceQuestion)
+        found = parse_prompt(self.language, "when.prompt", q.prompt)
+        if not found or norm(found["cloze"].replace("…", q.answer or "", 1)) != norm(q.evidence):
+            return WRONG, "the blank is not the sentence's weekday"
+        if any(c.text != q.answer and contains(q.evidence, c.text) for c in q.choices):
+            return WRONG, "a wrong choice is also in the sentence"
         return self._verbatim_story(q)
 
     def _verbatim_story(self, q: QuestionBase) -> tuple[str, str]:
@@ -749,11 +768,12 @@ def _same_place(gold_text: str, evidence: str, word: str) -> bool:
         return True
     tokens = words_of(evidence)
     key = fold(word)
+    gold = " ".join(words_of(gold_text))
     for at, token in enumerate(tokens):
         if token == key:
-            window = " ".join(tokens[max(0, at - 2) : at + 3])
-            if len(window.split()) >= 3 and window in " ".join(words_of(gold_text)):
-                return True
+            for window in (tokens[max(0, at - 2) : at + 1], tokens[at : at + 3]):
+                if len(window) >= 3 and " ".join(window) in gold:
+                    return True
     return False
 
 

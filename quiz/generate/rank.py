@@ -14,9 +14,10 @@ from quiz.generate.questions import Candidate
 KIND_CAPS: dict[str, int] = {
     "role": 4,
     "who": 4,
+    "when": 3,
     "speaker": 3,
     "number": 3,
-    "date": 2,
+    "date": 3,
     "fact": 2,
     "hedge_cue": 2,
     "established": 2,
@@ -77,7 +78,10 @@ def select(candidates: list[Candidate], limit: int) -> list[Candidate]:
         if candidate.skill in ONE_PER_SENTENCE:
             passages.add(candidate.passage)
 
-    for skill in Skill:
+    # Rare skills first: a sentence that alone can give a language question is not spent on a
+    # comprehension question that many sentences could give.
+    supply = {skill: sum(1 for c in pool if c.skill is skill) for skill in Skill}
+    for skill in sorted(Skill, key=lambda s: (supply[s], list(Skill).index(s))):
         best = next((c for c in by_confidence if c.skill is skill and fits(c)), None)
         if best is not None and len(chosen) < limit:
             take(best)

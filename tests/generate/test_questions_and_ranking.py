@@ -51,5 +51,6 @@ def test_ranking_covers_skills_first_then_confidence_with_caps() -> None:
     assert [c.confidence for c in chosen if c.kind == "pool"] == [0.4]
     # Written in skill order: comprehension, sourcing, attribution.
     assert kinds == ["role", "role", "role", "role", "pool", "speaker"]
-    # Fewer places than skills: the skills in vocabulary order, each by its best question.
-    assert select(pool, limit=2) == [pool[0], pool[6]]
+    # Fewer places than skills: the rarest skills first (a sentence that alone gives a rare skill
+    # is not spent on a common one), then written in skill order.
+    assert select(pool, limit=2) == [pool[6], pool[5]]

@@ -375,6 +375,8 @@ PROFILE = LanguageProfile(
         "place.explain": 'The article places the meeting in {place}: "{evidence}".',
         "who.prompt": 'Who? Complete from the article: "{cloze}"',
         "who.explain": 'The article says: "{evidence}" ({name}).',
+        "when.prompt": 'Which day? Complete from the article: "{cloze}"',
+        "when.explain": 'The article says: "{evidence}".',
         "number.prompt": 'Fill in the number, from the article: "{cloze}"',
         "dispute.prompt": "According to the article, which place do {sides} dispute?",
         "dispute.explain": '"{evidence}": that is what the dispute is about.',

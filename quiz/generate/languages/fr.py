@@ -436,6 +436,8 @@ PROFILE = LanguageProfile(
         "place.explain": "L'article situe la rencontre à {place} : « {evidence} ».",
         "who.prompt": "Qui ? Complétez d'après l'article : « {cloze} »",
         "who.explain": "L'article écrit : « {evidence} » ({name}).",
+        "when.prompt": "Quel jour ? Complétez d'après l'article : « {cloze} »",
+        "when.explain": "L'article écrit : « {evidence} ».",
         "number.prompt": "Complétez avec un nombre, d'après l'article : « {cloze} »",
         "dispute.prompt": "D'après l'article, quel lieu {sides} se disputent-ils ?",
         "dispute.explain": "« {evidence} » : c'est l'objet du différend.",

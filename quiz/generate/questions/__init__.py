@@ -26,6 +26,7 @@ from quiz.generate.questions.story import (
     other_name_questions,
     role_questions,
     side_questions,
+    when_questions,
     who_questions,
 )
 from quiz.generate.questions.voices import (
@@ -43,6 +44,7 @@ __all__ = ["BUILDERS", "Builder", "Candidate", "candidates", "format_date", "pic
 BUILDERS: tuple[Builder, ...] = (
     role_questions,
     who_questions,
+    when_questions,
     side_questions,
     meeting_place_questions,
     number_questions,

@@ -203,9 +203,16 @@ def who_questions(facts: Facts) -> Iterator[Candidate]:
             if person is None or not person.reliable:
                 continue
             text = sentence.text
-            if len(text.split()) > 35:
-                continue
-            cloze = text[: mention.start] + "…" + text[mention.end :]
+            if len(text.split()) > 35 or re.search(r"[«»\"]", text):
+                continue  # too long, or a quotation: the speaker question asks about those
+            start = mention.start
+            honorific = re.search(
+                r"(?:" + "|".join(re.escape(h) for h in facts.profile.honorifics) + r")\s$",
+                text[: mention.start],
+            )
+            if honorific:
+                start = honorific.start()  # "Mr …" would half-answer: blank "Mr Buckley" whole
+            cloze = text[:start] + "…" + text[mention.end :]
             shown = fold(cloze)
             if any(re.search(rf"\b{re.escape(fold(p.surname))}\b", shown) for p in people):
                 continue  # a name still in view: the person's own, or a wrong choice's
@@ -221,6 +228,44 @@ def who_questions(facts: Facts) -> Iterator[Candidate]:
                 yield Candidate(
                     "who", Skill.COMPREHENSION, 0.85, text, fields, subject=str(sentence.index)
                 )
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"«[^»]*»|\"[^\"]*\"", text)]
+
+
+def when_questions(facts: Facts) -> Iterator[Candidate]:
+    """Which day: a sentence with its weekday left blank, the other weekdays as wrong choices.
+    The key is the word the sentence holds; a sentence naming two weekdays is not asked."""
+    weekdays = facts.profile.weekdays
+    pattern = re.compile(r"\b(?:" + "|".join(weekdays) + r")\b", re.IGNORECASE)
+    for sentence in facts.analysis.sentences:
+        text = sentence.text
+        found = list(pattern.finditer(text))
+        if len(found) != 1 or len(text.split()) > 35:
+            continue
+        match = found[0]
+        if any(s <= match.start() < e for s, e in _quoted_spans(text)):
+            continue
+        written = match.group(0)
+        index = [fold(w) for w in weekdays].index(fold(written))
+        others = [weekdays[(index + shift) % 7] for shift in (1, 3, 5)]
+        if written[:1].isupper():
+            others = [w[:1].upper() + w[1:] for w in others]
+        else:
+            others = [w[:1].lower() + w[1:] for w in others]
+        cloze = text[: match.start()] + "…" + text[match.end() :]
+        fields = single(
+            t(facts, "when.prompt", cloze=cloze),
+            written,
+            others,
+            explanation=t(facts, "when.explain", evidence=text),
+            evidence=text,
+        )
+        if fields:
+            yield Candidate(
+                "when", Skill.COMPREHENSION, 0.85, text, fields, subject=str(sentence.index)
+            )
 
 
 def date_questions(facts: Facts) -> Iterator[Candidate]:
