@@ -168,4 +168,6 @@ def stale_questions(facts: Facts) -> Iterator[Candidate]:
         evidence=written,
     )
     if fields:
-        yield Candidate("stale", Skill.LATERAL_READING, 0.75, written, fields)
+        # The curated key is right whenever the date is the article's; a caption's may not be.
+        confidence = 0.85 if page.published_from != "caption" else 0.6
+        yield Candidate("stale", Skill.LATERAL_READING, confidence, written, fields)

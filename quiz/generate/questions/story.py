@@ -351,7 +351,7 @@ def first_questions(facts: Facts) -> Iterator[Candidate]:
         yield Candidate(
             "first",
             Skill.CONTEXT,
-            0.7,
+            0.8,
             sentence.text,
             {
                 "type": "true_false",

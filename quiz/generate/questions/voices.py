@@ -204,7 +204,7 @@ def hedge_questions(facts: Facts) -> Iterator[Candidate]:
                 yield Candidate(
                     "check_claim",
                     Skill.LATERAL_READING,
-                    0.75,
+                    0.85,
                     sentence,
                     check,
                     subject=str(hedge.sentence),
@@ -217,7 +217,7 @@ def hedge_questions(facts: Facts) -> Iterator[Candidate]:
             yield Candidate(
                 "hedge_cue",
                 Skill.FACT_VS_OPINION,
-                0.8 if hedge.source else 0.6,
+                0.85 if hedge.source else 0.8,
                 sentence,
                 {
                     "type": "highlight",
@@ -232,7 +232,7 @@ def hedge_questions(facts: Facts) -> Iterator[Candidate]:
             yield Candidate(
                 "established",
                 Skill.FACT_VS_OPINION,
-                0.75 if hedge.source else 0.55,
+                0.85 if hedge.source else 0.8,
                 sentence,
                 {
                     "type": "true_false",
