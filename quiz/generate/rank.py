@@ -13,13 +13,13 @@ from quiz.generate.questions import Candidate
 
 KIND_CAPS: dict[str, int] = {
     "role": 4,
-    "who": 4,
-    "when": 3,
-    "speaker": 3,
-    "number": 3,
+    "who": 5,
+    "when": 4,
+    "speaker": 4,
+    "number": 5,
     "date": 3,
     "fact": 2,
-    "hedge_cue": 2,
+    "hedge_cue": 3,
     "established": 2,
     "cause": 2,
     "widget": 2,

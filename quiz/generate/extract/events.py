@@ -179,7 +179,7 @@ def find_numbers(analysis: Analysis, headline: str | None = None) -> list[Number
             if raw in in_headline or (match.group("n") and raw.replace(" ", "") in in_headline):
                 continue
             noun = re.match(r"\s*(?:%|[$£€]|[\w'’-]+)", after)
-            clause = _clause(text, match.start(), match.end())
+            clause = clause_of(text, match.start(), match.end())
             if clause is None:
                 continue
             found.append(
@@ -206,7 +206,7 @@ def _value(raw: str, profile: LanguageProfile) -> float | None:
         return None
 
 
-def _clause(text: str, start: int, end: int) -> str | None:
+def clause_of(text: str, start: int, end: int, min_words: int = 4) -> str | None:
     """The clause holding text[start:end], with its closing punctuation: from the last ", ", ";"
     or ":" before it (or the sentence start) to the next one (or the sentence end)."""
     boundaries = [m.end() for m in re.finditer(r"[,;:]\s|\s[-–—]\s|[«\"(]\s?", text[:start])]
@@ -214,12 +214,14 @@ def _clause(text: str, start: int, end: int) -> str | None:
     closing = re.search(r"[,;:.!?»\")](?=\s|$)|\s[-–—]\s", text[end:])
     right = end + closing.end() if closing else len(text)
     clause = text[left:right].strip()
-    if len(clause.split()) < 4:
+    while len(clause.split()) < min_words and right < len(text):
         # "En avril, la région…": a short clause takes the next one with it.
         more = re.search(r"[,;:.!?»\")](?=\s|$)", text[right:])
         right = right + more.end() if more else len(text)
         clause = text[left:right].strip()
     words = len(clause.split())
+    if words < min_words:
+        return None
     balanced = clause.count('"') % 2 == 0 and clause.count("«") == clause.count("»")
     edged = clause.rstrip(".,;:!?").endswith(('"', "»")) or clause.startswith(('"', "«"))
     return clause if 4 <= words <= 35 and balanced and not edged else None

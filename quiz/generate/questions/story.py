@@ -9,6 +9,7 @@ from datetime import timedelta
 from quiz.core.skills import Skill
 from quiz.core.text import normalise_answer
 from quiz.generate.extract import Facts, PersonFact, role_text
+from quiz.generate.extract.events import clause_of
 from quiz.generate.lexicon import (
     COUNTRIES,
     country_named,
@@ -202,17 +203,18 @@ def who_questions(facts: Facts) -> Iterator[Candidate]:
             person = facts.analysis.person_for(mention.text)
             if person is None or not person.reliable:
                 continue
-            text = sentence.text
-            if len(text.split()) > 35 or re.search(r"[«»\"]", text):
-                continue  # too long, or a quotation: the speaker question asks about those
-            start = mention.start
+            text, offset = _passage(sentence.text, mention.start, mention.end)
+            if not text or re.search(r"[«»\"]", text):
+                continue  # no readable clause, or a quotation: the speaker question asks those
+            start = mention.start - offset
+            end = mention.end - offset
             honorific = re.search(
                 r"(?:" + "|".join(re.escape(h) for h in facts.profile.honorifics) + r")\s$",
-                text[: mention.start],
+                text[:start],
             )
             if honorific:
                 start = honorific.start()  # "Mr …" would half-answer: blank "Mr Buckley" whole
-            cloze = text[:start] + "…" + text[mention.end :]
+            cloze = text[:start] + "…" + text[end:]
             shown = fold(cloze)
             if any(re.search(rf"\b{re.escape(fold(p.surname))}\b", shown) for p in people):
                 continue  # a name still in view: the person's own, or a wrong choice's
@@ -226,8 +228,25 @@ def who_questions(facts: Facts) -> Iterator[Candidate]:
             )
             if fields and len(fields["choices"]) >= 3:
                 yield Candidate(
-                    "who", Skill.COMPREHENSION, 0.85, text, fields, subject=str(sentence.index)
+                    "who",
+                    Skill.COMPREHENSION,
+                    0.85,
+                    sentence.text,
+                    fields,
+                    subject=str(sentence.index),
                 )
+
+
+def _passage(text: str, start: int, end: int) -> tuple[str, int]:
+    """The sentence, or when it is too long to read in a prompt the clause holding
+    text[start:end]; with the offset of what is returned within the sentence."""
+    if len(text.split()) <= 35:
+        return text, 0
+    clause = clause_of(text, start, end, min_words=8)
+    if clause is None:
+        return "", 0
+    offset = text.find(clause)
+    return (clause, offset) if offset <= start and end <= offset + len(clause) else ("", 0)
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -240,13 +259,15 @@ def when_questions(facts: Facts) -> Iterator[Candidate]:
     weekdays = facts.profile.weekdays
     pattern = re.compile(r"\b(?:" + "|".join(weekdays) + r")\b", re.IGNORECASE)
     for sentence in facts.analysis.sentences:
-        text = sentence.text
-        found = list(pattern.finditer(text))
-        if len(found) != 1 or len(text.split()) > 35:
+        found = list(pattern.finditer(sentence.text))
+        if len(found) != 1:
             continue
-        match = found[0]
-        if any(s <= match.start() < e for s, e in _quoted_spans(text)):
+        if any(s <= found[0].start() < e for s, e in _quoted_spans(sentence.text)):
             continue
+        text, offset = _passage(sentence.text, found[0].start(), found[0].end())
+        if not text:
+            continue
+        match = next(pattern.finditer(text))
         written = match.group(0)
         index = [fold(w) for w in weekdays].index(fold(written))
         others = [weekdays[(index + shift) % 7] for shift in (1, 3, 5)]
@@ -264,7 +285,12 @@ def when_questions(facts: Facts) -> Iterator[Candidate]:
         )
         if fields:
             yield Candidate(
-                "when", Skill.COMPREHENSION, 0.85, text, fields, subject=str(sentence.index)
+                "when",
+                Skill.COMPREHENSION,
+                0.85,
+                sentence.text,
+                fields,
+                subject=str(sentence.index),
             )
 
 
