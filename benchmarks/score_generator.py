@@ -761,6 +761,15 @@ def _role_matches(key: str, roles: list[str]) -> bool:
     )
 
 
+def _runs(text: str, run: int = 5) -> set[str]:
+    words = words_of(text)
+    return {" ".join(words[i : i + run]) for i in range(len(words) - run + 1)}
+
+
+def _shown_words(prompt: str) -> set[str]:
+    return _runs(prompt)
+
+
 def _same_place(gold_text: str, evidence: str, word: str) -> bool:
     """Two quotes of one weekday mention: one holds the other, or both hold the word with the
     same neighbours."""
@@ -892,12 +901,14 @@ def score_article(generator: Generator, item: CorpusArticle) -> ArticleScore:
     judge = Judge(item, generated)
     questions = list(generated.question_set.questions)
     verdicts = [judge.judge(q) for q in questions]
-    # Several questions on one sentence of the story: the later ones add little.
+    # Two questions showing the same sentence of the story in their prompts: one gives the
+    # other's answer away.
     seen: set[str] = set()
-    for verdict in verdicts:
-        if verdict.skill in STORY_SKILLS and verdict.passage:
+    for verdict, question in zip(verdicts, questions, strict=True):
+        shown = _shown_words(question.prompt + " " + str(getattr(question, "text", "")))
+        if verdict.skill in STORY_SKILLS and verdict.passage and _runs(verdict.passage) & shown:
             if verdict.passage in seen:
-                verdict.flags.append("another question on the same sentence")
+                verdict.flags.append("another question shows the same sentence")
             seen.add(verdict.passage)
     verdicts += set_verdicts(item, generated)
     asked, total = key_facts_asked(item, verdicts, questions)

@@ -7,6 +7,8 @@ skill first, then the most confident others, with a cap per kind so no template 
 
 from __future__ import annotations
 
+import re
+
 from quiz.core.skills import Skill
 from quiz.core.text import normalise_answer
 from quiz.generate.questions import Candidate
@@ -39,6 +41,28 @@ ONE_PER_SENTENCE = frozenset(
 """Skills about the story itself: two questions on one sentence give each other away."""
 
 
+def _shows_its_passage(candidate: Candidate) -> bool:
+    """A story question whose prompt shows words of its sentence (a cloze, a quote, a claim):
+    another such question on the same sentence would give its answer away."""
+    if candidate.skill not in ONE_PER_SENTENCE:
+        return False
+    return shares_words(str(candidate.fields.get("prompt", "")), candidate.passage) or bool(
+        candidate.fields.get("text")
+    )
+
+
+def shares_words(prompt: str, passage: str, run: int = 5) -> bool:
+    """Whether `prompt` holds `run` consecutive words of `passage` (punctuation aside)."""
+    words = _WORD.findall(normalise_answer(passage))
+    shown = " " + " ".join(_WORD.findall(normalise_answer(prompt))) + " "
+    return any(
+        " " + " ".join(words[i : i + run]) + " " in shown for i in range(len(words) - run + 1)
+    )
+
+
+_WORD = re.compile(r"[\w'-]+")
+
+
 def deduplicate(candidates: list[Candidate]) -> list[Candidate]:
     """One candidate per (kind, subject) and per prompt: the most confident, first built on ties."""
     best: dict[tuple[str, str], tuple[int, Candidate]] = {}
@@ -69,13 +93,13 @@ def select(candidates: list[Candidate], limit: int) -> list[Candidate]:
     passages: set[str] = set()
 
     def fits(candidate: Candidate) -> bool:
-        return candidate.skill not in ONE_PER_SENTENCE or candidate.passage not in passages
+        return not _shows_its_passage(candidate) or candidate.passage not in passages
 
     def take(candidate: Candidate) -> None:
         chosen.append(candidate)
         chosen_ids.add(id(candidate))
         per_kind[candidate.kind] = per_kind.get(candidate.kind, 0) + 1
-        if candidate.skill in ONE_PER_SENTENCE:
+        if _shows_its_passage(candidate):
             passages.add(candidate.passage)
 
     # Rare skills first: a sentence that alone can give a language question is not spent on a
@@ -85,7 +109,13 @@ def select(candidates: list[Candidate], limit: int) -> list[Candidate]:
         best = next((c for c in by_confidence if c.skill is skill and fits(c)), None)
         if best is not None and len(chosen) < limit:
             take(best)
-    for candidate in by_confidence:
+    # Then the most confident, sentences not yet asked about first: a set should cover the
+    # story, not circle one paragraph.
+    covered = {c.passage for c in chosen}
+    ranked = sorted(
+        by_confidence, key=lambda c: (c.passage in covered, -c.confidence, order[id(c)])
+    )
+    for candidate in ranked:
         if len(chosen) >= limit:
             break
         if id(candidate) in chosen_ids or per_kind.get(candidate.kind, 0) >= KIND_CAPS.get(

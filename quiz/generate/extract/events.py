@@ -178,6 +178,8 @@ def find_numbers(analysis: Analysis, headline: str | None = None) -> list[Number
                 continue
             if raw in in_headline or (match.group("n") and raw.replace(" ", "") in in_headline):
                 continue
+            if match.group("w") and re.search(rf"\b{re.escape(fold(raw))}\b", fold(headline or "")):
+                continue  # "trois ans" when the headline says "condamné à trois ans"
             noun = re.match(r"\s*(?:%|[$£€]|[\w'’-]+)", after)
             clause = clause_of(text, match.start(), match.end())
             if clause is None:

@@ -415,6 +415,11 @@ def mark_voices(facts: Facts) -> None:
         elif quote.speaker:
             facts.voiced.add(fold(quote.speaker))
     inside = _quoted_spans(analysis)
+    unsure_quotes = {
+        q.sentence
+        for q in facts.quotes
+        if q.direct and q.how not in SURE_WAYS and q.how not in ("continued", "none")
+    }
     for person in analysis.persons:
         outside = [
             m
@@ -439,8 +444,9 @@ def mark_voices(facts: Facts) -> None:
             if (
                 profile.reporting.search(sentence.text)
                 or profile.according_to.search(sentence.text)
-                or re.search(r"[«»\"]|:", sentence.text)
-                or following.lstrip().startswith(("«", '"'))
+                or mention.sentence in unsure_quotes
+                or mention.sentence + 1 in unsure_quotes
+                or _quoted_words(sentence.text)
                 or _PRONOUN_REPORT_ANYWHERE.search(following)
                 or (_PRONOUN_START.match(following) and profile.reporting.search(following))
             ):
@@ -519,6 +525,12 @@ def _may_be_a_role_quote(facts: Facts, person: Person) -> bool:
         return False
     named_in = {fold(facts.sentence(m.sentence).text) for m in person.mentions}
     return any(re.search(rf"\b{re.escape(t)}\b", text) for t in role_titles for text in named_in)
+
+
+def _quoted_words(text: str) -> bool:
+    """Quoted words, two words or more: maybe a fragment of someone's speech (« parfaitement
+    conscient »), unlike a quoted label ("2+2")."""
+    return any(len(re.findall(r"[^\W\d_]{2,}", m.group(0))) >= 2 for m in _QUOTED.finditer(text))
 
 
 _PRONOUN_START = re.compile(r"\s*(?:il|elle|ils|elles|he|she|they)\b", re.IGNORECASE)

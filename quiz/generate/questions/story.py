@@ -73,8 +73,16 @@ def role_questions(facts: Facts) -> Iterator[Candidate]:
                     others.append(
                         role_text(facts.profile, fact.title, portfolio, fact.country, fact.feminine)
                     )
-        key_form = normalise_answer(key)
-        others = [o for o in others if o and normalise_answer(o) != key_form]
+        key_words = set(normalise_answer(key).split())
+        # A wrong choice inside the key or the key inside it ("councillor" for a "Unionist
+        # councillor") would be true of this person too.
+        others = [
+            o
+            for o in others
+            if o
+            and not set(normalise_answer(o).split()) <= key_words
+            and not key_words <= set(normalise_answer(o).split())
+        ]
         if len({normalise_answer(o) for o in others}) < 2:
             continue  # one wrong choice is a coin toss, not a question
         name = fact.person.name
