@@ -356,7 +356,9 @@ def is_furniture(line: str, profile: LanguageProfile | None = None) -> bool:
 
 
 def is_byline(line: str, profile: LanguageProfile | None = None) -> bool:
-    if len(line.split()) > 16:
+    """A byline, a publication line ("Publié le … - Mis à jour le …"), a dateline alone, an
+    agency's signature: the story's packaging, no sentence of it."""
+    if len(line.split()) > 25 or (len(line.split()) > 16 and _ends_a_sentence(line)):
         return False
     if any(language.byline.search(line) for language in _ordered(profile)):
         return True

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import timedelta
+from typing import Any
 
 from quiz.core.skills import Skill
 from quiz.core.text import normalise_answer
@@ -34,6 +35,12 @@ _NOT_ROLES = frozenset(
     "professor prof cllr justice dr sir dame mr mrs ms me maître docteur".split()
 )
 """Honorifics a pattern can take for a role ("Mrs Justice Okafor", "Cllr Hughes")."""
+
+
+def _stems(text: str) -> set[str]:
+    """Word stems of a role, its little words aside: "avocate" and "avocat" are one."""
+    little = {"de", "du", "des", "la", "le", "les", "l", "d", "of", "the", "a", "an", "s"}
+    return {w[:5] for w in re.findall(r"\w+", normalise_answer(text)) if w not in little}
 
 
 def _role_key(fact: PersonFact) -> str | None:
@@ -73,15 +80,11 @@ def role_questions(facts: Facts) -> Iterator[Candidate]:
                     others.append(
                         role_text(facts.profile, fact.title, portfolio, fact.country, fact.feminine)
                     )
-        key_words = set(normalise_answer(key).split())
+        key_words = _stems(key)
         # A wrong choice inside the key or the key inside it ("councillor" for a "Unionist
-        # councillor") would be true of this person too.
+        # councillor", "avocate" for an "avocat de l'association") is true of this person too.
         others = [
-            o
-            for o in others
-            if o
-            and not set(normalise_answer(o).split()) <= key_words
-            and not key_words <= set(normalise_answer(o).split())
+            o for o in others if o and not _stems(o) <= key_words and not key_words <= _stems(o)
         ]
         if len({normalise_answer(o) for o in others}) < 2:
             continue  # one wrong choice is a coin toss, not a question
@@ -212,7 +215,9 @@ def who_questions(facts: Facts) -> Iterator[Candidate]:
             if person is None or not person.reliable:
                 continue
             text, offset = _passage(sentence.text, mention.start, mention.end)
-            if not text or re.search(r"[«»\"]", text):
+            if not text or any(
+                len(m.group(0).split()) >= 4 for m in re.finditer(r"«[^»]*»|\"[^\"]*\"", text)
+            ):
                 continue  # no readable clause, or a quotation: the speaker question asks those
             start = mention.start - offset
             end = mention.end - offset
@@ -245,12 +250,12 @@ def who_questions(facts: Facts) -> Iterator[Candidate]:
                 )
 
 
-def _passage(text: str, start: int, end: int) -> tuple[str, int]:
+def _passage(text: str, start: int, end: int, min_words: int = 8) -> tuple[str, int]:
     """The sentence, or when it is too long to read in a prompt the clause holding
     text[start:end]; with the offset of what is returned within the sentence."""
     if len(text.split()) <= 35:
         return text, 0
-    clause = clause_of(text, start, end, min_words=8)
+    clause = clause_of(text, start, end, min_words=min_words)
     if clause is None:
         return "", 0
     offset = text.find(clause)
@@ -262,44 +267,62 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
 
 
 def when_questions(facts: Facts) -> Iterator[Candidate]:
-    """Which day: a sentence with its weekday left blank, the other weekdays as wrong choices.
-    The key is the word the sentence holds; a sentence naming two weekdays is not asked."""
-    weekdays = facts.profile.weekdays
-    pattern = re.compile(r"\b(?:" + "|".join(weekdays) + r")\b", re.IGNORECASE)
+    """When: a sentence with its weekday (or else its month) left blank, other days (months) as
+    wrong choices, none of them written in the sentence. The key is the word the sentence holds."""
+    profile = facts.profile
     for sentence in facts.analysis.sentences:
-        found = list(pattern.finditer(sentence.text))
-        if len(found) != 1:
-            continue
-        if any(s <= found[0].start() < e for s, e in _quoted_spans(sentence.text)):
-            continue
-        text, offset = _passage(sentence.text, found[0].start(), found[0].end())
-        if not text:
-            continue
-        match = next(pattern.finditer(text))
-        written = match.group(0)
-        index = [fold(w) for w in weekdays].index(fold(written))
-        others = [weekdays[(index + shift) % 7] for shift in (1, 3, 5)]
-        if written[:1].isupper():
-            others = [w[:1].upper() + w[1:] for w in others]
-        else:
-            others = [w[:1].lower() + w[1:] for w in others]
-        cloze = text[: match.start()] + "…" + text[match.end() :]
-        fields = single(
-            t(facts, "when.prompt", cloze=cloze),
-            written,
-            others,
-            explanation=t(facts, "when.explain", evidence=text),
-            evidence=text,
-        )
-        if fields:
-            yield Candidate(
-                "when",
-                Skill.COMPREHENSION,
-                0.85,
-                sentence.text,
-                fields,
-                subject=str(sentence.index),
-            )
+        for names in (profile.weekdays, profile.months):
+            pattern = re.compile(r"\b(?:" + "|".join(names) + r")\b", re.IGNORECASE)
+            quoted = _quoted_spans(sentence.text)
+            found = [
+                m
+                for m in pattern.finditer(sentence.text)
+                if not any(s <= m.start() < e for s, e in quoted)
+            ]
+            if not found:
+                continue
+            fields = _when_fields(facts, sentence.text, found[0], names, pattern)
+            if fields:
+                yield Candidate(
+                    "when",
+                    Skill.COMPREHENSION,
+                    0.85,
+                    sentence.text,
+                    fields,
+                    subject=str(sentence.index),
+                )
+            break
+
+
+def _when_fields(
+    facts: Facts,
+    sentence: str,
+    match: re.Match[str],
+    names: tuple[str, ...],
+    pattern: re.Pattern[str],
+) -> dict[str, Any] | None:
+    text, offset = _passage(sentence, match.start(), match.end(), min_words=6)
+    if not text:
+        return None
+    written = match.group(0)
+    start = match.start() - offset
+    present = {fold(m.group(0)) for m in pattern.finditer(sentence)}
+    folded = [fold(n) for n in names]
+    index = folded.index(fold(written))
+    others = [
+        names[(index + shift) % len(names)]
+        for shift in (1, 3, 5, 2, 4, 6)
+        if fold(names[(index + shift) % len(names)]) not in present
+    ][:3]
+    others = [(w[:1].upper() if written[:1].isupper() else w[:1].lower()) + w[1:] for w in others]
+    cloze = text[:start] + "…" + text[start + len(written) :]
+    return single(
+        t(facts, "when.prompt", cloze=cloze),
+        written,
+        others,
+        explanation=t(facts, "when.explain", evidence=text),
+        evidence=text,
+    )
 
 
 def date_questions(facts: Facts) -> Iterator[Candidate]:
