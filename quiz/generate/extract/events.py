@@ -208,25 +208,40 @@ def _value(raw: str, profile: LanguageProfile) -> float | None:
         return None
 
 
-def clause_of(text: str, start: int, end: int, min_words: int = 4) -> str | None:
+_CLAUSE_OPENING = re.compile(r"[,;:]\s|\s[-–—]\s|[«\"(]\s?")
+_CLAUSE_CLOSING = re.compile(r"[,;:.!?»\")](?=\s|$)|\s[-–—]\s")
+_DEPENDENT_START = re.compile(
+    r"^(?:qui|que|qu'|dont|où|et|ou|mais|soit|which|who|whom|that|and|or|but|while)\b", re.I
+)
+
+
+_DANGLING_END = re.compile(r"\b(?:et|ou|mais|and|or|but)\s*[,;:]$", re.IGNORECASE)
+
+
+def clause_of(text: str, start: int, end: int, min_words: int = 6) -> str | None:
     """The clause holding text[start:end], with its closing punctuation: from the last ", ", ";"
-    or ":" before it (or the sentence start) to the next one (or the sentence end)."""
-    boundaries = [m.end() for m in re.finditer(r"[,;:]\s|\s[-–—]\s|[«\"(]\s?", text[:start])]
-    left = boundaries[-1] if boundaries else 0
-    closing = re.search(r"[,;:.!?»\")](?=\s|$)|\s[-–—]\s", text[end:])
-    right = end + closing.end() if closing else len(text)
+    or ":" before it (or the sentence start) to the next one (or the sentence end). A clause too
+    short to stand alone, or opening on "qui"/"et"/"which", takes the one before it along."""
+    lefts = [0, *(m.end() for m in _CLAUSE_OPENING.finditer(text[:start]))]
+    closing = _CLAUSE_CLOSING.search(text, end)
+    right = closing.end() if closing else len(text)
+    left = lefts.pop()
     clause = text[left:right].strip()
-    while len(clause.split()) < min_words and right < len(text):
-        # "En avril, la région…": a short clause takes the next one with it.
-        more = re.search(r"[,;:.!?»\")](?=\s|$)", text[right:])
-        right = right + more.end() if more else len(text)
+    while lefts and (len(clause.split()) < min_words or _DEPENDENT_START.match(clause)):
+        left = lefts.pop()
+        clause = text[left:right].strip()
+    while right < len(text) and (
+        len(clause.split()) < min_words or _DANGLING_END.search(clause)
+    ):
+        more = _CLAUSE_CLOSING.search(text, right)
+        right = more.end() if more else len(text)
         clause = text[left:right].strip()
     words = len(clause.split())
-    if words < min_words:
-        return None
     balanced = clause.count('"') % 2 == 0 and clause.count("«") == clause.count("»")
     edged = clause.rstrip(".,;:!?").endswith(('"', "»")) or clause.startswith(('"', "«"))
-    return clause if 4 <= words <= 35 and balanced and not edged else None
+    if words < min_words or words > 35 or not balanced or edged:
+        return None
+    return clause
 
 
 def find_meetings(analysis: Analysis, dates: list[DateMention]) -> list[Meeting]:
