@@ -208,8 +208,8 @@ def _value(raw: str, profile: LanguageProfile) -> float | None:
         return None
 
 
-_CLAUSE_OPENING = re.compile(r"[,;:]\s|\s[-–—]\s|[«\"(]\s?")
-_CLAUSE_CLOSING = re.compile(r"[,;:.!?»\")](?=\s|$)|\s[-–—]\s")
+_CLAUSE_OPENING = re.compile(r"[,;:]\s|\s[-–—]\s|[«\"]\s?")
+_CLAUSE_CLOSING = re.compile(r"[,;:.!?»\"](?=\s|$)|\s[-–—]\s")
 _DEPENDENT_START = re.compile(
     r"^(?:qui|que|qu'|dont|où|et|ou|mais|soit|which|who|whom|that|and|or|but|while)\b", re.I
 )
@@ -237,7 +237,11 @@ def clause_of(text: str, start: int, end: int, min_words: int = 6) -> str | None
         right = more.end() if more else len(text)
         clause = text[left:right].strip()
     words = len(clause.split())
-    balanced = clause.count('"') % 2 == 0 and clause.count("«") == clause.count("»")
+    balanced = (
+        clause.count('"') % 2 == 0
+        and clause.count("«") == clause.count("»")
+        and clause.count("(") == clause.count(")")
+    )
     edged = clause.rstrip(".,;:!?").endswith(('"', "»")) or clause.startswith(('"', "«"))
     if words < min_words or words > 35 or not balanced or edged:
         return None

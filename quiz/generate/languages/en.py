@@ -261,9 +261,10 @@ PROFILE = LanguageProfile(
     reporting=re.compile(rf"\b(?:{_REPORTING_VERBS})\b", re.IGNORECASE),
     according_to=re.compile(r"\b(?:according to|sources? (?:close to|said))\b", re.IGNORECASE),
     unnamed_sources=re.compile(
-        r"\b(?:according to|said)\s+(?:some|several|many|unnamed|anonymous|two|three)?\s*"
-        r"(?:observers|analysts|experts|sources|diplomats|officials|commentators|insiders|"
-        r"people familiar with)\b"
+        r"\b(?:according to\s+)?(?:(?:a|one|two|three|several)\s+)?(?:person|people|source|sources)"
+        r" (?:familiar with|close to|briefed on)(?: the [a-z]+(?: [a-z]+)?)?"
+        r"|\b(?:according to|said)\s+(?:some|several|many|unnamed|anonymous|two|three)?\s*"
+        r"(?:observers|analysts|experts|sources|diplomats|officials|commentators|insiders)\b"
         r"|\b(?:[a-z]+ )?(?:observers|analysts|experts|sources|diplomats)"
         r" (?:\w+ly )?(?:say|said|believe|think|warn|warned)\b"
         r"|\b(?:speaking )?on condition of anonymity\b|\ba source close to\b"
