@@ -136,6 +136,7 @@ def test_a_pronoun_after_a_quote_points_to_the_last_person_named(generator: Gene
     )
     (quote,) = [q for q in facts.quotes if q.direct]
     assert quote.by_pronoun
-    assert quote.speaker == "a-t-elle assuré"
+    assert quote.how == "pronoun"
+    assert quote.tag == "a-t-elle assuré"
     assert quote.person is not None
     assert quote.person.name == "Hélène Caradec"

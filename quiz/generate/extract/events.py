@@ -181,6 +181,8 @@ def find_numbers(analysis: Analysis, headline: str | None = None) -> list[Number
             if match.group("w") and re.search(rf"\b{re.escape(fold(raw))}\b", fold(headline or "")):
                 continue  # "trois ans" when the headline says "condamné à trois ans"
             noun = re.match(r"\s*(?:%|[$£€]|[\w'’-]+)", after)
+            if noun and fold(noun.group(0).strip()) in ("fois", "times"):
+                continue  # "citée deux fois": how often, not a figure of the story
             clause = clause_of(text, match.start(), match.end())
             if clause is None:
                 continue

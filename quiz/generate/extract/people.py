@@ -116,7 +116,8 @@ def _role_before(
             model = earlier[-1]
             evidence = sentence.text[same.start() : mention.end]
             portfolio = same.group("port")
-            written = " ".join(p for p in (model.title.lower(), portfolio) if p)
+            demonyms = model.country.demonyms(profile.code) if model.country else ()
+            written = profile.role_text(model.title, portfolio, demonyms, model.feminine)
             return _Role(model.title, portfolio, model.country, evidence, 0.8, written)
     return None
 
