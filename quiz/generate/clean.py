@@ -321,6 +321,7 @@ def find_dates(text: str, day_first: bool = False) -> list[tuple[date, str]]:
 
 # --- zones --------------------------------------------------------------------------------------
 
+_END_OF_STORY = frozenset(h for p in PROFILES.values() for h in p.end_of_story)
 _BREADCRUMB = re.compile(r"^[^.!?]{1,40}(?:\s[>›|]\s[^.!?]{1,40})+$")
 _DATELINE = re.compile(
     r"^([A-ZÀ-Þ][A-ZÀ-Þa-zà-ÿ'., -]{2,40}?)(?:,\s*[^()]{0,30})?\s*\(([A-Z][\w -]{1,30})\)\s*[-:—]\s*"
@@ -467,7 +468,15 @@ def split_zones(text: str, profile: LanguageProfile) -> Page:
         headline = max(candidates, key=lambda i: (len(lines[i].split()), -i))
         zones[headline] = Zone.HEADLINE
     after_furniture_heading = False
+    story_ended = False
     for index, line in enumerate(lines):
+        if index > first_body and fold(line).strip(" :") in _END_OF_STORY:
+            story_ended = True  # "Sources", "External links": cited sources, categories, licence
+            zones[index] = Zone.FURNITURE
+            continue
+        if story_ended and zones[index] in (None, Zone.CAPTION):
+            zones[index] = Zone.FURNITURE if is_furniture(line, profile) else Zone.OTHER
+            continue
         if zones[index] is Zone.FURNITURE:
             after_furniture_heading = True
             continue
@@ -486,13 +495,31 @@ def split_zones(text: str, profile: LanguageProfile) -> Page:
     blocks = [Block(zone or Zone.OTHER, line) for zone, line in zip(zones, lines, strict=True)]
     ordered_captions = [captions[i] for i in sorted(captions)]
     page = Page(blocks, _first_of_each(ordered_captions))
-    page.opinion = any(
-        profile.opinion_labels.match(b.text) and len(b.text.split()) <= 4
-        for b in blocks
-        if b.zone in (Zone.OTHER, Zone.FURNITURE, Zone.BYLINE)
-    )
+    page.opinion = is_opinion(page, profile)
+    for block in blocks:
+        for language in _ordered(profile):
+            banner = language.site_banner.match(block.text)
+            if banner and block.zone is not Zone.BODY:
+                page.outlet = page.outlet or banner.group("site")
     read_provenance(page, profile)
     return page
+
+
+def is_opinion(page: Page, profile: LanguageProfile) -> bool:
+    """The page marks itself as opinion: a label outside the story ("Opinion", "Tribune", a
+    breadcrumb "Home > Opinion"), or a disclaimer anywhere ("The views expressed are…")."""
+    for block in page.blocks:
+        if block.zone is Zone.BODY:
+            if re.search(r"views expressed|n'engage que", block.text, re.IGNORECASE):
+                return True
+            continue
+        words = block.text.split()
+        if block.text.count("|") >= 2 or (len(words) >= 4 and all(w[:1].isupper() for w in words)):
+            continue  # a site menu lists "Opinion" among its sections
+        if block.zone is not Zone.HEADLINE and len(block.text.split()) <= 12:
+            if any(p.opinion_labels.search(block.text) for p in _ordered(profile)):
+                return True
+    return False
 
 
 def _dateline_day(page: Page, profile: LanguageProfile) -> tuple[int, int] | None:

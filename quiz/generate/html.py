@@ -16,6 +16,7 @@ from quiz.generate.clean import (
     Zone,
     is_byline,
     is_furniture,
+    is_opinion,
     normalise,
     read_provenance,
     split_caption,
@@ -123,6 +124,10 @@ def page_from_html(raw: str, profile: LanguageProfile) -> Page:
 
     page = Page(blocks, parsed_captions)
     page.outlet = outlet
+    page.opinion = is_opinion(page, profile) or bool(
+        tree.xpath("//meta[@property='article:section' and contains(translate(@content,"
+        "'OPINIONTRBUEHCQ','opiniontrbuehcq'),'opinion')]")
+    )
     if document is not None:
         page.author = document.author or None
         page.url = document.url or None

@@ -102,12 +102,18 @@ class LanguageProfile:
     """A line starting with one of these (folded) is a link or a prompt of the site."""
     furniture_words: re.Pattern[str]
     """Words that make any line site furniture wherever they are (cookies, subscriptions)."""
+    end_of_story: frozenset[str]
+    """Folded headings after which the page holds no more story ("Sources", "External links"):
+    the cited sources, categories and licence of a wiki page."""
+    site_banner: re.Pattern[str]
+    """A site's banner naming it ("From Wikinews, the free news source…"): group `site`."""
     byline: re.Pattern[str]
     """A byline, a publication line or an agency signature."""
     credit_prefixes: tuple[str, ...]
     """Words that introduce a picture credit ("Photo", "Photograph")."""
     opinion_labels: re.Pattern[str]
-    """A line that marks a page as opinion ("Tribune", "Opinion", "Comment")."""
+    """Words that mark a page as opinion, in a line outside the story ("Tribune", "Opinion",
+    "Comment") or a disclaimer anywhere ("n'engage que son auteur")."""
     day_first_dates: bool
     """ "05/03/2025" is the 5th of March (French), not the 3rd of May."""
 

@@ -143,7 +143,8 @@ PROFILE = LanguageProfile(
             you may also like, top stories, latest news, comments, menu, search, home,
             skip to main content, skip to content, subscribe, log in, sign in, accept all,
             manage preferences, trending, listen, watch, video, print, email, copy link,
-            more from, follow us, see all, view comments
+            more from, follow us, see all, view comments, sources, external links, related news,
+            categories, share this:, discuss, have an opinion on this story?
             """
         )
     ),
@@ -152,7 +153,10 @@ PROFILE = LanguageProfile(
         read more, read also, see also, related:, more:, advertisement, live:, live -, live |,
         breaking:, sign up, subscribe, support local journalism, get our, listen to this article,
         listen:, watch:, trending on, sponsored:, most read, more from, follow us, share on,
-        ©, copyright, all rights reserved, terms of use, cookie, share this
+        copyright, all rights reserved, terms of use, cookie, share this, categories:,
+        category:, this text is released under, released under the creative commons,
+        this article features first-hand journalism, this page was last edited,
+        from wikinews
         """
     ),
     furniture_words=re.compile(
@@ -160,6 +164,10 @@ PROFILE = LanguageProfile(
         r"|\bsponsored\b|\bnewsletter\b",
         re.IGNORECASE,
     ),
+    end_of_story=frozenset(
+        words("sources, source, references, external links, related news, see also, notes")
+    ),
+    site_banner=re.compile(r"^From (?P<site>Wiki\w+)\b"),
     byline=re.compile(
         r"^(?:By|BY)\s+[A-Z]"
         r"|^(?i:published|updated|posted|last updated|first published)\b"
@@ -170,7 +178,11 @@ PROFILE = LanguageProfile(
         r"|^\((?i:reporting by)\b"
     ),
     credit_prefixes=("photo", "photograph", "picture", "image", "credit", "photo credit"),
-    opinion_labels=re.compile(r"^(?:opinion|comment|analysis|editorial|column|blog)\b", re.I),
+    opinion_labels=re.compile(
+        r"\b(?:opinion|comment is free|editorial|column|columnist|blog|op-ed|"
+        r"the views expressed|are (?:the author's|his|her|their) own)\b",
+        re.IGNORECASE,
+    ),
     day_first_dates=False,
     titles=TITLES,
     portfolios=("Interior", "Health", "Finance", "Foreign", "Defence", "Education"),

@@ -213,7 +213,8 @@ PROFILE = LanguageProfile(
             dans la meme rubrique, commentaires, video, vos reactions, ecouter la radio,
             regarder le jt, replay, gerer mes choix, tout accepter, continuer sans accepter,
             je m'inscris, article reserve aux abonnes, mentions legales, nous contacter, cgu,
-            imprimer, ecouter cet article, reagir, suivre, lecture
+            imprimer, ecouter cet article, reagir, suivre, lecture, sources, liens externes,
+            articles lies, categories, partager cet article, discuter, modifier
             """
         )
     ),
@@ -222,13 +223,21 @@ PROFILE = LanguageProfile(
         lire aussi, a lire aussi, voir aussi, a lire, sur le meme sujet, publicite, en direct,
         live, direct -, direct |, abonnez-vous, s'abonner, recevez, inscrivez-vous,
         je m'abonne, suivez-nous, suivez notre, ecouter, regarder, video -, meteo,
-        tous droits reserves, ©, lecture :
+        tous droits reserves, lecture :, categories :, categorie :, ce texte est publie sous,
+        publie sous licence, licence creative commons, cet article contient du journalisme,
+        derniere modification de cette page, de wikinews, article de wikinews
         """
     ),
     furniture_words=re.compile(
         r"\bcookies?\b|\btous droits réservés\b|\bmentions légales\b|\bpolitique de "
         r"confidentialité\b|\bvos choix\b.*\bpartenaires\b|\(sponsorisé\)",
         re.IGNORECASE,
+    ),
+    end_of_story=frozenset(
+        words("sources, source, references, liens externes, articles lies, voir aussi, notes")
+    ),
+    site_banner=re.compile(
+        r"^(?:Article )?(?:de|d') (?P<site>Wiki\w+)\b", re.IGNORECASE
     ),
     byline=re.compile(
         r"^(?:Par|PAR|par|Propos recueillis par)\s+[A-ZÀ-Þ]"
@@ -240,7 +249,8 @@ PROFILE = LanguageProfile(
     ),
     credit_prefixes=("photo", "photos", "crédit", "crédit photo", "illustration", "image"),
     opinion_labels=re.compile(
-        r"^(?:tribune|opinion|chronique|éditorial|édito|point de vue|billet|analyse|blog)\b",
+        r"\b(?:tribune|opinion|chronique|éditorial|édito|point de vue|billet d'humeur|blog|"
+        r"n'engage que (?:son|leur) auteur|cette tribune|les opinions exprimées)\b",
         re.IGNORECASE,
     ),
     day_first_dates=True,
