@@ -55,7 +55,6 @@ from quiz.core.text import normalise_answer, normalise_for_search  # noqa: E402
 from quiz.generate import Article, GenerationError, Generator  # noqa: E402
 from quiz.generate.languages import PROFILES  # noqa: E402
 from quiz.generate.lexicon import country_named, fold  # noqa: E402
-from quiz.generate.pipeline import MIN_CONFIDENCE  # noqa: E402
 from quiz.generate.questions import format_date  # noqa: E402
 
 CORPUS = ROOT / "tests" / "data" / "articles" / "corpus"
@@ -423,7 +422,10 @@ class Judge:
         found = parse_prompt(self.language, "who.prompt", q.prompt)
         if not found or not any(
             norm(found["cloze"].replace("…", form, 1)) == norm(q.evidence)
-            for form in [*_forms(person), *(f"{h} {f}" for f in _forms(person) for h in _HONORIFICS)]
+            for form in [
+                *_forms(person),
+                *(f"{h} {f}" for f in _forms(person) for h in _HONORIFICS),
+            ]
         ):
             return WRONG, "the blank is not this person's name in the sentence"
         return self._verbatim_story(q)
@@ -645,6 +647,10 @@ class Judge:
 
     def judge_twice(self, q: QuestionBase) -> tuple[str, str]:
         return (RIGHT, "") if self.gold.data.get("caption_repeated") else (WRONG, "printed once")
+
+    def judge_genre(self, q: QuestionBase) -> tuple[str, str]:
+        style = self.gold.data.get("style")
+        return (RIGHT, "") if style == "opinion" else (WRONG, f"the gold style is {style}")
 
     def judge_stale(self, q: QuestionBase) -> tuple[str, str]:
         found = parse_prompt(self.language, "stale.prompt", q.prompt)

@@ -18,6 +18,7 @@ from enum import StrEnum
 
 from quiz.core.text import clean_text
 from quiz.generate.languages import PROFILES, LanguageProfile
+from quiz.generate.languages.base import spaced
 from quiz.generate.lexicon import AGENCIES, fold
 
 
@@ -74,6 +75,8 @@ class Page:
     agency: str | None = None
     opinion: bool = False
     """The page marks itself as opinion (a column, an editorial, a blog)."""
+    opinion_label: str | None = None
+    """The words that say so, as the page writes them ("Opinion", "Tribune")."""
 
     @property
     def headline(self) -> str | None:
@@ -170,7 +173,7 @@ _CREDIT_LINE = re.compile(
 )
 """A credit on its own line: "Photo L'Écho des Combes - Cédric Valat", "Julien Mabire / X"."""
 _AGENCY_KEYS = {fold(k): k for k in AGENCIES}
-_PARTICLES = frozenset("de du des le la van von da di del della der den ben bin al el".split())
+_PARTICLES = frozenset(spaced("de du des le la van von da di del della der den ben bin al el"))
 _NOT_A_PHOTOGRAPHER = re.compile(
     r"\b(?:the|l'|la|le|les|agence|agency|authority|park|news|times|press|presse|public|"
     r"publique|radio|tv|info|journal|gazette|herald|post|service|ministry|ministère|"
@@ -507,18 +510,23 @@ def split_zones(text: str, profile: LanguageProfile) -> Page:
 
 def is_opinion(page: Page, profile: LanguageProfile) -> bool:
     """The page marks itself as opinion: a label outside the story ("Opinion", "Tribune", a
-    breadcrumb "Home > Opinion"), or a disclaimer anywhere ("The views expressed are…")."""
+    breadcrumb "Home > Opinion"), or a disclaimer anywhere ("The views expressed are…").
+    The label's words are kept in `page.opinion_label`."""
     for block in page.blocks:
         if block.zone is Zone.BODY:
-            if re.search(r"views expressed|n'engage que", block.text, re.IGNORECASE):
+            found = re.search(r"views expressed|n'engage que", block.text, re.IGNORECASE)
+            if found:
                 return True
             continue
         words = block.text.split()
         if block.text.count("|") >= 2 or (len(words) >= 4 and all(w[:1].isupper() for w in words)):
             continue  # a site menu lists "Opinion" among its sections
-        if block.zone is not Zone.HEADLINE and len(block.text.split()) <= 12:
-            if any(p.opinion_labels.search(block.text) for p in _ordered(profile)):
-                return True
+        if block.zone is not Zone.HEADLINE and len(words) <= 12:
+            for language in _ordered(profile):
+                found = language.opinion_labels.search(block.text)
+                if found:
+                    page.opinion_label = page.opinion_label or found.group(0)
+                    return True
     return False
 
 

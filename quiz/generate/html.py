@@ -125,8 +125,10 @@ def page_from_html(raw: str, profile: LanguageProfile) -> Page:
     page = Page(blocks, parsed_captions)
     page.outlet = outlet
     page.opinion = is_opinion(page, profile) or bool(
-        tree.xpath("//meta[@property='article:section' and contains(translate(@content,"
-        "'OPINIONTRBUEHCQ','opiniontrbuehcq'),'opinion')]")
+        tree.xpath(
+            "//meta[@property='article:section' and contains(translate(@content,"
+            "'OPINIONTRBUEHCQ','opiniontrbuehcq'),'opinion')]"
+        )
     )
     if document is not None:
         page.author = document.author or None

@@ -96,12 +96,12 @@ def country_named(text: str, language: str | None = None) -> Country | None:
     """The country a name, demonym or capital refers to ("russes", "Pékin", "the United States"),
     in `language`, or in any language when none is given."""
     key = fold(without_article(text.strip()))
-    index = _INDEXES[language] if language in _INDEXES else _ANY_LANGUAGE
+    index = _INDEXES.get(language or "", _ANY_LANGUAGE)
     return index.find(key)
 
 
 def is_capital(text: str, language: str | None = None) -> bool:
-    index = _INDEXES[language] if language in _INDEXES else _ANY_LANGUAGE
+    index = _INDEXES.get(language or "", _ANY_LANGUAGE)
     return fold(text.strip()) in index.by_capital
 
 

@@ -76,14 +76,7 @@ def _add_entity_ruler(nlp: Language, profile: LanguageProfile, before: str | Non
         names = country.names.get(language)
         if names is None:
             continue
-        bare = (
-            names.name.split(" ", 1)[1]
-            if names.name[:1].islower() and " " in names.name
-            else names.name
-        )
-        if bare.startswith("l'"):
-            bare = bare[2:]
-        place_names = {bare, *names.capitals, *names.aliases}
+        place_names = {without_article(names.name), *names.capitals, *names.aliases}
         patterns.extend({"label": profile.place_label, "pattern": n} for n in sorted(place_names))
         nouns = {d for d in names.demonyms if d[0].isupper()} | {
             d.capitalize() for d in names.demonyms if d.endswith(("s", "ais"))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from quiz.generate.languages import LanguageProfile
-from quiz.generate.languages.base import alternation
+from quiz.generate.languages.base import alternation, spaced
 from quiz.generate.lexicon import AGENCIES, country_named, fold
 from quiz.generate.nlp import LanguageModel
 
@@ -44,7 +44,7 @@ class Mention:
 
 
 _SURNAME_PARTICLES = frozenset(
-    "van von de du des der den da di del della le la ni o mac mc ben bin ibn al el".split()
+    spaced("van von de du des der den da di del della le la ni o mac mc ben bin ibn al el")
 )
 
 
@@ -196,20 +196,38 @@ def _mentions(sentences: list[Sentence], model: LanguageModel) -> list[Mention]:
             text = entity.text.strip(" ,.;:")
             if kind is None or not text:
                 continue
-            if kind == "org" and (text[0].islower() or fold(text.split()[0]) in titles):
-                continue  # a role ("ministre japonais des Affaires…"), not an organisation
+            if kind in ("org", "group") and (text[0].islower() or fold(text.split()[0]) in titles):
+                # A role ("ministre japonais des Affaires…"), not an organisation; with a name
+                # at its end ("Premier ministre serbe Milan Kovač"), a person.
+                start = entity.start_char - offset - lead
+                named = _person_or_not(
+                    Mention("person", text, sentence.index, start, start + len(text)),
+                    profile,
+                    titles,
+                )
+                if (
+                    named is not None
+                    and named.kind == "person"
+                    and 2 <= len(named.text.split()) <= 4
+                    and all(
+                        w[:1].isupper() or fold(w) in _SURNAME_PARTICLES for w in named.text.split()
+                    )
+                    and any(fold(w) in titles for w in text[: named.start - start].split())
+                ):
+                    mentions.append(named)
+                continue
             if kind == "place" and fold(text) in {fold(m) for m in profile.months}:
                 continue
             start = entity.start_char - offset - lead
-            mention = Mention(kind, text, sentence.index, start, start + len(text))
-            if kind == "person":
-                mention = _person_or_not(mention, profile, titles)
-            if mention is not None:
-                mentions.append(mention)
+            found: Mention | None = Mention(kind, text, sentence.index, start, start + len(text))
+            if kind == "person" and found is not None:
+                found = _person_or_not(found, profile, titles)
+            if found is not None:
+                mentions.append(found)
         if model.degraded:
-            found = _rule_persons(sentence, mentions, titles, profile)
+            by_rules = _rule_persons(sentence, mentions, titles, profile)
             known = {(m.sentence, m.text) for m in mentions}
-            mentions.extend(m for m in found if (m.sentence, m.text) not in known)
+            mentions.extend(m for m in by_rules if (m.sentence, m.text) not in known)
     if model.degraded:
         mentions = _confirmed_rule_persons(mentions, sentences, profile)
     return mentions
@@ -231,6 +249,7 @@ def _person_or_not(mention: Mention, profile: LanguageProfile, titles: set[str])
     words = text.split()
     while words and (
         fold(words[0]) in titles
+        or words[0][:1].islower()
         or fold(words[0]) in profile.not_names
         or (country_named(words[0], profile.code) and len(words) > 2)
     ):
@@ -326,9 +345,11 @@ def _confirmed_rule_persons(
             confirmed.add(fold(surname))
     kept: list[Mention] = []
     for mention in mentions:
-        if mention.kind == "person" and fold(mention.text) not in confirmed:
-            if fold(mention.text.split()[-1]) not in confirmed:
-                continue
+        unconfirmed = fold(mention.text) not in confirmed and (
+            fold(mention.text.split()[-1]) not in confirmed
+        )
+        if mention.kind == "person" and unconfirmed:
+            continue
         kept.append(mention)
     return kept
 

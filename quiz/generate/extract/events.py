@@ -168,9 +168,9 @@ def find_numbers(analysis: Analysis, headline: str | None = None) -> list[Number
                 continue  # "les deux pays", "nos deux économies": a reference, not a figure
             if _NOT_A_FIGURE_AFTER.match(after) or month_after.match(after):
                 continue  # "7h30", "13e", "12 octobre", "2024-25"
-            if month_before.search(before) or re.search(r"[A-ZÀ-Þ][\w-]*\s$", before[-20:]):
-                if not match.group("w"):
-                    continue  # "Oct. 14", "Radio 1", "Article 12"
+            named = month_before.search(before) or re.search(r"[A-ZÀ-Þ][\w-]*\s$", before[-20:])
+            if named and not match.group("w"):
+                continue  # "Oct. 14", "Radio 1", "Article 12"
             if match.group("n") and re.fullmatch(r"(?:1[89]|20)\d\d", raw):
                 continue  # a year
             value = _value(raw, profile)
@@ -232,9 +232,7 @@ def clause_of(text: str, start: int, end: int, min_words: int = 6) -> str | None
     while lefts and (len(clause.split()) < min_words or _DEPENDENT_START.match(clause)):
         left = lefts.pop()
         clause = text[left:right].strip()
-    while right < len(text) and (
-        len(clause.split()) < min_words or _DANGLING_END.search(clause)
-    ):
+    while right < len(text) and (len(clause.split()) < min_words or _DANGLING_END.search(clause)):
         more = _CLAUSE_CLOSING.search(text, right)
         right = more.end() if more else len(text)
         clause = text[left:right].strip()

@@ -112,8 +112,9 @@ def _role_before(
         return _from_match(match, profile, evidence, 0.9)
     if profile.same_role is not None:
         same = profile.same_role.search(before)
-        if same and earlier and earlier[-1].title:
+        if same and earlier and earlier[-1].title is not None:
             model = earlier[-1]
+            assert model.title is not None
             evidence = sentence.text[same.start() : mention.end]
             portfolio = same.group("port")
             demonyms = model.country.demonyms(profile.code) if model.country else ()

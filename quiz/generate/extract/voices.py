@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from quiz.generate.extract.model import Facts, Hedge, Quote
 from quiz.generate.languages import LanguageProfile
+from quiz.generate.languages.base import spaced
 from quiz.generate.lexicon import country_named, fold, is_capital, without_article
 from quiz.generate.understand import Analysis, Mention, Person, Sentence
 
@@ -169,10 +170,10 @@ def _after(
         return None
     # '…," Wekesa told reporters', '…," Chief Executive Rachel Tan said', '…," the trust's chair,
     # Bev Naylor, told': the name before the verb, after a title or an apposition at most.
-    for mention in _persons_in(analysis, sentence, end, end + verb.start()):
-        person = _reliable(analysis, mention)
-        lead = sentence.text[end : mention.start].strip(" ,.!?")
-        rest = sentence.text[mention.end : end + verb.start()].strip()
+    for named in _persons_in(analysis, sentence, end, end + verb.start()):
+        person = _reliable(analysis, named)
+        lead = sentence.text[end : named.start].strip(" ,.!?")
+        rest = sentence.text[named.end : end + verb.start()].strip()
         if (
             person is not None
             and len(lead.split()) <= 8
@@ -192,7 +193,7 @@ def _after(
     return _Speaker(subject, None, "role", subject) if subject else None
 
 
-_PRONOUNS = frozenset("il elle ils elles on he she they".split())
+_PRONOUNS = frozenset(spaced("il elle ils elles on he she they"))
 _RELATIVE = re.compile(r"\b(?:which|who|whom|that|qui|que|qu'|dont|où)\b", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*)(?:il|elle|ils|elles|he|she|they)\s+\S+", re.I)
 
@@ -291,9 +292,9 @@ def find_quotes(analysis: Analysis) -> list[Quote]:
                     for m in _persons_in(analysis, sentence, clause_start, match.start())
                     if analysis.person_for(m.text) is not in_sentence.person
                 ]
-                if not others and not re.search(r"[.!?]\s*$", between.strip()[:-1] or "x"):
-                    speaker = _Speaker(in_sentence.name, in_sentence.person, "continued", "")
-                elif not others:
+                if (
+                    not others and not re.search(r"[.!?]\s*$", between.strip()[:-1] or "x")
+                ) or not others:
                     speaker = _Speaker(in_sentence.name, in_sentence.person, "continued", "")
             if speaker is None:
                 speaker = _before(analysis, sentence, match.start(), clause_start, quotes)
@@ -372,9 +373,14 @@ def _reported(analysis: Analysis, sentence: Sentence) -> list[Quote]:
         if person is None:
             continue
         tail = sentence.text[verb.end() :]
-        if re.match(r"\s*[:«\"]", tail):
-            continue  # a direct quote follows: that is direct speech
         that = re.search(rf"\b(?:{profile.that_words})", tail[:80])
+        opening = re.search(r"[«\"]", tail)
+        if (
+            opening
+            and (that is None or opening.start() < that.start())
+            and ":" in tail[: opening.start() + 1]
+        ):
+            continue  # 'Keller told the council: "…"': a direct quote follows, not a paraphrase
         clause = tail[that.end() :].strip() if that else tail.strip()
         evidence = sentence.text[subject.start : verb.end()]
         found.append(

@@ -54,6 +54,11 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(w.strip() for w in re.split(r"[,\n]", text) if w.strip())
 
 
+def spaced(text: str) -> tuple[str, ...]:
+    """A word list written as one string, separated by spaces."""
+    return tuple(text.split())
+
+
 def alternation(entries: Iterable[str]) -> str:
     """A regex alternation of literal entries, longest first (so "premier ministre" beats "ministre")."""
     return "|".join(re.escape(e) for e in sorted(set(entries), key=len, reverse=True))
@@ -215,5 +220,8 @@ class LanguageProfile:
     """Folded furniture label -> what it is, for the widget question."""
     countries: dict[str, CountryNames] = field(default_factory=dict)
 
+    polish: Callable[[str], str] = str
+    """The last touch on a filled-in text: French elides "de Olivier" into "d'Olivier"."""
+
     def text(self, key: str, **values: Any) -> str:
-        return self.texts[key].format(**values)
+        return self.polish(self.texts[key].format(**values))

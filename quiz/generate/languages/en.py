@@ -16,6 +16,7 @@ from quiz.generate.languages.base import (
     Widget,
     alternation,
     countries_table,
+    spaced,
     words,
 )
 
@@ -130,8 +131,10 @@ PROFILE = LanguageProfile(
     ),
     group_nouns=("Soviets",),
     stopwords=frozenset(
-        "the of and to in is that for on with as was by at from it an are were has have said "
-        "this which their its been be".split()
+        spaced(
+            "the of and to in is that for on with as was by at from it an are were has have said "
+            "this which their its been be"
+        )
     ),
     furniture_lines=frozenset(
         words(
@@ -300,7 +303,7 @@ PROFILE = LanguageProfile(
         re.IGNORECASE,
     ),
     that_words=r"that",
-    determiners=frozenset("the a an of these those its their his her our".split()),
+    determiners=frozenset(spaced("the a an of these those its their his her our")),
     first_person=re.compile(r"\b(?:I|we|our|my|us|me|I'm|we're|I've|we've)\b"),
     uncertain=re.compile(
         r"\b(?:estimated?|estimates?|understood|expected|believed|thought to|likely|unlikely|"
@@ -356,7 +359,7 @@ PROFILE = LanguageProfile(
         "thousand": 1000,
     },
     decimal_comma=False,
-    referring_words=frozenset("the these those their our his her its both".split()),
+    referring_words=frozenset(spaced("the these those their our his her its both")),
     format_date=_format_date,
     meeting_words=re.compile(
         r"\b(?:met|meeting|meetings|talks|summit|held talks|sat down with|hosted)\b", re.IGNORECASE
@@ -390,6 +393,12 @@ PROFILE = LanguageProfile(
         "who.explain": 'The article says: "{evidence}" ({name}).',
         "when.prompt": 'Which day? Complete from the article: "{cloze}"',
         "when.explain": 'The article says: "{evidence}".',
+        "genre.prompt": 'The page presents this text as "{label}". What kind of text is it?',
+        "genre.key": "An opinion piece: the author gives their own view",
+        "genre.d1": "An agency report of the facts",
+        "genre.d2": "An official press release",
+        "genre.d3": "An advertisement",
+        "genre.explain": '"{label}" marks an opinion piece: its judgements are its author\'s, not facts established by reporting.',
         "number.prompt": 'Fill in the number, from the article: "{cloze}"',
         "dispute.prompt": "According to the article, which place do {sides} dispute?",
         "dispute.explain": '"{evidence}": that is what the dispute is about.',

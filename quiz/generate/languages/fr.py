@@ -16,6 +16,7 @@ from quiz.generate.languages.base import (
     Widget,
     alternation,
     countries_table,
+    spaced,
     words,
 )
 
@@ -86,6 +87,14 @@ def _role_text(title: str, portfolio: str | None, demonyms: tuple[str, ...], fem
     if portfolio:
         parts.append(portfolio)
     return " ".join(parts)
+
+
+_ELISION = re.compile(r"\b([dD]e|[qQ]ue) (?=[AEIOUYÉÈÊÀÂÎÔÛ])")
+
+
+def _polish(text: str) -> str:
+    """ "propos de Olivier" -> "propos d'Olivier": a name filled in after "de" or "que"."""
+    return _ELISION.sub(lambda m: m.group(1)[0] + ("'" if m.group(1)[0] in "dD" else "u'"), text)
 
 
 def _cause_choice(cue: str, cause: str) -> str:
@@ -198,8 +207,10 @@ PROFILE = LanguageProfile(
     ),
     group_nouns=("Soviétiques",),
     stopwords=frozenset(
-        "le la les des du de et est une un dans pour que qui sur avec par au aux pas ont a sont "
-        "cette ce il elle ils leurs leur selon été entre".split()
+        spaced(
+            "le la les des du de et est une un dans pour que qui sur avec par au aux pas ont a sont "
+            "cette ce il elle ils leurs leur selon été entre"
+        )
     ),
     furniture_lines=frozenset(
         words(
@@ -236,9 +247,7 @@ PROFILE = LanguageProfile(
     end_of_story=frozenset(
         words("sources, source, references, liens externes, articles lies, voir aussi, notes")
     ),
-    site_banner=re.compile(
-        r"^(?:Article )?(?:de|d') (?P<site>Wiki\w+)\b", re.IGNORECASE
-    ),
+    site_banner=re.compile(r"^(?:Article )?(?:de|d') (?P<site>Wiki\w+)\b", re.IGNORECASE),
     byline=re.compile(
         r"^(?:Par|PAR|par|Propos recueillis par)\s+[A-ZÀ-Þ]"
         r"|^(?i:publié|mis à jour|modifié|actualisé)\b"
@@ -340,8 +349,10 @@ PROFILE = LanguageProfile(
     ),
     that_words=r"que|qu'",
     determiners=frozenset(
-        "des les un une le la du de aux au ces ses leurs leur son sa notre nos votre vos "
-        "cette ce cet".split()
+        spaced(
+            "des les un une le la du de aux au ces ses leurs leur son sa notre nos votre vos "
+            "cette ce cet"
+        )
     ),
     first_person=re.compile(r"\b(?:je|j'|nous|notre|nos|me|m'|moi|mon|ma|mes|on)\b", re.I),
     uncertain=re.compile(
@@ -406,7 +417,7 @@ PROFILE = LanguageProfile(
         "mille": 1000,
     },
     decimal_comma=True,
-    referring_words=frozenset("les des ces leurs ses nos vos mes tes".split()),
+    referring_words=frozenset(spaced("les des ces leurs ses nos vos mes tes")),
     format_date=_format_date,
     meeting_words=re.compile(
         r"\b(?:rencontre|réunion|entretien|sommet|dialogue|entrevue|s'est entretenu|ont rencontré|"
@@ -448,6 +459,12 @@ PROFILE = LanguageProfile(
         "who.explain": "L'article écrit : « {evidence} » ({name}).",
         "when.prompt": "Quel jour ? Complétez d'après l'article : « {cloze} »",
         "when.explain": "L'article écrit : « {evidence} ».",
+        "genre.prompt": "La page présente ce texte comme « {label} ». De quel type de texte s'agit-il ?",
+        "genre.key": "Un texte d'opinion : l'auteur donne son point de vue",
+        "genre.d1": "Une dépêche d'agence qui rapporte des faits",
+        "genre.d2": "Un communiqué officiel",
+        "genre.d3": "Une publicité",
+        "genre.explain": "« {label} » signale un texte d'opinion : ses jugements sont ceux de son auteur, pas des faits établis par une enquête.",
         "number.prompt": "Complétez avec un nombre, d'après l'article : « {cloze} »",
         "dispute.prompt": "D'après l'article, quel lieu {sides} se disputent-ils ?",
         "dispute.explain": "« {evidence} » : c'est l'objet du différend.",
@@ -604,6 +621,7 @@ PROFILE = LanguageProfile(
             ("La suite de l'article", "Les sources de l'article", "Une correction de l'article"),
         ),
     },
+    polish=_polish,
     countries=countries_table(
         """
         jp | le Japon | japonais, japonaise, japonaises, nippon, nippone | Tokyo

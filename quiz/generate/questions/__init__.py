@@ -7,13 +7,13 @@ lateral reading); `common` holds what they share.
 
 from __future__ import annotations
 
-from quiz.core.skills import Skill
 from quiz.generate.extract import Facts
 from quiz.generate.questions.common import Builder, Candidate, format_date, pick_choices
 from quiz.generate.questions.page import (
     credit_questions,
     dateline_questions,
     furniture_questions,
+    genre_questions,
     stale_questions,
 )
 from quiz.generate.questions.story import (
@@ -63,6 +63,7 @@ BUILDERS: tuple[Builder, ...] = (
     silent_people_questions,
     other_name_questions,
     furniture_questions,
+    genre_questions,
     stale_questions,
 )
 

@@ -152,6 +152,22 @@ def _furniture_label(line: str, facts: Facts) -> str | None:
     return line if len(line.split()) <= 6 and is_furniture(line, facts.profile) else None
 
 
+def genre_questions(facts: Facts) -> Iterator[Candidate]:
+    """What kind of text is this? Asked of a page that labels itself opinion, with its label."""
+    label = facts.page.opinion_label
+    if not facts.page.opinion or not label:
+        return
+    fields = single(
+        t(facts, "genre.prompt", label=label),
+        t(facts, "genre.key"),
+        [t(facts, f"genre.d{i}") for i in (1, 2, 3)],
+        explanation=t(facts, "genre.explain", label=label),
+        evidence=label,
+    )
+    if fields:
+        yield Candidate("genre", Skill.FACT_VS_OPINION, 0.85, label, fields)
+
+
 def stale_questions(facts: Facts) -> Iterator[Candidate]:
     page = facts.page
     if page.published is None:

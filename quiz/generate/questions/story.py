@@ -11,6 +11,7 @@ from quiz.core.skills import Skill
 from quiz.core.text import normalise_answer
 from quiz.generate.extract import Facts, PersonFact, role_text
 from quiz.generate.extract.events import clause_of
+from quiz.generate.languages.base import spaced
 from quiz.generate.lexicon import (
     COUNTRIES,
     country_named,
@@ -32,7 +33,7 @@ from quiz.generate.questions.common import (
 
 
 _NOT_ROLES = frozenset(
-    "professor prof cllr justice dr sir dame mr mrs ms me maître docteur".split()
+    spaced("professor prof cllr justice dr sir dame mr mrs ms me maître docteur")
 )
 """Honorifics a pattern can take for a role ("Mrs Justice Okafor", "Cllr Hughes")."""
 
