@@ -432,7 +432,9 @@ class Judge:
 
     def judge_when(self, q: QuestionBase) -> tuple[str, str]:
         assert isinstance(q, SingleChoiceQuestion)
-        found = parse_prompt(self.language, "when.prompt", q.prompt)
+        found = parse_prompt(self.language, "when.prompt", q.prompt) or parse_prompt(
+            self.language, "month.prompt", q.prompt
+        )
         if not found or norm(found["cloze"].replace("…", q.answer or "", 1)) != norm(q.evidence):
             return WRONG, "the blank is not the sentence's weekday"
         if any(c.text != q.answer and contains(q.evidence, c.text) for c in q.choices):

@@ -259,13 +259,22 @@ def _check_is_an_article(article: Article, page: Page, chosen: LanguageProfile) 
             f"{article.name}: {words} words of running text is too short for a news article "
             f"(at least {MIN_BODY_WORDS}); give the whole article"
         )
-    weekdays = re.compile(
-        r"\b(?:" + "|".join(re.escape(d) for d in chosen.weekdays) + r")\b", re.IGNORECASE
+    days = re.compile(
+        r"\b(?:" + "|".join(re.escape(d) for d in (*chosen.weekdays, *chosen.months)) + r")\b",
+        re.IGNORECASE,
     )
-    if not (chosen.reporting.search(body) or _NEWS_SIGNS.search(body) or weekdays.search(body)):
+    # Names of people and places in the middle of sentences: a news story is about someone
+    # somewhere; a recipe or a manual is not.
+    names = set(re.findall(r"(?<=[a-zà-ÿ,] )[A-ZÀ-Þ][\w'-]+", body))
+    if not (
+        chosen.reporting.search(body)
+        or _NEWS_SIGNS.search(body)
+        or days.search(body)
+        or len(names) >= 2
+    ):
         raise GenerationError(
             f"{article.name}: this does not read like a news article (nobody is quoted or "
-            "reported, no date, no year): the generator writes questions about news reports"
+            "reported, no date, no one named): the generator writes questions about news reports"
         )
 
 

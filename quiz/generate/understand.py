@@ -336,7 +336,12 @@ def _confirmed_rule_persons(
             )
             or re.match(rf"^,\s+(?:(?i:a|an|the|who|whose)\s+|\d{{1,3}},|(?i:{titles})\b)", after)
             or profile.reporting.match(after.lstrip(" ,"))
-            or re.search(rf"(?:{profile.reporting.pattern})\s*,?\s*$", before, re.IGNORECASE)
+            or re.search(
+                rf"(?:{profile.reporting.pattern})[^.;:«»\"]{{0,60}},\s*$|"
+                rf"(?:{profile.reporting.pattern})\s*,?\s*$",
+                before,
+                re.IGNORECASE,
+            )
             or re.search(
                 rf"\b(?:{honorifics})\s+{re.escape(surname)}\b", " ".join(s.text for s in sentences)
             )

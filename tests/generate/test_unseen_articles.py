@@ -346,3 +346,68 @@ def test_english_text_never_gets_french_prompts(generator: Generator) -> None:
     assert all("D'après" not in q.prompt for q in generated.question_set.questions)
     with pytest.raises(GenerationError, match="--lang en"):
         Generator(language="fr").generate(Article("harwick.txt", FURNITURE_FIRST))
+
+
+# --- other kinds of pages -------------------------------------------------------------------------
+
+WIKI_PAGE = """\
+Marlow council approves new bus lanes after long debate
+From Wikinews, the free news source you can write!
+Tuesday, March 11, 2025
+
+The town council of Marlow approved on Monday a plan to paint bus lanes on three of its busiest \
+streets, after a four-hour debate in which shopkeepers warned of lost trade.
+
+Councillors voted 9 to 4 in favour of the plan, which the council says will cut journey times \
+on the number 12 bus by about a quarter.
+
+"Buses carry more people down the High Street than cars do," said the council's transport \
+lead, Priya Shah, before the vote. The Marlow Traders' Association said in a statement that it \
+would ask for the decision to be reviewed.
+
+Sources
+"Bus lanes approved after heated meeting" - The Marlow Herald, March 11, 2025
+"Traders fear for footfall as council backs bus plan" - Marlow Radio, March 10, 2025, with a long \
+list of the streets concerned and of the times at which the lanes would be in force each day.
+Share this:
+Categories: Transport | Local government | United Kingdom
+This text is released under the Creative Commons Attribution 2.5 License.
+"""
+
+OPINION_PAGE = """\
+Accueil > Opinion > Tribunes
+Tribune
+Il faut sauver les petites lignes de train
+Par Anne Berthier, géographe
+
+Publié le 2 février 2025
+
+La fermeture annoncée de la ligne entre Saint-Aubin et Lormes, le 15 janvier, est une erreur \
+que la région paiera longtemps. Il faut le dire clairement : sans train, ces vallées se videront.
+
+La région avance un chiffre, 4 millions d'euros par an, pour justifier sa décision. Mais ce \
+calcul oublie tout ce que la ligne rapporte aux communes qu'elle traverse.
+
+Cette tribune n'engage que son auteur.
+"""
+
+
+def test_a_wiki_page_ends_at_its_sources_and_names_its_site(generator: Generator) -> None:
+    generated = generator.generate(Article("wiki.txt", WIKI_PAGE))
+    page = generated.facts.page
+    assert page.headline == "Marlow council approves new bus lanes after long debate"
+    assert page.outlet == "Wikinews"
+    body = " ".join(page.body)
+    assert "Marlow Herald" not in body
+    assert "list of the streets" not in body  # a long cited source is still no story
+    assert "Creative Commons" not in body
+
+
+def test_an_opinion_page_says_so_and_asks_for_no_checkable_fact(generator: Generator) -> None:
+    generated = generator.generate(Article("tribune.txt", OPINION_PAGE))
+    assert generated.facts.page.opinion
+    ids = [q.id for q in generated.question_set.questions]
+    assert not any(i.endswith("-fact") for i in ids)
+    genre = [q for q in generated.question_set.questions if q.id.endswith("-genre")]
+    assert genre
+    assert any("opinion" in generated.warnings[0].lower() for _ in [0])

@@ -399,6 +399,7 @@ PROFILE = LanguageProfile(
         "genre.d2": "An official press release",
         "genre.d3": "An advertisement",
         "genre.explain": '"{label}" marks an opinion piece: its judgements are its author\'s, not facts established by reporting.',
+        "month.prompt": 'Which month? Complete from the article: "{cloze}"',
         "number.prompt": 'Fill in the number, from the article: "{cloze}"',
         "dispute.prompt": "According to the article, which place do {sides} dispute?",
         "dispute.explain": '"{evidence}": that is what the dispute is about.',

@@ -465,6 +465,7 @@ PROFILE = LanguageProfile(
         "genre.d2": "Un communiqué officiel",
         "genre.d3": "Une publicité",
         "genre.explain": "« {label} » signale un texte d'opinion : ses jugements sont ceux de son auteur, pas des faits établis par une enquête.",
+        "month.prompt": "Quel mois ? Complétez d'après l'article : « {cloze} »",
         "number.prompt": "Complétez avec un nombre, d'après l'article : « {cloze} »",
         "dispute.prompt": "D'après l'article, quel lieu {sides} se disputent-ils ?",
         "dispute.explain": "« {evidence} » : c'est l'objet du différend.",

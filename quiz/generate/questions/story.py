@@ -282,7 +282,8 @@ def when_questions(facts: Facts) -> Iterator[Candidate]:
             ]
             if not found:
                 continue
-            fields = _when_fields(facts, sentence.text, found[0], names, pattern)
+            prompt = "when.prompt" if names is profile.weekdays else "month.prompt"
+            fields = _when_fields(facts, sentence.text, found[0], names, pattern, prompt)
             if fields:
                 yield Candidate(
                     "when",
@@ -301,6 +302,7 @@ def _when_fields(
     match: re.Match[str],
     names: tuple[str, ...],
     pattern: re.Pattern[str],
+    prompt: str,
 ) -> dict[str, Any] | None:
     text, offset = _passage(sentence, match.start(), match.end(), min_words=6)
     if not text:
@@ -318,7 +320,7 @@ def _when_fields(
     others = [(w[:1].upper() if written[:1].isupper() else w[:1].lower()) + w[1:] for w in others]
     cloze = text[:start] + "…" + text[start + len(written) :]
     return single(
-        t(facts, "when.prompt", cloze=cloze),
+        t(facts, prompt, cloze=cloze),
         written,
         others,
         explanation=t(facts, "when.explain", evidence=text),
