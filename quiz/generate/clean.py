@@ -521,9 +521,13 @@ def is_opinion(page: Page, profile: LanguageProfile) -> bool:
         words = block.text.split()
         if block.text.count("|") >= 2 or (len(words) >= 4 and all(w[:1].isupper() for w in words)):
             continue  # a site menu lists "Opinion" among its sections
-        if block.zone is not Zone.HEADLINE and len(words) <= 12:
+        if block.zone is Zone.HEADLINE or len(words) > 12:
+            continue
+        # The label heads the line or one step of a breadcrumb ("Opinion", "Opinion | By X",
+        # "Accueil > Opinion > Tribunes"); "Have an opinion on this story?" is no label.
+        for segment in re.split(r"\s[>›|/]\s", block.text):
             for language in _ordered(profile):
-                found = language.opinion_labels.search(block.text)
+                found = language.opinion_labels.match(segment.strip())
                 if found:
                     page.opinion_label = page.opinion_label or found.group(0)
                     return True

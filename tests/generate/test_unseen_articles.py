@@ -411,3 +411,8 @@ def test_an_opinion_page_says_so_and_asks_for_no_checkable_fact(generator: Gener
     genre = [q for q in generated.question_set.questions if q.id.endswith("-genre")]
     assert genre
     assert any("opinion" in generated.warnings[0].lower() for _ in [0])
+
+
+def test_a_wiki_invitation_to_give_an_opinion_is_no_opinion_label(generator: Generator) -> None:
+    raw = WIKI_PAGE.replace("Share this:\n", "Share this:\nHave an opinion on this story?\n")
+    assert not generator.generate(Article("wiki.txt", raw)).facts.page.opinion

@@ -258,7 +258,7 @@ PROFILE = LanguageProfile(
     ),
     credit_prefixes=("photo", "photos", "crédit", "crédit photo", "illustration", "image"),
     opinion_labels=re.compile(
-        r"\b(?:tribune|opinion|chronique|éditorial|édito|point de vue|billet d'humeur|blog|"
+        r"\b(?:tribune|opinion|la chronique de|éditorial|édito|point de vue|billet d'humeur|blog|"
         r"n'engage que (?:son|leur) auteur|cette tribune|les opinions exprimées)\b",
         re.IGNORECASE,
     ),
