@@ -92,14 +92,16 @@ def select(candidates: list[Candidate], limit: int) -> list[Candidate]:
     per_kind: dict[str, int] = {}
     passages: set[str] = set()
 
+    shows = {id(c): _shows_its_passage(c) for c in pool}
+
     def fits(candidate: Candidate) -> bool:
-        return not _shows_its_passage(candidate) or candidate.passage not in passages
+        return not shows[id(candidate)] or candidate.passage not in passages
 
     def take(candidate: Candidate) -> None:
         chosen.append(candidate)
         chosen_ids.add(id(candidate))
         per_kind[candidate.kind] = per_kind.get(candidate.kind, 0) + 1
-        if _shows_its_passage(candidate):
+        if shows[id(candidate)]:
             passages.add(candidate.passage)
 
     # Rare skills first: a sentence that alone can give a language question is not spent on a
