@@ -439,6 +439,15 @@ class Judge:
             return WRONG, "the blank is not the sentence's weekday"
         if any(c.text != q.answer and contains(q.evidence, c.text) for c in q.choices):
             return WRONG, "a wrong choice is also in the sentence"
+        weekdays = {fold(d) for d in PROFILES[self.language].weekdays}
+        if fold(q.answer or "") in weekdays:
+            refs = [
+                r for r in self.gold.list("weekday_refs") if fold(r["word"]) == fold(q.answer or "")
+            ]
+            if not any(_same_place(r["text"], q.evidence, q.answer or "") for r in refs):
+                return WRONG, f"{q.answer!r} is no weekday reference of the gold here"
+        elif self.language == "en" and not (q.answer or "")[:1].isupper():
+            return WRONG, f"{q.answer!r} is no month here"
         return self._verbatim_story(q)
 
     def _verbatim_story(self, q: QuestionBase) -> tuple[str, str]:

@@ -183,7 +183,7 @@ def find_numbers(analysis: Analysis, headline: str | None = None) -> list[Number
             noun = re.match(r"\s*(?:%|[$£€]|[\w'’-]+)", after)
             if noun and fold(noun.group(0).strip()) in ("fois", "times"):
                 continue  # "citée deux fois": how often, not a figure of the story
-            clause = clause_of(text, match.start(), match.end())
+            clause = clause_of(text, match.start(), match.end(), min_words=8)
             if clause is None:
                 continue
             found.append(

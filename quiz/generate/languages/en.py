@@ -290,7 +290,8 @@ PROFILE = LanguageProfile(
         re.IGNORECASE,
     ),
     hedges=re.compile(
-        r"\b(?:could|might|may|would|possibly|probably|perhaps|reportedly|allegedly|"
+        r"\b(?:could(?! not| never)|might|may|would(?! not| never)|possibly|probably|perhaps|"
+        r"reportedly|allegedly|"
         r"appears? to|seems? to|is likely to|are likely to|is expected to|are expected to|"
         r"an estimated|is thought to|are thought to|is believed to|are believed to)\b",
         re.IGNORECASE,

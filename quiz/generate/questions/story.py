@@ -273,7 +273,10 @@ def when_questions(facts: Facts) -> Iterator[Candidate]:
     profile = facts.profile
     for sentence in facts.analysis.sentences:
         for names in (profile.weekdays, profile.months):
-            pattern = re.compile(r"\b(?:" + "|".join(names) + r")\b", re.IGNORECASE)
+            # As the language writes them, or capitalised at a sentence start: "May" the month,
+            # never "may" the verb.
+            forms = {w for n in names for w in (n, n[:1].upper() + n[1:])}
+            pattern = re.compile(r"\b(?:" + "|".join(sorted(forms)) + r")\b")
             quoted = _quoted_spans(sentence.text)
             found = [
                 m
