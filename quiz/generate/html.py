@@ -106,8 +106,13 @@ def page_from_html(raw: str, profile: LanguageProfile) -> Page:
         and not is_byline(p, profile)
         and p not in {line for _, line in furniture}
     ]
-    caption_texts = {text for _, text in captions}
-    body = [p for p in body if p not in caption_texts and (headline is None or p != headline)]
+    caption_texts = [text for _, text in captions]
+    body = [
+        p
+        for p in body
+        if not any(p in text or text in p for text in caption_texts)  # a caption is no story
+        and (headline is None or p != headline)
+    ]
 
     blocks: list[Block] = [Block(Zone.FURNITURE, t) for at, t in furniture if at < headline_at]
     if headline:

@@ -229,6 +229,8 @@ def hedge_questions(facts: Facts) -> Iterator[Candidate]:
                 },
                 subject=str(hedge.sentence),
             )
+            if re.search(r"[«»\"]", sentence):
+                continue  # someone's words: "presented as certain" would be about the speaker
             yield Candidate(
                 "established",
                 Skill.FACT_VS_OPINION,
@@ -263,8 +265,8 @@ def fact_questions(facts: Facts) -> Iterator[Candidate]:
         sentence = facts.sentence(index).text
         if index in quoted or re.search(r"[\"«»]", sentence):
             continue
-        if len(sentence.split()) > 35 or re.match(r"^[A-ZÀ-Þ' -]{3,}\s*[,(]", sentence):
-            continue  # too long to read in a prompt, or opening with a dateline
+        if not 8 <= len(sentence.split()) <= 35 or re.match(r"^[A-ZÀ-Þ' -]{3,}\s*[,(]", sentence):
+            continue  # too short to be a statement, too long for a prompt, or a dateline
         if any(
             pattern.search(sentence)
             for pattern in (
