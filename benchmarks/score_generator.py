@@ -659,6 +659,13 @@ class Judge:
     def judge_twice(self, q: QuestionBase) -> tuple[str, str]:
         return (RIGHT, "") if self.gold.data.get("caption_repeated") else (WRONG, "printed once")
 
+    def judge_author(self, q: QuestionBase) -> tuple[str, str]:
+        assert isinstance(q, SingleChoiceQuestion)
+        bylines = [m for m in self.gold.list("page_meta") if contains(m, q.answer or "")]
+        if q.answer and bylines:
+            return RIGHT, ""
+        return WRONG, f"{q.answer!r} is named in no byline of the gold"
+
     def judge_genre(self, q: QuestionBase) -> tuple[str, str]:
         style = self.gold.data.get("style")
         return (RIGHT, "") if style == "opinion" else (WRONG, f"the gold style is {style}")

@@ -329,6 +329,8 @@ _BREADCRUMB = re.compile(r"^[^.!?]{1,40}(?:\s[>›|]\s[^.!?]{1,40})+$")
 _DATELINE = re.compile(
     r"^([A-ZÀ-Þ][A-ZÀ-Þa-zà-ÿ'., -]{2,40}?)(?:,\s*[^()]{0,30})?\s*\(([A-Z][\w -]{1,30})\)\s*[-:—]\s*"
 )
+_AUTHOR_LINE = re.compile(r"^[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+){1,2}, [\w'’ -]{2,40}$(?<![.!?])")
+"""An author's name and role on a line of their own: "Kate Mabey, Science Editor"."""
 _SIGNATURE = re.compile(r"^[a-z]{2,4}(?:/[a-z]{2,4}){1,4}$")
 """An agency's initials signature at the end of a dispatch: "afp/lf/mr"."""
 
@@ -354,7 +356,7 @@ def is_furniture(line: str, profile: LanguageProfile | None = None) -> bool:
             return True
         if any(key.startswith(prefix) for prefix in language.furniture_prefixes):
             return True
-        if language.furniture_words.search(line):
+        if language.furniture_words.search(line) or language.site_banner.search(line):
             return True
     return False
 
@@ -366,14 +368,14 @@ def is_byline(line: str, profile: LanguageProfile | None = None) -> bool:
         return False
     if any(language.byline.search(line) for language in _ordered(profile)):
         return True
-    if _SIGNATURE.match(line):
+    if _SIGNATURE.match(line) or _AUTHOR_LINE.match(line):
         return True
     # A line that starts with a date: "13 January 2025", "4 March 2025 · 14:52 GMT · Updated…".
     dates = find_dates(line, day_first=True)
     if dates and len(line.split()) <= 12:
         head = line[: line.find(dates[0][1])]
         return not re.search(r"[a-zà-ÿ]{3,}", head, re.IGNORECASE) or any(
-            re.match(rf"(?i){d}\b", head)
+            re.match(rf"(?i)(?:{d}|{d[:3]}\.?)\b", head)  # "Thursday", "Thu"
             for language in _ordered(profile)
             for d in language.weekdays
         )
@@ -452,8 +454,15 @@ def split_zones(text: str, profile: LanguageProfile) -> Page:
         if zones[index] is None and counts[line] > 1 and len(line.split()) <= 45:
             zones[index] = Zone.CAPTION  # a caption printed twice without its credit
 
-    # The body: prose lines from the first one ending like a sentence; the headline: the best
-    # title before it (a headline can be as long as a sentence, but does not end like one).
+    # The headline is the title that heads the story: among the title-like lines before the
+    # body, the first of the last run of them (a standfirst may follow a headline; a site's
+    # tagline or a weather line comes before the menus). A line followed by a byline is a
+    # title even if it ends with a full stop ("I was wrong."). The body: prose from the first
+    # line ending like a sentence that is no such title.
+    def followed_by_byline(i: int) -> bool:
+        later = [j for j in range(i + 1, min(i + 3, len(lines))) if zones[j] is not Zone.OTHER]
+        return bool(later) and zones[later[0]] is Zone.BYLINE
+
     first_body = next(
         (
             i
@@ -461,15 +470,28 @@ def split_zones(text: str, profile: LanguageProfile) -> Page:
             if zones[i] is None
             and _is_prose(line)
             and (_ends_a_sentence(line) or len(line.split()) > 30)
+            and not (len(line.split()) <= 20 and followed_by_byline(i))
         ),
         len(lines),
     )
+    first_byline = next((i for i in range(first_body) if zones[i] is Zone.BYLINE), first_body)
     candidates = [
-        i for i in range(first_body) if zones[i] is None and _looks_like_headline(lines[i])
+        i
+        for i in range(first_byline)
+        if zones[i] is None
+        and (
+            _looks_like_headline(lines[i]) or (followed_by_byline(i) and len(lines[i].split()) >= 4)
+        )
     ]
     if candidates:
-        headline = max(candidates, key=lambda i: (len(lines[i].split()), -i))
-        zones[headline] = Zone.HEADLINE
+        runs: list[list[int]] = [[candidates[0]]]
+        for index in candidates[1:]:
+            between = [j for j in range(runs[-1][-1] + 1, index) if zones[j] is not Zone.CAPTION]
+            if between:
+                runs.append([index])
+            else:
+                runs[-1].append(index)
+        zones[runs[-1][0]] = Zone.HEADLINE
     after_furniture_heading = False
     story_ended = False
     for index, line in enumerate(lines):
@@ -495,13 +517,32 @@ def split_zones(text: str, profile: LanguageProfile) -> Page:
         else:
             zones[index] = Zone.OTHER  # a subhead, a section name, a stray line
 
+    # "Hélène Marchal-Duval est journaliste et chroniqueuse.": the author's note, not the story.
+    authors = {
+        m.group(1)
+        for i, line in enumerate(lines)
+        if zones[i] is Zone.BYLINE
+        for m in re.finditer(
+            r"(?<![\w'’-])(?!(?:Par|By|Posté|Posted|Publié|Published)\b)"
+            r"([A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+){1,2})",
+            line,
+        )
+    }
+    for index, line in enumerate(lines):
+        if (
+            zones[index] is Zone.BODY
+            and index > first_body
+            and any(line.startswith(author + " ") for author in authors)
+            and len(line.split()) <= 40
+        ):
+            zones[index] = Zone.OTHER
     blocks = [Block(zone or Zone.OTHER, line) for zone, line in zip(zones, lines, strict=True)]
     ordered_captions = [captions[i] for i in sorted(captions)]
     page = Page(blocks, _first_of_each(ordered_captions))
     page.opinion = is_opinion(page, profile)
     for block in blocks:
         for language in _ordered(profile):
-            banner = language.site_banner.match(block.text)
+            banner = language.site_banner.search(block.text)
             if banner and block.zone is not Zone.BODY:
                 page.outlet = page.outlet or banner.group("site")
     read_provenance(page, profile)

@@ -204,6 +204,7 @@ def _mentions(sentences: list[Sentence], model: LanguageModel) -> list[Mention]:
                     Mention("person", text, sentence.index, start, start + len(text)),
                     profile,
                     titles,
+                    sentence.text,
                 )
                 if (
                     named is not None
@@ -221,7 +222,7 @@ def _mentions(sentences: list[Sentence], model: LanguageModel) -> list[Mention]:
             start = entity.start_char - offset - lead
             found: Mention | None = Mention(kind, text, sentence.index, start, start + len(text))
             if kind == "person" and found is not None:
-                found = _person_or_not(found, profile, titles)
+                found = _person_or_not(found, profile, titles, sentence.text)
             if found is not None:
                 mentions.append(found)
         if model.degraded:
@@ -233,7 +234,9 @@ def _mentions(sentences: list[Sentence], model: LanguageModel) -> list[Mention]:
     return mentions
 
 
-def _person_or_not(mention: Mention, profile: LanguageProfile, titles: set[str]) -> Mention | None:
+def _person_or_not(
+    mention: Mention, profile: LanguageProfile, titles: set[str], sentence_text: str = ""
+) -> Mention | None:
     """A person mention cleaned of what a model glues to a name — a title or a demonym before it
     ("Premier ministre serbe X"), a parenthesis ("Prénom) Nom"), a possessive — or, when it names
     an organisation ("Collectif Urgences Rurales", "Calderbrook Rovers"), an organisation."""
@@ -246,6 +249,10 @@ def _person_or_not(mention: Mention, profile: LanguageProfile, titles: set[str])
         text = stripped
     if text.endswith(("'s", "’s")):
         text = text[:-2]
+    rest = sentence_text[mention.end :] if sentence_text else ""
+    joined = re.match(r"-[A-ZÀ-Þ][\w'’]+", rest)
+    if joined:
+        text += joined.group(0)  # "Marchal" + "-Duval": a model cut the name at its hyphen
     words = text.split()
     while words and (
         fold(words[0]) in titles

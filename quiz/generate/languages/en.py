@@ -36,6 +36,9 @@ TITLES = words(
     police chief, chief constable, professor, economist, analyst, lawyer, attorney, founder,
     co-founder, editor, correspondent, union leader, general secretary, superintendent,
     principal, dean, researcher, scientist, headteacher, leader, chief, officer, inspector,
+    filmmaker, film-maker, director, actor, actress, artist, writer, singer, musician, producer,
+    photographer, journalist, reporter, broadcaster, architect, engineer, economist, lawyer,
+    solicitor, barrister, pilot, astronaut, athlete, player, striker, goalkeeper, chef,
     clerk, county clerk, td, mla, msp, mp, mep, cllr, student, phd student, nurse, doctor,
     farmer, fisherman, skipper, teacher, worker, resident, owner, pharmacist, paramedic,
     volunteer, shop steward, convener, organiser, organizer, campaigner, activist, author,
@@ -147,7 +150,8 @@ PROFILE = LanguageProfile(
             skip to main content, skip to content, subscribe, log in, sign in, accept all,
             manage preferences, trending, listen, watch, video, print, email, copy link,
             more from, follow us, see all, view comments, sources, external links, related news,
-            categories, share this:, discuss, have an opinion on this story?
+            categories, share this:, discuss, have an opinion on this story?, jump to navigation,
+            jump to search, navigation menu, main page, random article, edit, view history
             """
         )
     ),
@@ -159,20 +163,21 @@ PROFILE = LanguageProfile(
         copyright, all rights reserved, terms of use, cookie, share this, categories:,
         category:, this text is released under, released under the creative commons,
         this article features first-hand journalism, this page was last edited,
-        from wikinews
+        from wikinews, leave a reply, leave a comment,
+        powered by, theme:, comments (
         """
     ),
     furniture_words=re.compile(
-        r"\bcookies?\b|\ball rights reserved\b|\bterms of (?:use|service)\b|\bprivacy policy\b"
+        r"^\d+ comments?$|\bcookies?\b|\ball rights reserved\b|\bterms of (?:use|service)\b|\bprivacy policy\b"
         r"|\bsponsored\b|\bnewsletter\b",
         re.IGNORECASE,
     ),
     end_of_story=frozenset(
         words("sources, source, references, external links, related news, see also, notes")
     ),
-    site_banner=re.compile(r"^From (?P<site>Wiki\w+)\b"),
+    site_banner=re.compile(r"\b(?:From|from) (?P<site>Wiki\w+),? the free news source"),
     byline=re.compile(
-        r"^(?:By|BY)\s+[A-Z]"
+        r"^(?:By|BY)\s+(?:[A-Z]|staff\b|our\b)"
         r"|^(?i:published|updated|posted|last updated|first published)\b"
         r"|^[A-Z][A-Z' .,-]{2,40}\s*\([A-Z][\w -]{1,30}\)\s*[-—]?\s*$"
         r"|^\(?(?:with\s+)?(?:AFP|Reuters|AP|PA)\)?\.?$"
@@ -290,7 +295,8 @@ PROFILE = LanguageProfile(
         re.IGNORECASE,
     ),
     hedges=re.compile(
-        r"\b(?:could(?! not| never)|might|may|would(?! not| never)|possibly|probably|perhaps|"
+        r"\b(?:could(?! not| never| have)|might|may|would(?! not| never| have)|possibly|probably|"
+        r"perhaps|"
         r"reportedly|allegedly|"
         r"appears? to|seems? to|is likely to|are likely to|is expected to|are expected to|"
         r"an estimated|is thought to|are thought to|is believed to|are believed to)\b",
@@ -314,7 +320,10 @@ PROFILE = LanguageProfile(
         re.IGNORECASE,
     ),
     human_groups=re.compile(
-        r"\b(?:the|some|many|local|several)\s+(?:\w+\s+)?(?:union|unions|workers|residents|"
+        r"\b(?:the|its|their)\s+(?:\w+\s+)?(?:ministry|department|council|government|police|"
+        r"court|agency|company|firm|board|commission|authority|office|prefecture|club|league|"
+        r"federation|association|spokesman|spokeswoman|spokesperson)\b"
+        r"|\b(?:the|some|many|local|several)\s+(?:\w+\s+)?(?:union|unions|workers|residents|"
         r"fishermen|farmers|parents|pupils|students|protesters|strikers|nurses|doctors|patients|"
         r"staff|employees|members|families|campaigners|activists|supporters|fans|volunteers|"
         r"councillors|officials|critics|opponents|organisers|organizers|dockers|crews)\b",
@@ -401,6 +410,9 @@ PROFILE = LanguageProfile(
         "genre.d3": "An advertisement",
         "genre.explain": '"{label}" marks an opinion piece: its judgements are its author\'s, not facts established by reporting.',
         "month.prompt": 'Which month? Complete from the article: "{cloze}"',
+        "author.prompt": "Who wrote this text?",
+        "author.explain": 'The byline "{byline}" names the author, {name}. Knowing who writes tells you where a text speaks from.',
+        "author.agency": "A news agency",
         "number.prompt": 'Fill in the number, from the article: "{cloze}"',
         "dispute.prompt": "According to the article, which place do {sides} dispute?",
         "dispute.explain": '"{evidence}": that is what the dispute is about.',

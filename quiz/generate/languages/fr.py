@@ -38,7 +38,11 @@ TITLES = words(
     entraîneuse, sélectionneur, capitaine, roi, reine, général, générale, PDG, fondateur,
     fondatrice, délégué syndical, déléguée syndicale, secrétaire, avocat, avocate, rapporteur,
     rapporteure, responsable, coordinateur, coordinatrice, chercheur, chercheuse, professeur,
-    professeure, médecin, urgentiste, infirmier, infirmière, élu, élue, syndicaliste
+    professeure, médecin, urgentiste, infirmier, infirmière, élu, élue, syndicaliste, cinéaste,
+    réalisateur, réalisatrice, acteur, actrice, artiste, écrivain, écrivaine, auteur, autrice,
+    chanteur, chanteuse, musicien, musicienne, producteur, productrice, photographe, journaliste,
+    chroniqueur, chroniqueuse, architecte, ingénieur, ingénieure, économiste, pilote,
+    astronaute, athlète, joueur, joueuse, entraîneur, cheffe, chef
     """
 )
 """Most specific first within a family: the pattern is built longest first anyway."""
@@ -163,6 +167,8 @@ _REPORTING_VERBS = (
     r"|disait|écrivait|expliquait|racontait|répétait|lâchait|soupirait|confiait|assurait|"
     r"estimait|ajoutait|prévenait|affirmait|insistait|reconnaissait|glissait|résumait|"
     r"témoignait|déplorait|regrettait|dénonçait|martelait|notait|soulignait|s'inquiétait"
+    r"|rappeler|dire|déclarer|indiquer|préciser|souligner|expliquer|annoncer|affirmer|"
+    r"assurer|confirmer|démentir|répondre|réagir|dénoncer|regretter|reconnaître"
     r"|estimant|évoquant|jugeant|soulignant|affirmant|dénonçant|expliquant|assurant|"
     r"précisant|ajoutant|rappelant|déplorant|regrettant|promettant|prévenant|qualifiant"
     r"|déclarent|disent|ajoutent|affirment|estiment|soulignent|expliquent|indiquent|annoncent|"
@@ -225,7 +231,9 @@ PROFILE = LanguageProfile(
             regarder le jt, replay, gerer mes choix, tout accepter, continuer sans accepter,
             je m'inscris, article reserve aux abonnes, mentions legales, nous contacter, cgu,
             imprimer, ecouter cet article, reagir, suivre, lecture, sources, liens externes,
-            articles lies, categories, partager cet article, discuter, modifier
+            articles lies, categories, partager cet article, discuter, modifier,
+            aller a la navigation, aller a la recherche, page au hasard, proposer un article, aide,
+            voir l'historique, discussion, lire
             """
         )
     ),
@@ -236,20 +244,25 @@ PROFILE = LanguageProfile(
         je m'abonne, suivez-nous, suivez notre, ecouter, regarder, video -, meteo,
         tous droits reserves, lecture :, categories :, categorie :, ce texte est publie sous,
         publie sous licence, licence creative commons, cet article contient du journalisme,
-        derniere modification de cette page, de wikinews, article de wikinews
+        derniere modification de cette page, de wikinews, article de wikinews,
+        laisser un commentaire, propulse par, partager :, commentaires (, abonnez-vous au blog,
+        theme :
         """
     ),
     furniture_words=re.compile(
-        r"\bcookies?\b|\btous droits réservés\b|\bmentions légales\b|\bpolitique de "
+        r"^\d+ commentaires?$|\bcookies?\b|\btous droits réservés\b|\bmentions légales\b|\bpolitique de "
         r"confidentialité\b|\bvos choix\b.*\bpartenaires\b|\(sponsorisé\)",
         re.IGNORECASE,
     ),
     end_of_story=frozenset(
         words("sources, source, references, liens externes, articles lies, voir aussi, notes")
     ),
-    site_banner=re.compile(r"^(?:Article )?(?:de|d') (?P<site>Wiki\w+)\b", re.IGNORECASE),
+    site_banner=re.compile(
+        r"\b(?:de |d')?(?P<site>Wiki\w+),? la source d'informations? libre", re.IGNORECASE
+    ),
     byline=re.compile(
-        r"^(?:Par|PAR|par|Propos recueillis par)\s+[A-ZÀ-Þ]"
+        r"^(?:Par|PAR|par|Propos recueillis par)\s+(?:[A-ZÀ-Þ]|la rédaction|l'équipe|notre )"
+        r"|^(?i:posté|écrit) (?:le|par)\b"
         r"|^(?i:publié|mis à jour|modifié|actualisé)\b"
         r"|^[A-ZÀ-Þ][A-ZÀ-Þ' -]{2,40}\s*\([A-Z][\w -]{1,30}\)\s*-?\s*$"
         r"|^\(?(?:avec\s+)?(?:AFP|Reuters|AP|Belga|ATS|DPA)\)?\.?$"
@@ -364,7 +377,11 @@ PROFILE = LanguageProfile(
         re.IGNORECASE,
     ),
     human_groups=re.compile(
-        r"\b(?:les|des|leurs|nos|ces|plusieurs|certains)\s+(?:\w+\s+)?(?:marins|pêcheurs|salariés|"
+        r"\b(?:la|le|l'|les)\s?(?:préfecture|ministère|mairie|gouvernement|police|gendarmerie|"
+        r"justice|tribunal|parquet|cour|agence|entreprise|société|direction|commission|conseil|"
+        r"autorité|région|département|municipalité|club|fédération|ligue|syndicat|association|"
+        r"porte-parole)\b"
+        r"|\b(?:les|des|leurs|nos|ces|plusieurs|certains)\s+(?:\w+\s+)?(?:marins|pêcheurs|salariés|"
         r"habitants|riverains|syndicats?|agriculteurs|parents|élèves|étudiants|manifestants|"
         r"grévistes|élus|soignants|médecins|infirmiers|patients|usagers|clients|voisins|"
         r"commerçants|militants|familles|victimes|employés|ouvriers|agents|enseignants|"
@@ -392,7 +409,7 @@ PROFILE = LanguageProfile(
         r"prévoient|doit|doivent|devait|devaient|devra|devront|va|vont|allait|compte|"
         r"comptent|appelle à|appellent à|appelé à|appelée à|appelés à|programmée?s?|"
         r"attendue?s?|sera|seront|aura|auront|reprendront|reprendra|se tiendra|"
-        r"se tiendront|au plus tard|date limite)\b",
+        r"se tiendront|au plus tard|date limite|prochain|prochaine)\b",
         re.IGNORECASE,
     ),
     forward_after=re.compile(r"^\s*(?:prochain|prochaine)\b", re.IGNORECASE),
@@ -466,6 +483,9 @@ PROFILE = LanguageProfile(
         "genre.d3": "Une publicité",
         "genre.explain": "« {label} » signale un texte d'opinion : ses jugements sont ceux de son auteur, pas des faits établis par une enquête.",
         "month.prompt": "Quel mois ? Complétez d'après l'article : « {cloze} »",
+        "author.prompt": "Qui a écrit ce texte ?",
+        "author.explain": "La signature « {byline} » nomme l'auteur, {name}. Savoir qui écrit, c'est savoir d'où parle le texte.",
+        "author.agency": "Une agence de presse",
         "number.prompt": "Complétez avec un nombre, d'après l'article : « {cloze} »",
         "dispute.prompt": "D'après l'article, quel lieu {sides} se disputent-ils ?",
         "dispute.explain": "« {evidence} » : c'est l'objet du différend.",

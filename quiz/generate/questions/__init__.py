@@ -10,6 +10,7 @@ from __future__ import annotations
 from quiz.generate.extract import Facts
 from quiz.generate.questions.common import Builder, Candidate, format_date, pick_choices
 from quiz.generate.questions.page import (
+    author_questions,
     credit_questions,
     dateline_questions,
     furniture_questions,
@@ -53,6 +54,7 @@ BUILDERS: tuple[Builder, ...] = (
     cause_questions,
     first_questions,
     credit_questions,
+    author_questions,
     dateline_questions,
     speaker_questions,
     unattributed_questions,

@@ -65,6 +65,35 @@ def credit_questions(facts: Facts) -> Iterator[Candidate]:
                 yield Candidate("agency", Skill.SOURCING, 0.9, caption.text, fields)
 
 
+_BYLINE_NAME = re.compile(
+    r"\b(?:[Pp]ar|[Bb]y)\s+(?P<name>[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+){1,2})"
+    r"(?=\s*(?:,|$|\||-))"
+)
+"""One author in a byline: "Par Anne Berthier, géographe", "Posted … by Marisa Delgado-Klein"."""
+
+
+def author_questions(facts: Facts) -> Iterator[Candidate]:
+    """Who wrote this text? Asked when one byline names one person and no agency: the article's
+    people (who did not write it) and "a news agency" are the wrong choices."""
+    page = facts.page
+    names = [(line, m.group("name")) for line in page.bylines for m in _BYLINE_NAME.finditer(line)]
+    if len(names) != 1 or page.agency:
+        return
+    line, name = names[0]
+    if re.search(r"\b(?:et|and|avec|with)\b", line):
+        return  # several authors, or an agency's help
+    people = [p for p in reliable_people(facts) if fold(p) != fold(name)]
+    fields = single(
+        t(facts, "author.prompt"),
+        name,
+        [*people[:2], t(facts, "author.agency")],
+        explanation=t(facts, "author.explain", byline=line, name=name),
+        evidence=line,
+    )
+    if fields and len(fields["choices"]) >= 3:
+        yield Candidate("author", Skill.SOURCING, 0.85, line, fields)
+
+
 def dateline_questions(facts: Facts) -> Iterator[Candidate]:
     agency = facts.page.agency
     if agency is None:

@@ -342,6 +342,10 @@ def date_questions(facts: Facts) -> Iterator[Candidate]:
             continue
         if mention.how not in ("back", "forward"):
             continue  # "jeudi 20 mars" gives its date: nothing to work out
+        sentence_text = facts.sentence(mention.sentence).text
+        at = sentence_text.find(mention.evidence)
+        if any(s <= at < e for s, e in _quoted_spans(sentence_text)):
+            continue  # a speaker's "on Monday": counted from when they spoke, or every Monday
         if mention.value == reference:
             continue  # "samedi" written on Saturday: nothing to work out
         key = format_date(mention.value, facts.language)

@@ -156,6 +156,8 @@ def _claim(passage: str, source: str | None) -> str:
 def hedge_questions(facts: Facts) -> Iterator[Candidate]:
     people = _speakers_then_people(facts)
     for hedge in facts.hedges:
+        if facts.page.opinion and not hedge.source:
+            continue  # an opinion page's "could" is the author's rhetoric, not a reported hypothesis
         sentence = hedge.passage
         passage = short(sentence, 45) if len(sentence.split()) > 45 else sentence
         if hedge.source and hedge.source in passage:
