@@ -416,3 +416,55 @@ def test_an_opinion_page_says_so_and_asks_for_no_checkable_fact(generator: Gener
 def test_a_wiki_invitation_to_give_an_opinion_is_no_opinion_label(generator: Generator) -> None:
     raw = WIKI_PAGE.replace("Share this:\n", "Share this:\nHave an opinion on this story?\n")
     assert not generator.generate(Article("wiki.txt", raw)).facts.page.opinion
+
+
+BLOG_POST = """\
+Notes from the staff room
+A blog about teaching maths in a small town
+Home | About | Archive
+OPINION
+We were wrong to scrap homework.
+Posted on May 3, 2025 by Dana Okafor
+
+Last September our school in Marlow dropped homework for every pupil under fourteen, after a \
+survey of parents found that most of them spent their evenings arguing over fractions.
+
+Eight months later, the results of the spring tests are in. Pupils in Year 8 scored lower in \
+algebra than any year group since 2019, and the head of maths, Paul Ridley, told the governors \
+that the gap had opened in the weeks after half-term.
+
+Dana Okafor teaches maths at Riverside Academy in Marlow and writes this blog at weekends.
+"""
+
+STANDFIRST = """\
+Opinion
+The four-day week worked in Dunmore. Ministers should admit it
+
+Two years of data from one small council say more than a year of speeches from Westminster
+
+Ros Carver, Political Columnist
+Wednesday 27 August 2025 5:00am BST
+
+Dunmore District Council moved its 300 office staff to a four-day week in January 2024, \
+keeping their pay and asking them to do the same work in 32 hours instead of 37.
+
+Eighteen months on, the council's own figures show that sick days fell by a third and that the \
+number of unfilled posts dropped from 41 to 12, while complaints from residents did not rise.
+"""
+
+
+def test_the_headline_is_the_title_not_a_tagline_or_a_standfirst(generator: Generator) -> None:
+    blog = generator.generate(Article("blog.txt", BLOG_POST)).facts.page
+    assert blog.headline == "We were wrong to scrap homework."
+    assert blog.opinion
+    assert not any(p.startswith("Dana Okafor teaches") for p in blog.body)  # the author's note
+    column = generator.generate(Article("column.txt", STANDFIRST)).facts.page
+    assert column.headline == "The four-day week worked in Dunmore. Ministers should admit it"
+
+
+def test_a_byline_naming_one_author_asks_who_wrote_it(generator: Generator) -> None:
+    questions = _questions(generator, BLOG_POST)
+    (author,) = [q for q in questions if q.id.endswith("-author")]  # type: ignore[attr-defined]
+    assert isinstance(author, SingleChoiceQuestion)
+    assert author.answer == "Dana Okafor"
+    assert "Paul Ridley" in {c.text for c in author.choices}  # named in the story, not its author

@@ -82,7 +82,7 @@ def author_questions(facts: Facts) -> Iterator[Candidate]:
     line, name = names[0]
     if re.search(r"\b(?:et|and|avec|with)\b", line):
         return  # several authors, or an agency's help
-    people = [p for p in reliable_people(facts) if fold(p) != fold(name)]
+    people = [p.name for p in facts.analysis.persons if p.reliable and fold(p.name) != fold(name)]
     fields = single(
         t(facts, "author.prompt"),
         name,
