@@ -352,6 +352,11 @@ def _confirmed_rule_persons(
             or re.search(
                 rf"\b(?:{honorifics})\s+{re.escape(surname)}\b", " ".join(s.text for s in sentences)
             )
+            or any(
+                re.match(rf"\s*,?\s*(?:{profile.reporting.pattern})", s.text[m.end() :], re.I)
+                for s in sentences
+                for m in re.finditer(rf"(?:^|(?<=[.!?] ))\b{re.escape(surname)}\b", s.text)
+            )
         ):
             confirmed.add(fold(mention.text))
             confirmed.add(fold(surname))
