@@ -179,7 +179,7 @@ class Generator:
         searchable = normalise_for_search(article_text)
         pool = [
             c
-            for c in candidates(facts, model.degraded)
+            for c in candidates(facts)
             if valid_question(question_fields(c, 0), searchable)
         ]
         confident = [c for c in pool if c.confidence >= MIN_CONFIDENCE]
@@ -199,7 +199,7 @@ class Generator:
                     f"({len(pool)} below confidence {MIN_CONFIDENCE}: --all writes them, marked)"
                 )
             raise GenerationError(f"{article.name}: no question could be written from this text")
-        left_out = sum(1 for c in select(pool, self.max_questions) if c.confidence < MIN_CONFIDENCE)
+        left_out = len({(c.kind, c.subject) for c in pool if c.confidence < MIN_CONFIDENCE})
         questions = [question_fields(c, n) for n, c in enumerate(chosen_questions, start=1)]
         identifier = set_id or slug(page.headline or article.name)
         document = set_document(

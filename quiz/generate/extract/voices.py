@@ -286,15 +286,14 @@ def find_quotes(analysis: Analysis) -> list[Quote]:
                 continue
             speaker = _after(analysis, sentence, match.end(), quotes)
             if (speaker is None or speaker.how == "unknown") and in_sentence is not None:
-                between = sentence.text[clause_start : match.start()]
+                # A second quote in the sentence, no one else named since the first: '"…,"
+                # said Lindqvist. "We took it out of service…"' is Lindqvist again.
                 others = [
                     m
                     for m in _persons_in(analysis, sentence, clause_start, match.start())
                     if analysis.person_for(m.text) is not in_sentence.person
                 ]
-                if (
-                    not others and not re.search(r"[.!?]\s*$", between.strip()[:-1] or "x")
-                ) or not others:
+                if not others:
                     speaker = _Speaker(in_sentence.name, in_sentence.person, "continued", "")
             if speaker is None:
                 speaker = _before(analysis, sentence, match.start(), clause_start, quotes)

@@ -70,12 +70,12 @@ BUILDERS: tuple[Builder, ...] = (
 )
 
 
-def candidates(facts: Facts, degraded: bool) -> list[Candidate]:
-    """Every question the builders can write from these facts, with an adjusted confidence."""
+def candidates(facts: Facts) -> list[Candidate]:
+    """Every question the builders can write from these facts. Each builder sets its question's
+    confidence from how its evidence was found; rules-only English is held to the same bar."""
     result: list[Candidate] = []
     for build in BUILDERS:
         for candidate in build(facts):
-            if not candidate.fields:
-                continue
-            result.append(candidate)
+            if candidate.fields:
+                result.append(candidate)
     return result
