@@ -177,11 +177,7 @@ class Generator:
             )
         article_text = page.text
         searchable = normalise_for_search(article_text)
-        pool = [
-            c
-            for c in candidates(facts)
-            if valid_question(question_fields(c, 0), searchable)
-        ]
+        pool = [c for c in candidates(facts) if valid_question(question_fields(c, 0), searchable)]
         confident = [c for c in pool if c.confidence >= MIN_CONFIDENCE]
         chosen_pool = pool if self.keep_all else confident
         # The core's cross-field checks run on the chosen few only (they are the costly part); a
