@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from quiz.generate import Article, Generator  # noqa: E402
 from quiz.generate.clean import Zone, split_zones  # noqa: E402
+from quiz.generate.languages import profile  # noqa: E402
 
 ARTICLES = ROOT / "tests" / "data" / "articles"
 TARGET_RATIO = 1.5
@@ -32,7 +33,7 @@ TARGET_RATIO = 1.5
 def article_of_words(words: int) -> str:
     """The French test page with its body grown to `words` words, furniture and caption kept."""
     raw = (ARTICLES / "fr_peche_nordique.txt").read_text(encoding="utf-8")
-    page = split_zones(raw, "fr")
+    page = split_zones(raw, profile("fr"))
     body = page.body
     grown: list[str] = []
     round_number = 0
@@ -74,7 +75,7 @@ def main() -> int:
     args = parser.parse_args()
 
     raw = article_of_words(700)
-    body = split_zones(raw, "fr").body
+    body = split_zones(raw, profile("fr")).body
     body_words = sum(len(p.split()) for p in body)
     # The baseline parses the article's body, the text the generator itself gives spaCy (the
     # page's furniture and caption, which it does not parse, would only flatter the ratio).

@@ -481,13 +481,25 @@ def export_command(set_argument: str, format_name: str, output: Path | None) -> 
     help="At most this many questions per set.",
 )
 @click.option("--force", is_flag=True, help="Replace sets that already exist.")
+@click.option(
+    "--all",
+    "keep_all",
+    is_flag=True,
+    help="Keep low-confidence questions too (marked LOW CONFIDENCE in the file).",
+)
 def generate(
-    articles: tuple[str, ...], output: str | None, lang: str, max_questions: int, force: bool
+    articles: tuple[str, ...],
+    output: str | None,
+    lang: str,
+    max_questions: int,
+    force: bool,
+    keep_all: bool,
 ) -> None:
     """Write a draft question set from each news ARTICLE (text or saved HTML; - reads stdin).
 
     Every question is marked `draft:` with a confidence and the passage it came from; review them
-    before playing. Needs the generator's extra: pip install 'quiz[generate]'.
+    before playing. Questions the generator is less sure of are left out unless --all is given.
+    Needs the generator's extra: pip install 'quiz[generate]'.
     """
     from quiz.generate import GenerationError, Generator, ModelUnavailable, write_set
     from quiz.generate.files import plan_outputs, read_article
@@ -495,12 +507,12 @@ def generate(
 
     try:
         plans = plan_outputs(list(articles), output, force)
-        generator = Generator(lang, max_questions)
+        generator = Generator(lang, max_questions, keep_all=keep_all)
     except GenerationError as error:
         raise click.ClickException(clean_text(str(error))) from None
 
     failures = 0
-    announced_degraded = False
+    announced_degraded: set[str] = set()
     report: list[str] = []  # printed after the progress bar, which would overwrite it
     with click.progressbar(
         plans,
@@ -525,17 +537,24 @@ def generate(
                 failures += 1
                 report.append(str(error))
                 continue
-            if generated.degraded and not announced_degraded:
-                announced_degraded = True
+            if generated.degraded and generated.language not in announced_degraded:
+                announced_degraded.add(generated.language)
                 report.append(
-                    "Degraded mode: no trained model for this language, names and roles found "
-                    "by rules only (install en_core_web_sm for better English sets)."
+                    f"Rules-only mode ({generated.language}): no trained language model for this "
+                    "language, so names and roles are found by rules and the sets are shorter."
                 )
+            name = plan.source if plan.set_path is None else str(plan.set_path)
+            report.extend(f"{name}: warning: {w}" for w in generated.warnings)
             if plan.set_path is not None:
                 question_set = generated.question_set
+                left_out = (
+                    f" ({generated.left_out} less sure left out: --all keeps them)"
+                    if generated.left_out
+                    else ""
+                )
                 report.append(
                     f"{plan.set_path}: {len(question_set.questions)} draft questions over "
-                    f"{len(question_set.skills)} skills"
+                    f"{len(question_set.skills)} skills{left_out}"
                 )
     for line in report:
         _say(line, err=True)

@@ -2,8 +2,9 @@
 
 Stages, each in its own module: `clean` (zones of the page), `html` (saved web pages), `nlp`
 (loading spaCy, an optional extra), `understand` (parse and repairs), `extract` (facts with
-evidence), `questions` and `templates` (candidate questions), `rank` (choose), `writer` (YAML).
-`pipeline.Generator` runs them; importing this package does not import spaCy.
+evidence), `questions` (candidate questions), `rank` (choose), `writer` (YAML). What each
+language needs (patterns, word lists, the words of the questions) is one profile per language in
+`languages`. `pipeline.Generator` runs them; importing this package does not import spaCy.
 """
 
 from quiz.generate.nlp import INSTALL_HINT, ModelUnavailable

@@ -42,17 +42,51 @@ def read_article(source: str) -> Article:
         except OSError as error:
             raise GenerationError(f"{source}: cannot read the article: {error.strerror}") from error
         name = path.name
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # cp1252 decodes almost anything; this is for the few bytes it does not
-        raise GenerationError(f"{source}: the article is not text (save it as UTF-8)")
+    text, notes = _decode(data, source)
     if not text.strip():
         raise GenerationError(f"{source}: the article is empty")
-    return Article(name, text)
+    return Article(name, text, notes)
+
+
+def _utf16_order(data: bytes) -> str | None:
+    """ "utf-16" when the bytes are UTF-16 (a byte-order mark, or every other byte zero)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    sample = data[:2000]
+    if len(sample) >= 8:
+        even_zero = sample[0::2].count(0) / len(sample[0::2])
+        odd_zero = sample[1::2].count(0) / len(sample[1::2])
+        if odd_zero > 0.3 and even_zero < 0.05:
+            return "utf-16-le"
+        if even_zero > 0.3 and odd_zero < 0.05:
+            return "utf-16-be"
+    return None
+
+
+def _decode(data: bytes, source: str) -> tuple[str, tuple[str, ...]]:
+    """UTF-8 (with or without its mark), UTF-16 (said so), else Windows-1252 (said so); bytes
+    that are none of these (an image, a PDF, a word-processor file) are refused."""
+    utf16 = _utf16_order(data)
+    if utf16 is not None:
+        try:
+            return data.decode(utf16), ("the file was UTF-16 text: read as such",)
+        except UnicodeDecodeError as error:
+            raise GenerationError(
+                f"{source}: the file looks like UTF-16 but does not decode: save it as UTF-8"
+            ) from error
+    if b"\x00" in data[:4000]:
+        raise GenerationError(
+            f"{source}: the article is not text (a binary file?): save it as plain text or HTML"
+        )
+    try:
+        return data.decode("utf-8-sig"), ()
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError as error:  # the few bytes cp1252 does not decode
+        raise GenerationError(f"{source}: the article is not text (save it as UTF-8)") from error
+    return text, ("the file was not UTF-8: read as Windows-1252, check accented letters",)
 
 
 def plan_outputs(sources: list[str], output: str | None, force: bool) -> list[OutputPlan]:

@@ -14,11 +14,14 @@ from quiz.generate.clean import (
     Block,
     Page,
     Zone,
-    _read_provenance,
+    is_byline,
     is_furniture,
+    is_opinion,
     normalise,
+    read_provenance,
     split_caption,
 )
+from quiz.generate.languages import LanguageProfile
 from quiz.generate.nlp import INSTALL_HINT, ModelUnavailable
 
 _HTML_START = re.compile(
@@ -37,8 +40,12 @@ def looks_like_html(raw: str) -> bool:
     return bool(_HTML_START.match(raw[:2000]))
 
 
-def page_from_html(raw: str, language: str) -> Page:
-    """The page's zones: headline, bylines, captions with credits, body paragraphs, furniture."""
+def page_from_html(raw: str, profile: LanguageProfile) -> Page:
+    """The page's zones: headline, bylines, captions with credits, body paragraphs, furniture.
+
+    The outlet is the one the page declares (`og:site_name`, `application-name`): a name guessed
+    from the title would too often be the headline itself.
+    """
     try:
         import lxml.html
         import trafilatura
@@ -89,13 +96,23 @@ def page_from_html(raw: str, language: str) -> Page:
         normalise(" ".join(e.itertext()))
         for e in tree.xpath("//*[contains(@class,'byline') or @rel='author'] | //time")
     ]
+    outlet = _declared_outlet(tree)
+    outlets = frozenset({outlet} if outlet else set())
     body = [
         p
         for p in body
-        if p and not is_furniture(p, language) and p not in {line for _, line in furniture}
+        if p
+        and not is_furniture(p, profile)
+        and not is_byline(p, profile)
+        and p not in {line for _, line in furniture}
     ]
-    caption_texts = {text for _, text in captions}
-    body = [p for p in body if p not in caption_texts and (headline is None or p != headline)]
+    caption_texts = [text for _, text in captions]
+    body = [
+        p
+        for p in body
+        if not any(p in text or text in p for text in caption_texts)  # a caption is no story
+        and (headline is None or p != headline)
+    ]
 
     blocks: list[Block] = [Block(Zone.FURNITURE, t) for at, t in furniture if at < headline_at]
     if headline:
@@ -103,7 +120,7 @@ def page_from_html(raw: str, language: str) -> Page:
     blocks += [Block(Zone.BYLINE, b) for b in dict.fromkeys(bylines) if b]
     parsed_captions = []
     for _, text in captions:
-        caption = split_caption(text)
+        caption = split_caption(text, outlets)
         if caption is not None:
             parsed_captions.append(caption)
         blocks.append(Block(Zone.CAPTION, text))
@@ -111,8 +128,14 @@ def page_from_html(raw: str, language: str) -> Page:
     blocks += [Block(Zone.FURNITURE, t) for at, t in furniture if at >= headline_at]
 
     page = Page(blocks, parsed_captions)
+    page.outlet = outlet
+    page.opinion = is_opinion(page, profile) or bool(
+        tree.xpath(
+            "//meta[@property='article:section' and contains(translate(@content,"
+            "'OPINIONTRBUEHCQ','opiniontrbuehcq'),'opinion')]"
+        )
+    )
     if document is not None:
-        page.outlet = document.sitename or None
         page.author = document.author or None
         page.url = document.url or None
         if document.date:
@@ -121,8 +144,20 @@ def page_from_html(raw: str, language: str) -> Page:
                 page.published_from = "metadata"
             except ValueError:
                 pass
-    _read_provenance(page)
+    read_provenance(page, profile)
     return page
+
+
+def _declared_outlet(tree: object) -> str | None:
+    for xpath in (
+        "//meta[@property='og:site_name']/@content",
+        "//meta[@name='application-name']/@content",
+        "//meta[@name='publisher']/@content",
+    ):
+        found = [normalise(str(v)) for v in tree.xpath(xpath) if str(v).strip()]  # type: ignore[attr-defined]
+        if found:
+            return found[0]
+    return None
 
 
 def _first_text(tree: object, xpath: str) -> str | None:

@@ -7,12 +7,60 @@ skill first, then the most confident others, with a cap per kind so no template 
 
 from __future__ import annotations
 
+import re
+
 from quiz.core.skills import Skill
 from quiz.core.text import normalise_answer
 from quiz.generate.questions import Candidate
 
-KIND_CAPS: dict[str, int] = {"role": 4, "speaker": 2, "number": 2, "cause": 2, "widget": 2}
+KIND_CAPS: dict[str, int] = {
+    "role": 4,
+    "who": 5,
+    "when": 4,
+    "speaker": 4,
+    "number": 5,
+    "date": 3,
+    "fact": 2,
+    "hedge_cue": 3,
+    "established": 2,
+    "cause": 2,
+    "widget": 2,
+}
 """How many questions of one kind a set keeps at most; kinds not listed keep one."""
+
+ONE_PER_SENTENCE = frozenset(
+    {
+        Skill.COMPREHENSION,
+        Skill.CONTEXT,
+        Skill.ATTRIBUTION,
+        Skill.FACT_VS_OPINION,
+        Skill.MISSING_VOICES,
+        Skill.LANGUAGE,
+    }
+)
+"""Skills about the story itself: two questions on one sentence give each other away."""
+
+
+def _shows_its_passage(candidate: Candidate) -> bool:
+    """A story question whose prompt shows words of its sentence (a cloze, a quote, a claim):
+    another such question on the same sentence would give its answer away."""
+    if candidate.skill not in ONE_PER_SENTENCE:
+        return False
+    return shares_words(str(candidate.fields.get("prompt", "")), candidate.passage) or bool(
+        candidate.fields.get("text")
+    )
+
+
+def shares_words(prompt: str, passage: str, run: int = 5) -> bool:
+    """Whether `prompt` holds `run` consecutive words of `passage` (punctuation aside)."""
+    words = _WORD.findall(normalise_answer(passage))
+    shown = " " + " ".join(_WORD.findall(normalise_answer(prompt))) + " "
+    return any(
+        " " + " ".join(words[i : i + run]) + " " in shown for i in range(len(words) - run + 1)
+    )
+
+
+_WORD = re.compile(r"[\w'-]+")
 
 
 def deduplicate(candidates: list[Candidate]) -> list[Candidate]:
@@ -42,23 +90,41 @@ def select(candidates: list[Candidate], limit: int) -> list[Candidate]:
     chosen: list[Candidate] = []
     chosen_ids: set[int] = set()
     per_kind: dict[str, int] = {}
+    passages: set[str] = set()
+
+    shows = {id(c): _shows_its_passage(c) for c in pool}
+
+    def fits(candidate: Candidate) -> bool:
+        return not shows[id(candidate)] or candidate.passage not in passages
 
     def take(candidate: Candidate) -> None:
         chosen.append(candidate)
         chosen_ids.add(id(candidate))
         per_kind[candidate.kind] = per_kind.get(candidate.kind, 0) + 1
+        if shows[id(candidate)]:
+            passages.add(candidate.passage)
 
-    for skill in Skill:
-        best = next((c for c in by_confidence if c.skill is skill), None)
+    # Rare skills first: a sentence that alone can give a language question is not spent on a
+    # comprehension question that many sentences could give.
+    supply = {skill: sum(1 for c in pool if c.skill is skill) for skill in Skill}
+    for skill in sorted(Skill, key=lambda s: (supply[s], list(Skill).index(s))):
+        best = next((c for c in by_confidence if c.skill is skill and fits(c)), None)
         if best is not None and len(chosen) < limit:
             take(best)
-    for candidate in by_confidence:
+    # Then the most confident, sentences not yet asked about first: a set should cover the
+    # story, not circle one paragraph.
+    covered = {c.passage for c in chosen}
+    ranked = sorted(
+        by_confidence, key=lambda c: (c.passage in covered, -c.confidence, order[id(c)])
+    )
+    for candidate in ranked:
         if len(chosen) >= limit:
             break
         if id(candidate) in chosen_ids or per_kind.get(candidate.kind, 0) >= KIND_CAPS.get(
             candidate.kind, 1
         ):
             continue
-        take(candidate)
+        if fits(candidate):
+            take(candidate)
     skill_order = {skill: i for i, skill in enumerate(Skill)}
     return sorted(chosen, key=lambda c: (skill_order[c.skill], order[id(c)]))

@@ -17,6 +17,9 @@ from quiz.generate.clean import (
     split_caption,
     split_zones,
 )
+from quiz.generate.languages import profile
+
+FR, EN = profile("fr"), profile("en")
 
 PAGE = """\
 EN CONTINU
@@ -47,7 +50,7 @@ def test_normalise_unifies_spaces_and_quote_marks_but_keeps_guillemets() -> None
 
 
 def test_zones_of_a_copied_page() -> None:
-    page = split_zones(PAGE, "fr")
+    page = split_zones(PAGE, FR)
     zones = {block.text[:20]: block.zone for block in page.blocks}
     assert zones["EN CONTINU"] is Zone.FURNITURE
     assert zones["Partager"] is Zone.FURNITURE
@@ -62,7 +65,7 @@ def test_zones_of_a_copied_page() -> None:
 
 
 def test_a_caption_printed_twice_is_one_caption_with_its_credit() -> None:
-    page = split_zones(PAGE, "fr")
+    page = split_zones(PAGE, FR)
     (caption,) = page.captions
     assert caption.printed_twice
     assert caption.text == "Le maire de Lyon et son homologue de Turin à la gare, le 3 avril 2024"
@@ -95,16 +98,16 @@ def test_language_detection_and_furniture_words() -> None:
         == "fr"
     )
     assert detect_language("The ministers said on Saturday that the meeting was a first.") == "en"
-    assert is_furniture("À suivre aussi", "fr")
-    assert is_furniture("Read more: Drought in the north", "en")
-    assert not is_furniture("Les deux pays ont signé un accord.", "fr")
+    assert is_furniture("À suivre aussi", FR)
+    assert is_furniture("Read more: Drought in the north", EN)
+    assert not is_furniture("Les deux pays ont signé un accord.", FR)
 
 
 def test_dateline_gives_the_agency() -> None:
     page = split_zones(
         "Titre court\n\nQUITO (Reuters) - Le président a annoncé lundi des élections anticipées "
         "dans tout le pays pour le mois prochain.\n",
-        "fr",
+        FR,
     )
     assert page.agency == "Reuters"
 
@@ -112,7 +115,7 @@ def test_dateline_gives_the_agency() -> None:
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
 def test_any_text_gets_zones_without_crashing(raw: str) -> None:
-    page = split_zones(raw, "fr")
+    page = split_zones(raw, FR)
     # Every non-blank line of the page lands in exactly one zone, in order.
     lines = [line for line in normalise(raw).split("\n") if line]
     assert [block.text for block in page.blocks] == lines

@@ -157,3 +157,34 @@ def test_same_output_in_another_process_with_another_hash_seed(generator: Genera
         cwd=ROOT,
     )
     assert other.stdout == here.yaml_text
+
+
+def test_low_confidence_questions_are_left_out_unless_all_keeps_them_marked() -> None:
+    source = str(ARTICLES / "fr_peche_nordique.txt")
+    code, default, err = _run([source, "-o", "-"])
+    assert code == 0, err
+    assert "were left out: `quiz generate --all` writes them too" in default
+    assert "  # LOW CONFIDENCE:" not in default
+    code, everything, err = _run([source, "-o", "-", "--all"])
+    assert code == 0, err
+    assert "  # LOW CONFIDENCE:" in everything
+    assert everything.count("\n- id: q") > default.count("\n- id: q")
+
+
+def test_a_utf16_file_is_read_and_said_so(tmp_path: Path) -> None:
+    text = (ARTICLES / "en_river_talks.txt").read_text(encoding="utf-8")
+    source = tmp_path / "river-utf16.txt"
+    source.write_bytes(text.encode("utf-16"))  # with its byte-order mark, as Windows saves it
+    out = tmp_path / "river.yaml"
+    code, _, err = _run([str(source), "-o", str(out)])
+    assert code == 0, err
+    assert "UTF-16" in err
+    assert "Kenya" in out.read_text(encoding="utf-8")
+
+
+def test_english_forced_to_french_is_refused_with_the_right_option() -> None:
+    source = str(ARTICLES / "en_river_talks.txt")
+    code, _, err = _run([source, "-o", "-", "--lang", "fr"])
+    assert code == 1
+    assert "--lang en" in err
+    assert "Traceback" not in err

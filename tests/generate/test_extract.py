@@ -109,7 +109,7 @@ def test_disputes_name_the_sides_and_the_place(generator: Generator) -> None:
     assert dispute.evidence == "Tokyo et Séoul se disputent toujours les îles Dokdo"
 
 
-def test_days_ahead_and_former_roles_are_left_alone(generator: Generator) -> None:
+def test_days_ahead_count_forward_and_former_roles_are_left_alone(generator: Generator) -> None:
     facts = facts_of(
         generator,
         "Un accord attendu\n\nPublié le 6 mai 2022\n\nL'ancien ministre péruvien des Mines Luis "
@@ -122,8 +122,9 @@ def test_days_ahead_and_former_roles_are_left_alone(generator: Generator) -> Non
     assert roles.get("Luis Vega") is None  # a former minister holds no role now
     days = {d.text: d.value for d in facts.dates}
     assert days["vendredi"] == date(2022, 5, 6)
-    assert days["lundi"] is None  # "d'ici lundi": after the article's date
-    assert days["mardi"] is None  # "mardi prochain"
+    # Written on Friday 6 May: "d'ici lundi" and "mardi prochain" are the days after it.
+    assert days["lundi"] == date(2022, 5, 9)
+    assert days["mardi"] == date(2022, 5, 10)
 
 
 def test_a_pronoun_after_a_quote_points_to_the_last_person_named(generator: Generator) -> None:
@@ -135,6 +136,7 @@ def test_a_pronoun_after_a_quote_points_to_the_last_person_named(generator: Gene
     )
     (quote,) = [q for q in facts.quotes if q.direct]
     assert quote.by_pronoun
-    assert quote.speaker == "a-t-elle assuré"
+    assert quote.how == "pronoun"
+    assert quote.tag == "a-t-elle assuré"
     assert quote.person is not None
     assert quote.person.name == "Hélène Caradec"

@@ -6,6 +6,7 @@ from datetime import date
 
 from quiz.generate.clean import Zone
 from quiz.generate.html import looks_like_html, page_from_html
+from quiz.generate.languages import profile
 
 from .conftest import ARTICLES
 
@@ -13,7 +14,7 @@ from .conftest import ARTICLES
 def test_html_page_zones_keep_captions_credits_and_furniture() -> None:
     raw = (ARTICLES / "fr_glacier_page.html").read_text(encoding="utf-8")
     assert looks_like_html(raw)
-    page = page_from_html(raw, "fr")
+    page = page_from_html(raw, profile("fr"))
 
     assert page.headline == "Chili et Argentine relancent le dialogue sur le glacier Perito"
     assert page.outlet == "Le Courrier des Andes"
@@ -53,7 +54,7 @@ def test_an_xhtml_page_with_an_encoding_declaration_is_read_as_html() -> None:
         "</article></body></html>"
     )
     assert looks_like_html(raw)
-    page = page_from_html(raw, "fr")
+    page = page_from_html(raw, profile("fr"))
     assert page.headline == "Un pont à Nantes"
     assert page.body[0].startswith("Le maire de Nantes")
     assert "<" not in page.text

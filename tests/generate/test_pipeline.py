@@ -39,9 +39,10 @@ def test_generated_set_passes_the_checks_and_quotes_the_article(
     assert report.diagnostics == []
     question_set = load_question_set(set_path)
     # The seed's bar (15 questions, 7 skills) is tested on the seed; other articles give what
-    # they hold (an article with no disputed place has no language question).
-    assert len(question_set.questions) >= 15
-    assert len(question_set.skills) >= 6
+    # they hold (an article with no disputed place has no language question), and only the
+    # questions sure enough to propose (the corpus test measures that bar: 6 over 4 skills).
+    assert len(question_set.questions) >= 10
+    assert len(question_set.skills) >= 5
     assert len({q.type for q in question_set.questions}) >= 4
 
     page, _ = generator.page(article(name))
@@ -111,7 +112,7 @@ def test_english_without_its_model_runs_degraded_and_says_so(generator: Generato
     assert generated.language == "en"
     assert generated.degraded == generator.model("en").degraded
     if generated.degraded:
-        assert "DEGRADED MODE" in generated.yaml_text
+        assert "RULES-ONLY MODE" in generated.yaml_text
     roles = {
         q.prompt: q.answer  # type: ignore[attr-defined]
         for q in generated.question_set.questions
@@ -171,9 +172,11 @@ def test_rules_only_english_keeps_false_names_out_of_the_answers(generator: Gene
     # silent (the understanding is asserted, not only the questions that happen to be drafted).
     assert "roberto ampuero" in generated.facts.voiced
     assert all("Ampuero" not in name for name, _ in generated.facts.silent_actors)
+    assert all("Ampuero" not in p.name for p in generated.facts.unheard)
     for question in generated.question_set.questions:
         if question.id.endswith("-silent-people"):
             assert "Roberto Ampuero" not in (question.answer or [])  # type: ignore[attr-defined]
+    # One question shows the diplomat's sentence (the unnamed source); a claim question on it,
+    # when there is one, never quotes the source it asks about.
     claims = [q for q in generated.question_set.questions if q.id.endswith("-hedge-claim")]
-    assert claims
     assert all("one diplomat said" not in q.prompt for q in claims)

@@ -150,6 +150,14 @@ def test_seed_set(generator: Generator, seed_article: Path, tmp_path: Path) -> N
                 ["Sergueï Lavrov", "Sergueï Shoigu"],
                 ["Fumio Kishida", "Itsunori Onodera"],
             )
+        elif kind == "who":  # a name left blank: the key is a minister, named in the evidence
+            assert key in MINISTERS, question.id
+            assert str(key).split()[-1] in question.evidence, question.id
+            assert str(key).split()[-1] not in question.prompt, question.id
+        elif kind == "when":  # a weekday left blank: the key is the evidence's own weekday
+            assert isinstance(question, SingleChoiceQuestion)
+            cloze = question.prompt.split("« ", 1)[1].rsplit(" »", 1)[0]
+            assert cloze.replace("…", str(key), 1) == question.evidence, question.id
         elif kind == "unattributed":
             assert key == expected[kind]
             assert "impact positif" in question.prompt
@@ -158,4 +166,6 @@ def test_seed_set(generator: Generator, seed_article: Path, tmp_path: Path) -> N
         else:  # curated keys: the pool, two names, page widgets, the stale date, lateral reading
             assert kind in ("pool", "two-names", "widget", "twice", "stale", "check-claim", "fact")
     assert {"role", "speaker", "unattributed", "hedge-source", "other-name", "pool"} <= seen_kinds
-    assert sum(1 for q in question_set.questions if q.id.endswith("-role")) == 4
+    # Kishida's and Onodera's roles are written out; Lavrov's and Shoigu's come from "leurs
+    # homologues russes", less sure, so they are left out by default.
+    assert sum(1 for q in question_set.questions if q.id.endswith("-role")) >= 2

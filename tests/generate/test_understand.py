@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quiz.generate import Generator
+from quiz.generate.languages import profile
 from quiz.generate.nlp import load_model
 from quiz.generate.understand import analyse
 
@@ -51,7 +52,7 @@ def test_a_lone_capital_after_a_preposition_is_a_place(generator: Generator) -> 
 
 
 def test_degraded_english_finds_names_by_rules() -> None:
-    model = load_model("en", pipeline="no_such_pipeline_installed")
+    model = load_model(profile("en"))
     assert model.degraded
     analysis = analyse(
         [
@@ -72,4 +73,4 @@ def test_french_without_its_model_says_how_to_install() -> None:
     from quiz.generate import ModelUnavailable
 
     with pytest.raises(ModelUnavailable, match=r"pip install 'quiz\[generate\]'"):
-        load_model("fr", pipeline="no_such_pipeline_installed")
+        load_model(profile("fr"), pipeline="no_such_pipeline_installed")

@@ -26,7 +26,6 @@ from quiz.generate.extract.model import (
     OtherName,
     PersonFact,
     Quote,
-    french_demonym,
     role_text,
 )
 from quiz.generate.extract.people import people_facts
@@ -46,20 +45,19 @@ __all__ = [
     "PersonFact",
     "Quote",
     "extract",
-    "french_demonym",
     "role_text",
 ]
 
 
 def extract(page: Page, analysis: Analysis) -> Facts:
-    facts = Facts(analysis.language, page, analysis)
+    facts = Facts(analysis.profile, page, analysis)
     facts.people = people_facts(analysis)
     facts.quotes = find_quotes(analysis)
     facts.hedges = find_hedges(analysis)
     facts.other_names = find_other_names(analysis)
     facts.disputes = find_disputes(analysis)
     facts.dates = find_date_mentions(analysis, page.published)
-    facts.numbers = find_numbers(analysis)
+    facts.numbers = find_numbers(analysis, page.headline)
     facts.meetings = find_meetings(analysis, facts.dates)
     facts.causes = find_causes(analysis)
     facts.firsts = find_firsts(analysis)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from quiz.generate.clean import Page
+from quiz.generate.languages import LanguageProfile
 from quiz.generate.lexicon import Country
 from quiz.generate.understand import Analysis, Person, Sentence
 
@@ -13,6 +14,7 @@ from quiz.generate.understand import Analysis, Person, Sentence
 @dataclass
 class PersonFact:
     person: Person
+    profile: LanguageProfile
     title: str | None = None
     """"ministre", "Foreign Minister"…"""
     portfolio: str | None = None
@@ -23,43 +25,26 @@ class PersonFact:
     confidence: float = 0.0
     feminine: bool = False
     """"La ministre norvégienne…": French roles agree with the person's gender."""
-    language: str = "fr"
+    written: str | None = None
+    """The role as the article writes it."""
 
     @property
     def role(self) -> str | None:
         """The role in the article's language, e.g. "ministre japonais des Affaires étrangères"."""
         if self.title is None:
             return None
-        return role_text(self.title, self.portfolio, self.country, self.language, self.feminine)
-
-
-def french_demonym(country: Country, feminine: bool) -> str:
-    masculine = country.demonyms[0]
-    if feminine:
-        for form in (masculine + "e", masculine + "ne"):
-            if form in country.demonyms:
-                return form
-    return masculine
+        return role_text(self.profile, self.title, self.portfolio, self.country, self.feminine)
 
 
 def role_text(
+    profile: LanguageProfile,
     title: str,
     portfolio: str | None,
     country: Country | None,
-    language: str,
     feminine: bool = False,
 ) -> str:
-    if language == "fr":
-        parts = [title.lower()]
-        if country is not None:
-            parts.append(french_demonym(country, feminine))
-        if portfolio:
-            parts.append(portfolio)
-        return " ".join(parts)
-    adjective = next((d for d in (country.demonyms if country else ()) if d[0].isupper()), None)
-    portfolio_words = f"{portfolio} " if portfolio else ""
-    prefix = f"{adjective.replace('_', ' ')} " if adjective else ""
-    return f"{prefix}{portfolio_words}{title}".strip()
+    demonyms = country.demonyms(profile.code) if country is not None else ()
+    return profile.role_text(title, portfolio, demonyms, feminine)
 
 
 @dataclass(frozen=True)
@@ -75,6 +60,10 @@ class Quote:
     direct: bool
     by_pronoun: bool = False
     """'« … », a-t-il ajouté': the speaker is the person named last before the quote."""
+    how: str = ""
+    """How the speaker was found: see `extract.voices` ("after", "before", "pronoun"…)."""
+    tag: str = ""
+    """The words that attribute the quote ("a déclaré M. Rivas")."""
 
 
 @dataclass(frozen=True)
@@ -112,15 +101,20 @@ class DateMention:
     value: date | None
     sentence: int
     evidence: str
+    how: str = ""
+    """How `value` was worked out: "explicit", "back" (counted back from the article's date),
+    "forward" (a future in its clause), or "" (not dated)."""
 
 
 @dataclass(frozen=True)
 class NumberMention:
-    value: int
+    value: float
     text: str
+    """The figure as written ("1 150", "1,3", "douze")."""
     noun: str
     sentence: int
     evidence: str
+    """The clause it is in, with its closing punctuation: the cloze's text."""
 
 
 @dataclass(frozen=True)
@@ -145,7 +139,7 @@ class Cause:
 
 @dataclass
 class Facts:
-    language: str
+    profile: LanguageProfile
     page: Page
     analysis: Analysis
     people: list[PersonFact] = field(default_factory=list)
@@ -160,10 +154,18 @@ class Facts:
     firsts: list[Sentence] = field(default_factory=list)
     """Sentences saying something happens for the first time: context."""
     places: list[str] = field(default_factory=list)
+    heard: list[Person] = field(default_factory=list)
+    """People a quote or reported speech is surely attributed to."""
+    unheard: list[Person] = field(default_factory=list)
+    """People the article names (outside quotes) and surely never lets speak."""
     voiced: set[str] = field(default_factory=set)
     """Folded names of actors (people, capitals) whose words the article reports."""
     silent_actors: list[tuple[str, int]] = field(default_factory=list)
     """Governments (by capital) the article mentions but never gives a voice, with mention count."""
+
+    @property
+    def language(self) -> str:
+        return self.profile.code
 
     def sentence(self, index: int) -> Sentence:
         return self.analysis.sentences[index]

@@ -8,34 +8,14 @@ from quiz.generate.extract.model import (
     Dispute,
     OtherName,
 )
-from quiz.generate.lexicon import (
-    country_named,
-    fold,
-)
+from quiz.generate.languages import LanguageProfile
+from quiz.generate.lexicon import country_named, fold
 from quiz.generate.understand import Analysis
 
-_OTHER_NAME = {
-    "fr": re.compile(
-        r"(?:que|qu') (?P<who>[A-ZÀ-Þ][\w-]+|(?:les |la |le |l')[\w' -]{3,40}?) "
-        r"(?:appellent|appelle|nomment|nomme|surnomment|surnomme|désigne comme)"
-        r" (?P<other>(?:les |la |le |l')?\"?[^\",.;]+\"?)"
-    ),
-    "en": re.compile(
-        r"(?:which|that|what) (?P<who>[A-Z][\w-]+|(?:the |local |some )?[\w -]{3,40}?) "
-        r"(?:calls|call|names|name|refers? to as)"
-        r" (?P<other>(?:the )?\"?[^\",.;]+\"?)"
-        r"|known (?:in|to) (?P<who2>[A-Z][\w-]+) as (?P<other2>(?:the )?\"?[^\",.;]+\"?)"
-    ),
-}
-_PLACE_LEAD = re.compile(
-    r"(?:(?:les |la |le |l')?(?:îles?|archipel(?: des?)?|mer|région|province|islands?|the)\s)$",
-    re.IGNORECASE,
-)
 
-
-def _place_start(text: str, start: int) -> int:
+def _place_start(text: str, start: int, profile: LanguageProfile) -> int:
     """Where a place's name starts with its lead words: "les îles Kouriles", not "Kouriles"."""
-    lead = _PLACE_LEAD.search(text[:start])
+    lead = profile.place_lead.search(text[:start])
     start = lead.start() if lead else start
     article = re.search(r"(?:\b(?:les|la|le|the) |\bl')$", text[:start])
     return article.start() if article else start
@@ -44,7 +24,7 @@ def _place_start(text: str, start: int) -> int:
 def find_other_names(analysis: Analysis) -> list[OtherName]:
     found: list[OtherName] = []
     for sentence in analysis.sentences:
-        for match in _OTHER_NAME[analysis.language].finditer(sentence.text):
+        for match in analysis.profile.other_name.finditer(sentence.text):
             who = match.group("who") or match.groupdict().get("who2")
             other = (match.group("other") or match.groupdict().get("other2") or "").strip()
             places = [
@@ -52,37 +32,23 @@ def find_other_names(analysis: Analysis) -> list[OtherName]:
                 for m in analysis.mentions_in(sentence.index, "place")
                 if m.end <= match.start()
                 and fold(m.text) not in (fold(who or ""),)
-                and not country_named(m.text)
+                and not country_named(m.text, analysis.language)
             ]
             if not places or not who:
                 continue
             place = places[-1]
-            start = _place_start(sentence.text, place.start)
+            start = _place_start(sentence.text, place.start, analysis.profile)
             name = sentence.text[start : place.end]
             evidence = sentence.text[start : match.end()]
             found.append(OtherName(name, other.replace('"', ""), who, evidence, sentence.index))
     return found
 
 
-_DISPUTE = {
-    "fr": re.compile(
-        r"\b(?:s'affrontent|s'opposent|se disputent|revendiquent|se querellent)"
-        r"(?: toujours| encore| depuis des années)? (?:sur|à propos de|au sujet de|pour)?\s?",
-        re.IGNORECASE,
-    ),
-    "en": re.compile(
-        r"\b(?:dispute|disputes|disputed|contest|contests|contested|both claim|are at odds over)"
-        r"(?: over| about)?\s",
-        re.IGNORECASE,
-    ),
-}
-
-
 def find_disputes(analysis: Analysis) -> list[Dispute]:
     """Sides (places or countries named before the verb) and the named place just after it."""
     found: list[Dispute] = []
     for sentence in analysis.sentences:
-        match = _DISPUTE[analysis.language].search(sentence.text)
+        match = analysis.profile.dispute.search(sentence.text)
         if not match:
             continue
         places = analysis.mentions_in(sentence.index, "place")
@@ -91,7 +57,7 @@ def find_disputes(analysis: Analysis) -> list[Dispute]:
         if len(sides) < 2 or not after:
             continue
         target = after[0]
-        start = max(_place_start(sentence.text, target.start), match.end())
+        start = max(_place_start(sentence.text, target.start, analysis.profile), match.end())
         name = sentence.text[start : target.end]
         evidence = sentence.text[sentence.text.find(sides[0]) : target.end]
         found.append(Dispute(sides[-2:], name, evidence, sentence.index))

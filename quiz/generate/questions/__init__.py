@@ -7,13 +7,14 @@ lateral reading); `common` holds what they share.
 
 from __future__ import annotations
 
-from quiz.core.skills import Skill
 from quiz.generate.extract import Facts
 from quiz.generate.questions.common import Builder, Candidate, format_date, pick_choices
 from quiz.generate.questions.page import (
+    author_questions,
     credit_questions,
     dateline_questions,
     furniture_questions,
+    genre_questions,
     stale_questions,
 )
 from quiz.generate.questions.story import (
@@ -26,6 +27,8 @@ from quiz.generate.questions.story import (
     other_name_questions,
     role_questions,
     side_questions,
+    when_questions,
+    who_questions,
 )
 from quiz.generate.questions.voices import (
     fact_questions,
@@ -41,6 +44,8 @@ __all__ = ["BUILDERS", "Builder", "Candidate", "candidates", "format_date", "pic
 
 BUILDERS: tuple[Builder, ...] = (
     role_questions,
+    who_questions,
+    when_questions,
     side_questions,
     meeting_place_questions,
     number_questions,
@@ -49,6 +54,7 @@ BUILDERS: tuple[Builder, ...] = (
     cause_questions,
     first_questions,
     credit_questions,
+    author_questions,
     dateline_questions,
     speaker_questions,
     unattributed_questions,
@@ -59,18 +65,17 @@ BUILDERS: tuple[Builder, ...] = (
     silent_people_questions,
     other_name_questions,
     furniture_questions,
+    genre_questions,
     stale_questions,
 )
 
 
-def candidates(facts: Facts, degraded: bool) -> list[Candidate]:
-    """Every question the builders can write from these facts, with an adjusted confidence."""
+def candidates(facts: Facts) -> list[Candidate]:
+    """Every question the builders can write from these facts. Each builder sets its question's
+    confidence from how its evidence was found; rules-only English is held to the same bar."""
     result: list[Candidate] = []
     for build in BUILDERS:
         for candidate in build(facts):
-            if not candidate.fields:
-                continue
-            if degraded and candidate.skill in (Skill.COMPREHENSION, Skill.ATTRIBUTION):
-                candidate.confidence *= 0.75  # names and roles found by rules only
-            result.append(candidate)
+            if candidate.fields:
+                result.append(candidate)
     return result

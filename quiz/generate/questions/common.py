@@ -17,11 +17,7 @@ from typing import Any
 from quiz.core.skills import Skill
 from quiz.core.text import normalise_answer
 from quiz.generate.extract import Facts
-from quiz.generate.lexicon import (
-    MONTHS,
-    WEEKDAYS,
-)
-from quiz.generate.templates import TEXTS
+from quiz.generate.languages import profile
 
 
 @dataclass
@@ -41,7 +37,7 @@ Builder = Callable[[Facts], Iterator[Candidate]]
 
 
 def t(facts: Facts, key: str, **values: Any) -> str:
-    return TEXTS[facts.language][key].format(**values)
+    return facts.profile.text(key, **values)
 
 
 def pick_choices(key: str, distractors: list[str], limit: int = 3) -> list[str] | None:
@@ -70,8 +66,18 @@ def single(prompt: str, key: str, distractors: list[str], **extra: Any) -> dict[
 
 
 def short(text: str, words: int = 18) -> str:
+    """The first `words` words and "…", never cut inside a quotation (an opening « or " left
+    without its closing mark reads as garbled): the cut moves back before the open quote."""
     parts = text.split()
-    return text if len(parts) <= words else " ".join(parts[:words]) + "…"
+    if len(parts) <= words:
+        return text
+    kept = parts[:words]
+    while kept:
+        joined = " ".join(kept)
+        if joined.count("«") <= joined.count("»") and joined.count('"') % 2 == 0:
+            return joined + "…"
+        kept = kept[:-1]
+    return " ".join(parts[:words]) + "…"
 
 
 def join_names(facts: Facts, names: list[str]) -> str:
@@ -81,21 +87,18 @@ def join_names(facts: Facts, names: list[str]) -> str:
 
 
 def format_date(value: date, language: str) -> str:
-    weekday = WEEKDAYS[language][value.weekday()]
-    month = MONTHS[language][value.month - 1]
-    if language == "fr":
-        day = "1er" if value.day == 1 else str(value.day)
-        return f"{weekday} {day} {month} {value.year}"
-    return f"{weekday} {value.day} {month} {value.year}"
+    """The date as the language writes it, with its weekday ("vendredi 1er novembre 2013")."""
+    return profile(language).format_date(value)
 
 
 def reliable_people(facts: Facts) -> list[str]:
-    """People to offer as choices: without a trained model, only names seen twice or with a role
-    (a rules-only pass takes "El Nino" for a person)."""
+    """People to offer as choices: surely people (see `Person.reliable`), and without a trained
+    model only names seen twice or with a role (a rules-only pass takes "El Nino" for a person)."""
+    persons = [p for p in facts.analysis.persons if p.reliable]
     if not facts.analysis.degraded:
-        return [p.name for p in facts.analysis.persons]
+        return [p.name for p in persons]
     with_role = {id(f.person) for f in facts.people if f.role}
-    return [p.name for p in facts.analysis.persons if id(p) in with_role or len(p.mentions) >= 2]
+    return [p.name for p in persons if id(p) in with_role or len(p.mentions) >= 2]
 
 
 def passage_of(facts: Facts, sentence: int | None) -> str:

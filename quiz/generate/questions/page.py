@@ -20,7 +20,6 @@ from quiz.generate.questions.common import (
     single,
     t,
 )
-from quiz.generate.templates import SPONSORED_WIDGETS, WIDGETS
 
 # --- sourcing -------------------------------------------------------------------------------------
 
@@ -66,6 +65,35 @@ def credit_questions(facts: Facts) -> Iterator[Candidate]:
                 yield Candidate("agency", Skill.SOURCING, 0.9, caption.text, fields)
 
 
+_BYLINE_NAME = re.compile(
+    r"\b(?:[Pp]ar|[Bb]y)\s+(?P<name>[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+){1,2})"
+    r"(?=\s*(?:,|$|\||-))"
+)
+"""One author in a byline: "Par Anne Berthier, géographe", "Posted … by Marisa Delgado-Klein"."""
+
+
+def author_questions(facts: Facts) -> Iterator[Candidate]:
+    """Who wrote this text? Asked when one byline names one person and no agency: the article's
+    people (who did not write it) and "a news agency" are the wrong choices."""
+    page = facts.page
+    names = [(line, m.group("name")) for line in page.bylines for m in _BYLINE_NAME.finditer(line)]
+    if len(names) != 1 or page.agency:
+        return
+    line, name = names[0]
+    if re.search(r"\b(?:et|and|avec|with)\b", line):
+        return  # several authors, or an agency's help
+    people = [p.name for p in facts.analysis.persons if p.reliable and fold(p.name) != fold(name)]
+    fields = single(
+        t(facts, "author.prompt"),
+        name,
+        [*people[:2], t(facts, "author.agency")],
+        explanation=t(facts, "author.explain", byline=line, name=name),
+        evidence=line,
+    )
+    if fields and len(fields["choices"]) >= 3:
+        yield Candidate("author", Skill.SOURCING, 0.85, line, fields)
+
+
 def dateline_questions(facts: Facts) -> Iterator[Candidate]:
     agency = facts.page.agency
     if agency is None:
@@ -91,14 +119,15 @@ def dateline_questions(facts: Facts) -> Iterator[Candidate]:
 
 def furniture_questions(facts: Facts) -> Iterator[Candidate]:
     page = facts.page
-    found = [_furniture_label(f, facts.language) for f in page.furniture]
+    found = [_furniture_label(f, facts) for f in page.furniture]
     labels = list(dict.fromkeys(label for label in found if label))
     if labels and page.body:
         items = labels[:3]
         article_parts = []
         if page.headline:
             article_parts.append(t(facts, "headline.choice", headline=short(page.headline, 10)))
-        article_parts.append(t(facts, "body.choice", start=" ".join(page.body[-1].split()[:6])))
+        opening = short(page.body[-1].lstrip('«" '), 6).rstrip("…")
+        article_parts.append(t(facts, "body.choice", start=opening.strip(' «»"')))
         yield Candidate(
             "furniture",
             Skill.PAGE_FURNITURE,
@@ -114,20 +143,19 @@ def furniture_questions(facts: Facts) -> Iterator[Candidate]:
             },
         )
     for label in labels:
-        known = WIDGETS[facts.language].get(fold(label).strip(" :."))
-        if known is None:
+        widget = facts.profile.widgets.get(fold(label).strip(" :."))
+        if widget is None:
             continue
-        meaning, why, distractors = known
         fields = single(
             t(facts, "widget.prompt", label=label),
-            meaning,
-            list(distractors),
-            explanation=t(facts, "widget.explain", label=label, meaning=why),
+            widget.meaning,
+            list(widget.distractors),
+            explanation=t(facts, "widget.explain", label=label, meaning=widget.why),
             evidence=label,
         )
         if fields:
             # Paid links posing as content are the lesson most worth a question.
-            confidence = 0.85 if fold(label) in SPONSORED_WIDGETS else 0.8
+            confidence = 0.85 if widget.sponsored else 0.8
             yield Candidate(
                 "widget", Skill.PAGE_FURNITURE, confidence, label, fields, subject=label
             )
@@ -145,12 +173,28 @@ def furniture_questions(facts: Facts) -> Iterator[Candidate]:
             yield Candidate("twice", Skill.PAGE_FURNITURE, 0.85, caption.text, fields)
 
 
-def _furniture_label(line: str, language: str) -> str | None:
+def _furniture_label(line: str, facts: Facts) -> str | None:
     """The part of a furniture line worth asking about: "Lire aussi" of "Lire aussi : …"."""
     head = re.split(r"\s*:\s*", line, maxsplit=1)[0]
-    if head != line and is_furniture(head, language):
+    if head != line and is_furniture(head, facts.profile):
         return head
-    return line if len(line.split()) <= 6 and is_furniture(line, language) else None
+    return line if len(line.split()) <= 6 and is_furniture(line, facts.profile) else None
+
+
+def genre_questions(facts: Facts) -> Iterator[Candidate]:
+    """What kind of text is this? Asked of a page that labels itself opinion, with its label."""
+    label = facts.page.opinion_label
+    if not facts.page.opinion or not label:
+        return
+    fields = single(
+        t(facts, "genre.prompt", label=label),
+        t(facts, "genre.key"),
+        [t(facts, f"genre.d{i}") for i in (1, 2, 3)],
+        explanation=t(facts, "genre.explain", label=label),
+        evidence=label,
+    )
+    if fields:
+        yield Candidate("genre", Skill.FACT_VS_OPINION, 0.85, label, fields)
 
 
 def stale_questions(facts: Facts) -> Iterator[Candidate]:
@@ -169,4 +213,6 @@ def stale_questions(facts: Facts) -> Iterator[Candidate]:
         evidence=written,
     )
     if fields:
-        yield Candidate("stale", Skill.LATERAL_READING, 0.75, written, fields)
+        # The curated key is right whenever the date is the article's; a caption's may not be.
+        confidence = 0.85 if page.published_from != "caption" else 0.6
+        yield Candidate("stale", Skill.LATERAL_READING, confidence, written, fields)

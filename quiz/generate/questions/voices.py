@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from quiz.core.skills import Skill
 from quiz.generate.extract import Facts
+from quiz.generate.extract.voices import SURE_WAYS
 from quiz.generate.lexicon import fold
 from quiz.generate.questions.common import (
     Candidate,
@@ -21,26 +22,41 @@ from quiz.generate.questions.common import (
 # --- attribution ----------------------------------------------------------------------------------
 
 
+_SPEAKER_CONFIDENCE = {"after": 0.9, "before": 0.9, "according": 0.9, "continued": 0.85}
+"""How sure a speaker question is, by how its speaker was found; pronouns and context lower."""
+
+
 def speaker_questions(facts: Facts) -> Iterator[Candidate]:
     people = reliable_people(facts)
     for quote in facts.quotes:
-        if not quote.direct or quote.person is None:
+        if not quote.direct or quote.person is None or not quote.person.reliable:
             continue
         name = quote.person.name
+        if any(fold(form) in fold(quote.words) for form in quote.person.forms):
+            continue  # the speaker's own name in the prompt would give the answer away
         sentence = facts.sentence(quote.sentence).text
         start = sentence.find(quote.evidence)
-        speaker_at = sentence.find(quote.speaker or name)
-        end = max(start + len(quote.evidence), speaker_at + len(quote.speaker or name))
-        evidence = sentence[min(start, speaker_at) : end]
-        others = [p for p in people if p != name]
+        tag_at = sentence.find(quote.tag) if quote.tag else -1
+        if tag_at >= 0:
+            begin = min(start, tag_at)
+            end = max(start + len(quote.evidence), tag_at + len(quote.tag))
+            evidence = sentence[begin:end]
+        else:
+            evidence = quote.evidence
+        # Choices: other people of the article, not named in the quote itself.
+        others = [
+            p
+            for p in people
+            if p != name
+            and facts.analysis.person_for(p) is not quote.person
+            and fold(p.split()[-1]) not in fold(quote.words)
+        ]
         explanation = t(
             facts, "speaker.explain", name=name, evidence=short(evidence.strip(' "«»'), 40)
         )
         if quote.by_pronoun:
-            # "a-t-il ajouté": the name is a sentence or two back, so "the article does not say"
-            # would be arguable; it is not offered, and the explanation shows the reading.
-            explanation += " " + t(facts, "speaker.pronoun", pronoun=quote.speaker, name=name)
-        else:
+            explanation += " " + t(facts, "speaker.pronoun", pronoun=quote.tag, name=name)
+        elif quote.how in SURE_WAYS:
             others.append(t(facts, "unattributed.key"))  # false: the article names the speaker
         fields = single(
             t(facts, "speaker.prompt", words=short(quote.words)),
@@ -50,7 +66,7 @@ def speaker_questions(facts: Facts) -> Iterator[Candidate]:
             evidence=evidence,
         )
         if fields:
-            confidence = 0.7 if quote.by_pronoun else 0.85
+            confidence = _SPEAKER_CONFIDENCE.get(quote.how, 0.7)
             yield Candidate(
                 "speaker", Skill.ATTRIBUTION, confidence, sentence, fields, subject=name
             )
@@ -58,14 +74,14 @@ def speaker_questions(facts: Facts) -> Iterator[Candidate]:
 
 def _speakers_then_people(facts: Facts) -> list[str]:
     """Choices for "who said this?": everyone quoted first, then the other reliable names."""
-    speakers = [q.person.name for q in facts.quotes if q.person is not None]
+    speakers = [q.person.name for q in facts.quotes if q.person is not None and q.person.reliable]
     return list(dict.fromkeys([*speakers, *reliable_people(facts)]))
 
 
 def unattributed_questions(facts: Facts) -> Iterator[Candidate]:
     people = _speakers_then_people(facts)
     for quote in facts.quotes:
-        if not quote.direct or quote.speaker is not None:
+        if not quote.direct or quote.how != "none":
             continue
         fields = single(
             t(facts, "unattributed.prompt", words=short(quote.words)),
@@ -78,7 +94,7 @@ def unattributed_questions(facts: Facts) -> Iterator[Candidate]:
             yield Candidate(
                 "unattributed",
                 Skill.ATTRIBUTION,
-                0.8,
+                0.85,
                 facts.sentence(quote.sentence).text,
                 fields,
                 subject=quote.words,
@@ -86,9 +102,19 @@ def unattributed_questions(facts: Facts) -> Iterator[Candidate]:
 
 
 def indirect_questions(facts: Facts) -> Iterator[Candidate]:
-    quoted_directly = {q.person.name for q in facts.quotes if q.direct and q.person}
+    """How is X reported? Only for someone whose words are surely never quoted directly: no
+    quote is theirs, and no quote near their name has an unsure speaker."""
+    quoted_directly = {id(q.person) for q in facts.quotes if q.direct and q.person}
+    unsure_paragraphs = {
+        facts.sentence(q.sentence).paragraph
+        for q in facts.quotes
+        if q.direct and q.how not in SURE_WAYS and q.how not in ("continued", "none")
+    }
     for quote in facts.quotes:
-        if quote.direct or quote.person is None or quote.person.name in quoted_directly:
+        if quote.direct or quote.person is None or id(quote.person) in quoted_directly:
+            continue
+        paragraphs = {facts.sentence(m.sentence).paragraph for m in quote.person.mentions}
+        if any(p + d in unsure_paragraphs for p in paragraphs for d in (-1, 0, 1)):
             continue
         name = quote.person.name
         fields = single(
@@ -102,7 +128,7 @@ def indirect_questions(facts: Facts) -> Iterator[Candidate]:
             yield Candidate(
                 "indirect",
                 Skill.ATTRIBUTION,
-                0.8,
+                0.85,
                 facts.sentence(quote.sentence).text,
                 fields,
                 subject=name,
@@ -130,6 +156,8 @@ def _claim(passage: str, source: str | None) -> str:
 def hedge_questions(facts: Facts) -> Iterator[Candidate]:
     people = _speakers_then_people(facts)
     for hedge in facts.hedges:
+        if facts.page.opinion and not hedge.source:
+            continue  # an opinion page's "could" is the author's rhetoric, not a reported hypothesis
         sentence = hedge.passage
         passage = short(sentence, 45) if len(sentence.split()) > 45 else sentence
         if hedge.source and hedge.source in passage:
@@ -178,7 +206,7 @@ def hedge_questions(facts: Facts) -> Iterator[Candidate]:
                 yield Candidate(
                     "check_claim",
                     Skill.LATERAL_READING,
-                    0.75,
+                    0.85,
                     sentence,
                     check,
                     subject=str(hedge.sentence),
@@ -191,7 +219,7 @@ def hedge_questions(facts: Facts) -> Iterator[Candidate]:
             yield Candidate(
                 "hedge_cue",
                 Skill.FACT_VS_OPINION,
-                0.8 if hedge.source else 0.6,
+                0.85 if hedge.source else 0.8,
                 sentence,
                 {
                     "type": "highlight",
@@ -203,10 +231,12 @@ def hedge_questions(facts: Facts) -> Iterator[Candidate]:
                 },
                 subject=str(hedge.sentence),
             )
+            if re.search(r"[«»\"]", sentence):
+                continue  # someone's words: "presented as certain" would be about the speaker
             yield Candidate(
                 "established",
                 Skill.FACT_VS_OPINION,
-                0.75 if hedge.source else 0.55,
+                0.85 if hedge.source else 0.8,
                 sentence,
                 {
                     "type": "true_false",
@@ -222,17 +252,35 @@ def hedge_questions(facts: Facts) -> Iterator[Candidate]:
 
 
 def fact_questions(facts: Facts) -> Iterator[Candidate]:
-    hedged = {h.sentence for h in facts.hedges}
+    """Is this sentence a checkable fact? Only for a sentence that reports precise details (a
+    figure, a date) in the journalist's own voice, with no hedge or estimate of any kind, no
+    judging word, no reporting verb, no quotation: the key must hold for any careful reader. An
+    opinion page gets no such question."""
+    if facts.page.opinion:
+        return
+    profile = facts.profile
     quoted = {q.sentence for q in facts.quotes}
     details = {n.sentence: n.evidence for n in facts.numbers}
     for d in facts.dates:
         details.setdefault(d.sentence, d.text)
     for index, detail in sorted(details.items()):
         sentence = facts.sentence(index).text
-        if index in hedged or index in quoted or '"' in sentence or "«" in sentence:
+        if index in quoted or re.search(r"[\"«»]", sentence):
             continue
-        if len(sentence.split()) > 35 or re.match(r"^[A-ZÀ-Þ' -]{3,}\s*\(", sentence):
-            continue  # too long to read in a prompt, or opening with a dateline
+        if not 8 <= len(sentence.split()) <= 35 or re.match(r"^[A-ZÀ-Þ' -]{3,}\s*[,(]", sentence):
+            continue  # too short to be a statement, too long for a prompt, or a dateline
+        if any(
+            pattern.search(sentence)
+            for pattern in (
+                profile.hedges,
+                profile.uncertain,
+                profile.unnamed_sources,
+                profile.evaluative,
+                profile.reporting,
+                profile.according_to,
+            )
+        ):
+            continue
         fields = single(
             t(facts, "fact.prompt", sentence=sentence),
             t(facts, "fact.key"),
@@ -242,7 +290,7 @@ def fact_questions(facts: Facts) -> Iterator[Candidate]:
         )
         if fields:
             yield Candidate(
-                "fact", Skill.FACT_VS_OPINION, 0.65, sentence, fields, subject=str(index)
+                "fact", Skill.FACT_VS_OPINION, 0.8, sentence, fields, subject=str(index)
             )
 
 
@@ -272,30 +320,31 @@ def silent_actor_questions(facts: Facts) -> Iterator[Candidate]:
 
 
 def silent_people_questions(facts: Facts) -> Iterator[Candidate]:
-    reliable = set(reliable_people(facts))
-    people = [p for p in facts.analysis.persons if p.name in reliable]
-    voiced = [p for p in people if fold(p.name) in facts.voiced]
-    silent = [p for p in people if fold(p.name) not in facts.voiced]
-    if not voiced or not silent:
+    """Who is never heard? Choices are people surely heard and people surely never heard (see
+    `extract.voices.mark_voices`): anyone the rules are unsure of is not offered."""
+    heard = facts.heard[:4]
+    unheard = facts.unheard
+    if not heard or not unheard or len(unheard) > 4:
         return
-    first = silent[0].mentions[0]
+    first = unheard[0].mentions[0]
     sentence = facts.sentence(first.sentence).text
     evidence = evidence_window(sentence, first.start, first.end)
+    people = sorted([*heard, *unheard], key=lambda p: p.first_sentence)
     yield Candidate(
         "silent_people",
         Skill.MISSING_VOICES,
-        0.7,
+        0.85,
         sentence,
         {
             "type": "multiple",
             "prompt": t(facts, "silent_people.prompt"),
-            "choices": [p.name for p in people][:8],
-            "answer": [p.name for p in silent if p in people[:8]],
+            "choices": [p.name for p in people],
+            "answer": [p.name for p in unheard],
             "explanation": t(
                 facts,
                 "silent_people.explain",
-                silent=join_names(facts, [p.name for p in silent]),
-                voiced=join_names(facts, [p.name for p in voiced]),
+                silent=join_names(facts, [p.name for p in unheard]),
+                voiced=join_names(facts, [p.name for p in heard]),
             ),
             "evidence": evidence,
         },
