@@ -21,7 +21,7 @@ from quiz.core.models import (
     QuestionSet,
     SingleChoiceQuestion,
 )
-from quiz.generate.templates import TEXTS
+from quiz.generate.languages import profile
 from quiz.tui.i18n import catalogue
 
 BUNDLED = Path(__file__).resolve().parent.parent / "questions"
@@ -86,5 +86,5 @@ def test_the_french_interface_says_tu() -> None:
 
 
 def test_the_generators_french_questions_say_tu() -> None:
-    found = {key: vous_words(text) for key, text in TEXTS["fr"].items()}
+    found = {key: vous_words(text) for key, text in profile("fr").texts.items()}
     assert {key: words for key, words in found.items() if words} == {}
