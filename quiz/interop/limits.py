@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-from quiz.core.set_reading import MAX_FILE_BYTES
+from quiz.core.set_reading import MAX_FILE_BYTES, FileProblem, read_bounded
 from quiz.interop.errors import file_error
 
 MAX_IMPORT_BYTES = MAX_FILE_BYTES
@@ -15,28 +15,12 @@ MAX_QUESTIONS = 10_000
 
 
 def read_source(path: Path) -> bytes:
-    """The file's bytes, refused by size before reading (and bounded while reading)."""
-    name = str(path)
+    """The file's bytes, read as the loader reads a set: refused by size before reading, bounded
+    while reading, and only from an ordinary file (a named pipe would never end)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_IMPORT_BYTES:
-            raise file_error(
-                name,
-                f"the file is {size:,} bytes, more than the {MAX_IMPORT_BYTES:,} allowed",
-                "split the question bank into several files",
-                code="too-large",
-            )
-        with path.open("rb") as stream:
-            data = stream.read(MAX_IMPORT_BYTES + 1)
-    except OSError as error:
-        raise file_error(
-            name, f"cannot read the file: {error.strerror}", code="unreadable"
-        ) from None
-    if len(data) > MAX_IMPORT_BYTES:
-        raise file_error(
-            name, f"the file is larger than {MAX_IMPORT_BYTES:,} bytes", code="too-large"
-        )
-    return data
+        return read_bounded(path, MAX_IMPORT_BYTES, "question bank")
+    except FileProblem as problem:
+        raise file_error(str(path), problem.message, problem.hint, code=problem.code) from None
 
 
 def decode_text(data: bytes, path: str, what: str) -> str:

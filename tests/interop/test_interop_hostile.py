@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -25,7 +26,7 @@ def test_a_50_mb_file_is_refused_before_reading(format_name: str | None, tmp_pat
     (error,) = caught.value.diagnostics
     assert error.code == "too-large"
     assert error.message == (
-        f"the file is 52,428,800 bytes, more than the {MAX_IMPORT_BYTES:,} allowed"
+        f"the question bank file is 52,428,800 bytes, more than the {MAX_IMPORT_BYTES:,} allowed"
     )
     assert str(error).startswith(f"{path}:1:1: error: ")
 
@@ -81,5 +82,16 @@ def test_control_and_bidi_characters_never_reach_the_set(tmp_path: Path) -> None
 
 
 def test_a_missing_file_is_one_located_error(tmp_path: Path) -> None:
-    with pytest.raises(InteropError, match="cannot read the file"):
+    with pytest.raises(InteropError, match="cannot read the question bank file"):
         import_file(tmp_path / "nowhere.gift", tmp_path / "out.yaml")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_is_refused_at_once_not_waited_on(tmp_path: Path) -> None:
+    """Read as the loader reads a set (`read_bounded`): a pipe would block the import forever."""
+    pipe = tmp_path / "bank.gift"
+    os.mkfifo(pipe)
+    started = time.perf_counter()
+    with pytest.raises(InteropError, match="named pipe"):
+        import_file(pipe, tmp_path / "out.yaml")
+    assert time.perf_counter() - started < 1
