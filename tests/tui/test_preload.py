@@ -200,7 +200,8 @@ def test_a_set_the_quick_path_cannot_summarise_goes_to_the_loader(
 ) -> None:
     from quiz.tui.preload import quick_summaries
 
-    shutil.copytree(DATA / "articles", tmp_path / "articles")
+    (tmp_path / "articles").mkdir()
+    shutil.copy(DATA / "articles" / "every_type.txt", tmp_path / "articles")
     text = (DATA / "every_type.yaml").read_text(encoding="utf-8")
     assert mistake[0] in text
     (tmp_path / "set.yaml").write_text(text.replace(mistake[0], mistake[1], 1), encoding="utf-8")
@@ -213,7 +214,8 @@ def test_a_set_the_quick_path_cannot_summarise_goes_to_the_loader(
 
 def test_a_quickly_summarised_set_is_checked_in_full_when_opened(tmp_path: Path) -> None:
     """Summaries skip validation: a key that is no choice is found when a player opens the set."""
-    shutil.copytree(DATA / "articles", tmp_path / "articles")
+    (tmp_path / "articles").mkdir()
+    shutil.copy(DATA / "articles" / "every_type.txt", tmp_path / "articles")
     text = (DATA / "every_type.yaml").read_text(encoding="utf-8")
     (tmp_path / "set.yaml").write_text(text.replace("answer: Tokyo", "answer: Osaka"), "utf-8")
     (entry,) = preload_sets([tmp_path], fork=False).result().entries()
