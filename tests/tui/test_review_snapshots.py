@@ -21,8 +21,13 @@ SIZES = [(80, 24), (120, 36)]
 
 
 async def settled(pilot: Pilot) -> None:  # type: ignore[type-arg]
-    """The live check done, text cursors steady."""
+    """The live check done and shown, text cursors steady (waited for, not timed: a busy machine
+    fires the check's timer late)."""
     await pilot.pause(0.3)
+    for _ in range(200):
+        if not getattr(pilot.app.screen, "check_pending", False):
+            break
+        await pilot.pause(0.05)
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     for field in pilot.app.screen.query("Input, TextArea"):

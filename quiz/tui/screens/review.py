@@ -74,6 +74,7 @@ class ReviewScreen(QuizScreen):
         """What the last check said of each question, by form field."""
         self._check_timer: Timer | None = None
         self._generation = 0
+        self._shown_generation = 0
         self._notice = ""
         """What the last action said (saved, nothing to undo…): kept in front of the verdict of
         the check that follows it."""
@@ -293,7 +294,13 @@ class ReviewScreen(QuizScreen):
             self._check_timer.stop()
         self._check_timer = self.set_timer(delay, self._start_check)
 
+    @property
+    def check_pending(self) -> bool:
+        """Whether a live check is scheduled or running, its result not yet on screen."""
+        return self._check_timer is not None or self._shown_generation != self._generation
+
     def _start_check(self) -> None:
+        self._check_timer = None
         candidate = None
         if self.editing is not None:
             candidate = (self.editing, self._form_data(self._form().values))
@@ -309,6 +316,7 @@ class ReviewScreen(QuizScreen):
     def _checked(self, result: CheckResult, generation: int) -> None:
         if generation != self._generation or not self.is_attached:
             return  # a newer check is on its way
+        self._shown_generation = generation
         self.problems = result.problems
         s = self.strings
         if self.editing is not None:
