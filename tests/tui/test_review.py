@@ -47,8 +47,13 @@ def highlighted_id(pilot: Pilot) -> str:  # type: ignore[type-arg]
 
 
 async def checked(pilot: Pilot) -> None:  # type: ignore[type-arg]
-    """Wait until the live check (a worker, after a short pause in typing) has answered."""
+    """Wait until the live check (a worker, after a short pause in typing) has answered and its
+    result is on screen: waited for, not timed (a busy machine fires the check's timer late)."""
     await pilot.pause(0.3)
+    for _ in range(200):
+        if not review_screen(pilot).check_pending:
+            break
+        await pilot.pause(0.05)
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
