@@ -40,8 +40,8 @@ _PLACEHOLDERS = {
         "headline": "DRAFT: the headline of the article these questions are about",
     },
     "fr": {
-        "explanation": "BROUILLON : expliquez pourquoi c'est la réponse (le fichier importé n'en donnait pas).",
-        "evidence": "BROUILLON : citez les mots de l'article qui donnent la réponse.",
+        "explanation": "BROUILLON : explique pourquoi c'est la réponse (le fichier importé n'en donnait pas).",
+        "evidence": "BROUILLON : cite les mots de l'article qui donnent la réponse.",
         "headline": "BROUILLON : le titre de l'article dont parlent ces questions",
     },
 }
