@@ -145,6 +145,12 @@ def _export_options(*, statistics: bool) -> Callable[[Callable[..., Any]], Calla
             click.option(
                 "--all-versions", is_flag=True, help="Every version of the set, each on its own."
             ),
+            click.option(
+                "--session",
+                type=click.IntRange(1),
+                metavar="GAME",
+                help="Only the players of this live game (the number `quiz host` shows).",
+            ),
         ]
         if statistics:
             options.append(
@@ -190,6 +196,7 @@ def _export(kind: str, set_argument: str, **options: Any) -> None:
         set_version=options.get("set_version"),
         all_versions=options.get("all_versions", False),
         decimal_comma=delimiter == ";",
+        session=options.get("session"),
     )
     output = options.get("output")
     try:
