@@ -1,0 +1,89 @@
+"""Starting a live game: the store's writer, the game (new or resumed), and its server, together.
+
+`quiz host` (with its projector screen) and `python -m quiz.live` (without) both start here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from quiz.core.models import QuestionSet, ScoringRule
+from quiz.live.game import LiveGame
+from quiz.live.recorder import Recorder
+from quiz.live.server import LiveServer
+from quiz.store.db import ResultsStore
+
+BACKLOG = 4096
+"""Connections waiting to be accepted: a class that joins at once must not be turned away."""
+
+
+def listening_socket(host: str, port: int) -> socket.socket:
+    """A socket bound to `host`:`port` and listening, made before anything else starts, so that a
+    port in use is a one-line error (`OSError`) rather than a failure inside a running screen."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        if os.name != "nt":  # a restarted host gets its port back at once
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen(BACKLOG)
+        sock.setblocking(False)
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+@dataclass
+class HostedGame:
+    """A live game being served; `close()` stops the server and commits the last writes."""
+
+    game: LiveGame
+    server: LiveServer
+    recorder: Recorder
+
+    async def close(self) -> None:
+        await self.server.stop()
+        await self.recorder.close()
+
+
+async def host_game(
+    question_set: QuestionSet,
+    db_path: str | os.PathLike[str] | None,
+    sock: socket.socket,
+    *,
+    language: str = "en",
+    rule: ScoringRule | None = None,
+    seed: int | None = None,
+    new: bool = False,
+    host_token: str | None = None,
+    names: Iterable[str] = (),
+    clock: Callable[[], float] = time.monotonic,
+    wall_clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+) -> HostedGame:
+    """Open the store at `db_path` (`StoreError` if it cannot be used), open or resume the game of
+    `question_set` in it, and serve it on `sock` (see `listening_socket`)."""
+    store = ResultsStore.open(db_path)
+    recorder = Recorder(store, asyncio.get_running_loop())
+    try:
+        game = await LiveGame.open(
+            question_set,
+            recorder,
+            rule=rule,
+            seed=seed,
+            new=new,
+            clock=clock,
+            wall_clock=wall_clock,
+        )
+        server = LiveServer(game, language=language, host_token=host_token, names=names)
+        await server.start(sock=sock)
+    except BaseException:
+        await recorder.close()
+        raise
+    return HostedGame(game, server, recorder)
