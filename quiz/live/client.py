@@ -9,10 +9,14 @@ a game served without the host's screen (`python -m quiz.live`).
 from __future__ import annotations
 
 import contextlib
+import json
+import os
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import aiohttp
+import platformdirs
 
 from quiz.core.answers import Answer, encode_answer
 from quiz.core.live_protocol import (
@@ -181,3 +185,43 @@ class HostRemote(_Socket):
             message = await self.receive()
             if isinstance(message, HostState) and message.reply_to is None:
                 return message
+
+
+class SavedTokens:
+    """The resume tokens of the live games this user joined, in their data folder, so that
+    `quiz join` run again (after a crash, or a closed terminal) gets back into the same game with
+    the same name and score, as a browser tab keeps its own. Only the latest games are kept."""
+
+    KEEP = 20
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or Path(platformdirs.user_data_dir("quiz", appauthor=False)) / "live.json"
+
+    @staticmethod
+    def _key(host: str, port: int, code: str) -> str:
+        return f"{host}:{port}/{code.strip().upper()}"
+
+    def _read(self) -> dict[str, str]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return (
+            {k: v for k, v in data.items() if isinstance(v, str)} if isinstance(data, dict) else {}
+        )
+
+    def get(self, host: str, port: int, code: str) -> str | None:
+        return self._read().get(self._key(host, port, code))
+
+    def put(self, host: str, port: int, code: str, token: str | None) -> None:
+        """Remember `token` for this game (None forgets it); a failure to write is harmless."""
+        tokens = self._read()
+        tokens.pop(self._key(host, port, code), None)
+        if token is not None:
+            tokens[self._key(host, port, code)] = token
+        kept = dict(list(tokens.items())[-self.KEEP :])
+        with contextlib.suppress(OSError):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            descriptor = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+                json.dump(kept, file)

@@ -177,3 +177,8 @@ CATALOGUE: dict[str, str] = {
 from quiz.tui.strings_classroom import EN as _CLASSROOM  # noqa: E402
 
 CATALOGUE.update(_CLASSROOM)
+
+# So do the live class game's (quiz host, quiz join).
+from quiz.tui.strings_live import EN as _LIVE  # noqa: E402
+
+CATALOGUE.update(_LIVE)
