@@ -29,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Protocol
+from typing import Any, Protocol
 
 from quiz.core.answers import (
     WRONG,
@@ -72,7 +72,14 @@ from quiz.core.scoring import points_for
 from quiz.core.session import TIMED_OUT_TEXT, GameSession, GameSettings, PresentedQuestion
 from quiz.core.text import clean_name
 from quiz.live.recorder import Recorder
-from quiz.store.db import LiveSessionInfo, StoredAnswer, StoreError, live_name_key
+from quiz.store.db import (
+    AnswerRecord,
+    LiveSessionInfo,
+    ResultsStore,
+    StoredAnswer,
+    StoreError,
+    live_name_key,
+)
 
 MAX_PLAYERS = 5000
 TOP = 5
@@ -148,7 +155,8 @@ class Player:
 class Hub(Protocol):
     """Where the game's messages go: the server's player connections."""
 
-    async def send(self, player: Player, data: bytes) -> None: ...
+    async def send(self, player: Player, *messages: bytes) -> None:
+        """To one player (several messages go out together, in order)."""
 
     async def broadcast(self, data: bytes) -> None:
         """To every connected player."""
@@ -158,7 +166,7 @@ class Hub(Protocol):
 
 
 class _NoHub:
-    async def send(self, player: Player, data: bytes) -> None:
+    async def send(self, player: Player, *messages: bytes) -> None:
         return None
 
     async def broadcast(self, data: bytes) -> None:
@@ -215,6 +223,7 @@ class LiveGame:
         self.players: dict[int, Player] = {}
         self._names: set[str] = set()
         self._tokens: dict[str, Player] = {}
+        self._kicked = 0
         self._present: set[int] = set()
         """Ids of the connected players still in the game."""
         self._answers_now = 0
@@ -280,6 +289,7 @@ class LiveGame:
         for row in players:
             player = Player(row.attempt_id, row.player, row.class_name, row.token_hash, row.kicked)
             self._add(player)
+            self._kicked += row.kicked
         for attempt, answer in stored:  # in question order: streaks build up as they did
             owner = self.players.get(attempt)
             if owner is not None:
@@ -292,7 +302,7 @@ class LiveGame:
         self.skipped = info.state == "skipped"
         if info.state == "asking":  # the host died with the question open: close it now
             limit = self.current.time_limit
-            await self._record_time_outs(float(limit) if limit else 0.0)
+            self._record_time_outs(float(limit) if limit else 0.0)
             await self.recorder.run(lambda s: s.set_live_progress(info.id, self.number, "closed"))
         if not self.skipped:
             self.reveal = self._build_reveal(self.ranks())
@@ -344,6 +354,11 @@ class LiveGame:
         return [p for p in self.players.values() if not p.kicked]
 
     @property
+    def player_count(self) -> int:
+        """How many are in the game (`len(in_game)`, without going through them all)."""
+        return len(self.players) - self._kicked
+
+    @property
     def answered(self) -> int:
         """How many have answered the open (or last) question, time-outs excluded."""
         if self.phase is Phase.ASKING:
@@ -357,13 +372,11 @@ class LiveGame:
     def standings(self) -> list[tuple[int, Player]]:
         """(rank, player), best first: by score, then by time spent, as the store's leaderboard
         ranks finished games; equal players share a rank."""
-        ranked = sorted(self.in_game, key=lambda p: (-p.score, p.total_time, p.id))
+        keyed = sorted((-p.score, p.total_time, p.id, p) for p in self.in_game)  # each sum once
         standings: list[tuple[int, Player]] = []
-        for position, player in enumerate(ranked, start=1):
-            if standings and _same_place(standings[-1][1], player):
-                standings.append((standings[-1][0], player))
-            else:
-                standings.append((position, player))
+        for position, (score, time, _, player) in enumerate(keyed, start=1):
+            tied = position > 1 and keyed[position - 2][:2] == (score, time)
+            standings.append((standings[-1][0] if tied else position, player))
         return standings
 
     def host_state(self) -> HostState:
@@ -371,7 +384,7 @@ class LiveGame:
             phase=self.phase.value,
             question=self.number,
             total=self.total,
-            players=len(self.in_game),
+            players=self.player_count,
             connected=len(self._present),
             answered=self.answered,
             paused=self.paused,
@@ -451,18 +464,19 @@ class LiveGame:
                 rule=self.rule.value,
                 code=self.code,
             ),
-            players=len(self.in_game),
+            players=self.player_count,
         )
         return [_json(welcome), *self._where_we_are(player)]
 
     def _where_we_are(self, player: Player) -> list[bytes]:
         if self.phase is Phase.FINISHED:
-            return [_json(self._game_over(player, self.ranks()))]
+            ranks = self.ranks()
+            return [_json(self._game_over(player, ranks, self._top(ranks)))]
         if self.phase is Phase.ASKING and self.current is not None:
             return [self._question_message(answered=self.number in player.answers)]
         if self.phase is Phase.CLOSED and self.reveal is not None and self.number in player.answers:
             return [_json(self.reveal), _json(self._result(player, self.ranks()))]
-        return [_json(Lobby(players=len(self.in_game)))]
+        return [_json(Lobby(players=self.player_count))]
 
     def set_connected(self, player: Player, connected: bool) -> None:
         player.connected = connected
@@ -520,8 +534,8 @@ class LiveGame:
         question = self.current.question
         encoded = None if outcome.answer is None else encode_answer(outcome.answer)
         moment = self.wall_clock()
-        return self.recorder.submit(
-            lambda s: s.record_answer(
+        return self.recorder.record(
+            AnswerRecord(
                 player.id,
                 question.id,
                 str(question.skill),
@@ -533,7 +547,7 @@ class LiveGame:
                 outcome.elapsed,
                 outcome.points,
                 outcome.timed_out,
-                answered_at=moment,
+                moment,
             )
         )
 
@@ -548,7 +562,15 @@ class LiveGame:
     # --- The host's controls --------------------------------------------------------------------------
 
     async def control(self, action: ControlAction, player_name: str | None = None) -> None:
-        """One of the host's keys; `Refusal("cannot")` when it makes no sense now."""
+        """One of the host's keys; `Refusal("cannot")` when it makes no sense now. Returns once
+        what it changed is committed to the store."""
+        try:
+            await self._control_now(action, player_name)
+        finally:
+            with contextlib.suppress(StoreError):
+                await self.recorder.run(lambda s: None)  # every write queued before is committed
+
+    async def _control_now(self, action: ControlAction, player_name: str | None) -> None:
         if action in ("start", "next"):
             await self.next_question()
         elif action == "reveal":
@@ -576,9 +598,9 @@ class LiveGame:
                 await self._finish()
                 return
             number = self.number + 1
-            await self.recorder.run(
-                lambda s: s.set_live_progress(self.session_id, number, "asking")
-            )
+            # Queued, not awaited: the players' answers are queued after it, so a crash can never
+            # keep their answers without this. The host's reply waits for it (`control`).
+            self._remember(lambda s: s.set_live_progress(self.session_id, number, "asking"))
             self.number, self.skipped, self.reveal = number, False, None
             self.current = self._shuffles.presentation(number)
             self._started_at, self._paused_at, self._paused_total = self.clock(), None, 0.0
@@ -609,26 +631,32 @@ class LiveGame:
             limit = self.current.time_limit
             duration = self._elapsed() if limit is None else min(self._elapsed(), float(limit))
             self.phase = Phase.CLOSED
-            await self._record_time_outs(duration)
-            await self.recorder.run(
-                lambda s: s.set_live_progress(self.session_id, self.number, "closed")
-            )
+            self._record_time_outs(duration)
+            number = self.number
+            # Awaited: the answers queued before it are then committed and acknowledged, so no
+            # player sees the reveal before the acknowledgement of their answer.
+            with contextlib.suppress(StoreError):
+                await self.recorder.run(
+                    lambda s: s.set_live_progress(self.session_id, number, "closed")
+                )
             ranks = self.ranks()
             self.reveal = self._build_reveal(ranks)
-            await self.hub.broadcast(_json(self.reveal))
-            for player in self.in_game:
+            reveal = _json(self.reveal)
+            for player in self.in_game:  # the reveal and each one's result, in one write
                 if player.connected:
-                    await self.hub.send(player, _json(self._result(player, ranks)))
+                    await self.hub.send(player, reveal, _json(self._result(player, ranks)))
             self._changed()
 
-    async def _record_time_outs(self, elapsed: float) -> None:
-        writes = []
+    def _record_time_outs(self, elapsed: float) -> None:
         for player in self.in_game:
             if self.number not in player.answers:
                 outcome = PlayerAnswer(None, TIMED_OUT_TEXT, WRONG, True, elapsed, 0, 0)
                 player.answers[self.number] = outcome
-                writes.append(self._record(player, self.number, outcome))
-        await asyncio.gather(*writes, return_exceptions=True)
+                self._record(player, self.number, outcome).add_done_callback(_retrieved)
+
+    def _remember(self, write: Callable[[ResultsStore], object]) -> None:
+        """Queue a write nobody waits for (a problem shows on the host's screen)."""
+        self.recorder.submit(write).add_done_callback(_retrieved)
 
     async def skip(self) -> None:
         """Skip the open question (its answers are dropped: it counts for nobody), or else the
@@ -640,15 +668,16 @@ class LiveGame:
                 number = self.number
                 for player in self.players.values():
                     player.answers.pop(number, None)
-                await self.recorder.run(lambda s: s.discard_live_answers(self.session_id, number))
+                self._remember(lambda s: s.discard_live_answers(self.session_id, number))
             elif self.phase in (Phase.LOBBY, Phase.CLOSED) and self.number < self.total:
                 number = self.number + 1
                 self.current = self._shuffles.presentation(number)
             else:
                 raise Refusal("cannot", "there is no question to skip")
-            await self.recorder.run(
-                lambda s: s.set_live_progress(self.session_id, number, "skipped")
-            )
+            with contextlib.suppress(StoreError):  # after the answers in flight, as a reveal
+                await self.recorder.run(
+                    lambda s: s.set_live_progress(self.session_id, number, "skipped")
+                )
             self.number, self.skipped, self.reveal = number, True, None
             self.phase = Phase.CLOSED
             await self.hub.broadcast(_json(Skipped(question=number)))
@@ -685,6 +714,7 @@ class LiveGame:
         if player is None:
             raise Refusal("unknown_player", f"no player called {clean_name(name)} is in the game")
         player.kicked = True
+        self._kicked += 1
         with contextlib.suppress(StoreError):  # shown as a store problem; they are out all the same
             await self.recorder.run(lambda s: s.kick_live_player(player.id))
         self._present.discard(player.id)
@@ -710,9 +740,10 @@ class LiveGame:
             await self.recorder.run(lambda s: s.finish_live_session(self.session_id, moment))
         self.phase = Phase.FINISHED
         ranks = self.ranks()
+        top = self._top(ranks)
         for player in self.in_game:
             if player.connected:
-                await self.hub.send(player, _json(self._game_over(player, ranks)))
+                await self.hub.send(player, _json(self._game_over(player, ranks, top)))
         self._changed()
 
     # --- The clock ----------------------------------------------------------------------------------
@@ -781,7 +812,7 @@ class LiveGame:
             evidence=question.evidence,
             bars=bars,
             answered=len(given) - timed_out,
-            players=len(self.in_game),
+            players=self.player_count,
             top=self._top(ranks),
         )
 
@@ -803,20 +834,16 @@ class LiveGame:
             streak=outcome.streak if outcome else 0,
             score=player.score,
             rank=ranks.get(player.id, 0),
-            players=len(self.in_game),
+            players=self.player_count,
         )
 
-    def _game_over(self, player: Player, ranks: dict[int, int]) -> GameOver:
+    def _game_over(self, player: Player, ranks: dict[int, int], top: list[Standing]) -> GameOver:
         return GameOver(
             score=player.score,
             rank=ranks.get(player.id, 0),
-            players=len(self.in_game),
-            top=self._top(ranks),
+            players=self.player_count,
+            top=top,
         )
-
-
-def _same_place(a: Player, b: Player) -> bool:
-    return a.score == b.score and a.total_time == b.total_time
 
 
 def _check_version(version: int) -> None:
@@ -827,6 +854,12 @@ def _check_version(version: int) -> None:
             "update quiz, or reload the page",
             fatal=True,
         )
+
+
+def _retrieved(future: asyncio.Future[Any]) -> None:
+    """Take a write's outcome so that asyncio does not warn of an exception never retrieved."""
+    if not future.cancelled():
+        future.exception()
 
 
 def refusal_message(refusal: Refusal) -> bytes:

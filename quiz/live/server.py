@@ -110,20 +110,21 @@ class Link:
         if self.transport is not None:  # pause only beyond our own limit, which cuts it off first
             self.transport.set_write_buffer_limits(high=2 * limits.send_buffer)
 
-    async def send(self, data: bytes) -> None:
-        """Send one message, unless the client stopped reading (then cut it off)."""
+    async def send(self, *messages: bytes) -> None:
+        """Send messages (in one write), unless the client stopped reading (then cut it off)."""
+        self.write(b"".join(text_frame(message) for message in messages))
+
+    def write(self, frames: bytes) -> None:
+        """Write whole WebSocket frames to the client's connection."""
         transport = self.transport
-        if self.closed or transport is None or transport.is_closing():
+        if self.closed or self.ws.closed or transport is None or transport.is_closing():
             self.closed = True
             return
-        if transport.get_write_buffer_size() + len(data) > self.limits.send_buffer:
+        if transport.get_write_buffer_size() + len(frames) > self.limits.send_buffer:
             self.closed = True
             transport.abort()  # it reads nothing: an error message would never reach it
             return
-        try:
-            await self.ws.send_frame(data, WSMsgType.TEXT)
-        except (ConnectionError, RuntimeError):
-            self.closed = True
+        transport.write(frames)
 
     async def fail(self, refusal: Refusal) -> None:
         """Tell the client why, then close its connection."""
@@ -344,15 +345,16 @@ class LiveServer:
 
     # --- Hub: what the game sends -------------------------------------------------------------------
 
-    async def send(self, player: Player, data: bytes) -> None:
+    async def send(self, player: Player, *messages: bytes) -> None:
         link = self._links.get(player.id)
         if link is not None and link.ready:
-            await link.send(data)
+            await link.send(*messages)
 
     async def broadcast(self, data: bytes) -> None:
+        frame = text_frame(data)  # built once for everyone
         for link in list(self._links.values()):
             if link.ready:
-                await link.send(data)
+                link.write(frame)
 
     async def drop(self, player: Player, data: bytes) -> None:
         link = self._links.get(player.id)
@@ -404,10 +406,11 @@ class LiveServer:
 
         def push() -> None:  # on every change of phase: the remote need not poll
             nonlocal last_pushed
-            state = self.game.host_state()
-            key = (state.phase, state.question, state.paused)
+            game = self.game  # called on every answer: compare first, build the state rarely
+            key = (game.phase.value, game.number, game.paused)
             if key != last_pushed and not link.closed:
                 last_pushed = key
+                state = game.host_state()
                 task = loop.create_task(link.send(state.model_dump_json().encode()))
                 self._tasks.add(task)
                 task.add_done_callback(self._tasks.discard)
@@ -441,6 +444,24 @@ class LiveServer:
                 await link.send(state.model_dump_json().encode())
         finally:
             self.game.listeners.remove(push)
+
+
+def text_frame(payload: bytes) -> bytes:
+    """A whole WebSocket text frame as a server sends it (RFC 6455 § 5.2: final, unmasked).
+
+    Written straight to the connection rather than through aiohttp's `send_frame`, which writes
+    one frame per call: a broadcast builds its frame once for every player, and a reveal and a
+    player's result go out in one write (one system call, not two, for each of thousands). No
+    other state is kept per frame without compression, which these sockets never use.
+    """
+    length = len(payload)
+    if length < 126:
+        header = bytes((0x81, length))
+    elif length < 1 << 16:
+        header = bytes((0x81, 126)) + length.to_bytes(2, "big")
+    else:
+        header = bytes((0x81, 127)) + length.to_bytes(8, "big")
+    return header + payload
 
 
 def _described(error: ValidationError) -> str:

@@ -32,7 +32,7 @@ import math
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -257,6 +257,53 @@ class SetVersion:
 
     def __post_init__(self) -> None:
         _clean_as_read(self)
+
+
+@dataclass(frozen=True)
+class AnswerRecord:
+    """One answer to store, as a value: what `record_answer` takes, for `record_answers`."""
+
+    attempt_id: int
+    question_id: str
+    skill: str
+    question_number: int
+    answer_text: str
+    answer_json: Any
+    correct: bool
+    fraction: float
+    elapsed: float
+    points: int
+    timed_out: bool
+    answered_at: datetime | None = None
+
+
+_INSERT_ANSWER = (
+    "INSERT INTO answers (attempt_id, question_number, question_id, skill, answer_text, "
+    "answer_json, correct, fraction, elapsed, points, timed_out, answered_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _answer_row(record: AnswerRecord) -> tuple[Any, ...]:
+    """The answers table's row for `record`, checked and cleaned (`StoreError` when it cannot be)."""
+    if not 0 <= record.fraction <= 1:
+        raise StoreError(f"fraction must be between 0 and 1, not {record.fraction}")
+    if not 0 <= record.elapsed < math.inf:
+        raise StoreError(f"elapsed must be a number of seconds, not {record.elapsed}")
+    return (
+        record.attempt_id,
+        record.question_number,
+        record.question_id,
+        str(record.skill),
+        clean_text(record.answer_text),
+        json.dumps(record.answer_json, ensure_ascii=False),
+        int(bool(record.correct)),
+        float(record.fraction),
+        float(record.elapsed),
+        int(record.points),
+        int(bool(record.timed_out)),
+        _timestamp(record.answered_at),
+    )
 
 
 @dataclass(frozen=True)
@@ -724,50 +771,56 @@ class ResultsStore:
         answered_at: datetime | None = None,
     ) -> None:
         """Store one answer and commit it at once, so that it survives the game being killed."""
-        if not 0 <= fraction <= 1:
-            raise StoreError(f"fraction must be between 0 and 1, not {fraction}")
-        if not 0 <= elapsed < math.inf:
-            raise StoreError(f"elapsed must be a number of seconds, not {elapsed}")
-        encoded = json.dumps(answer_json, ensure_ascii=False)
+        record = AnswerRecord(
+            attempt_id,
+            question_id,
+            skill,
+            question_number,
+            answer_text,
+            answer_json,
+            correct,
+            fraction,
+            elapsed,
+            points,
+            timed_out,
+            answered_at,
+        )
+        row = _answer_row(record)
         with self._write() as execute:
-            row = execute(
+            found = execute(
                 "SELECT finished_at, question_count FROM attempts WHERE id = ?", (attempt_id,)
             ).fetchone()
-            if row is None:
+            if found is None:
                 raise UnknownAttemptError(f"no attempt {attempt_id} in {self.path}")
-            if row[0] is not None:
+            if found[0] is not None:
                 raise AttemptFinishedError(f"attempt {attempt_id} is finished; start a new one")
-            if not 1 <= question_number <= row[1]:
+            if not 1 <= question_number <= found[1]:
                 raise StoreError(
                     f"question number {question_number} is outside attempt {attempt_id} "
-                    f"(1 to {row[1]})"
+                    f"(1 to {found[1]})"
                 )
             try:
-                execute(
-                    "INSERT INTO answers (attempt_id, question_number, question_id, skill, "
-                    "answer_text, answer_json, correct, fraction, elapsed, points, timed_out, "
-                    "answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        attempt_id,
-                        question_number,
-                        question_id,
-                        str(skill),
-                        clean_text(answer_text),
-                        encoded,
-                        int(bool(correct)),
-                        float(fraction),
-                        float(elapsed),
-                        int(points),
-                        int(bool(timed_out)),
-                        _timestamp(answered_at),
-                    ),
-                )
+                execute(_INSERT_ANSWER, row)
             except sqlite3.IntegrityError as error:
                 if "UNIQUE" not in str(error):
                     raise StoreError(f"answer to {question_id!r} refused: {error}") from error
                 raise AnswerAlreadyRecordedError(
                     f"question {question_id!r} is already answered in attempt {attempt_id}"
                 ) from error
+
+    def record_answers(self, records: Sequence[AnswerRecord]) -> None:
+        """Store many answers in one statement: a live game's burst, all of them or none.
+
+        Unlike `record_answer`, the attempts are not looked up one by one (the live game knows
+        its players, and answers a question once per player); the schema still refuses an
+        unknown attempt or a second answer to a question, and then nothing of the batch is kept.
+        """
+        rows = [_answer_row(record) for record in records]
+        with self._write():
+            try:
+                self._connection.executemany(_INSERT_ANSWER, rows)
+            except sqlite3.IntegrityError as error:
+                raise StoreError(f"answers refused: {error}") from error
 
     def finish_attempt(self, attempt_id: int, finished_at: datetime | None = None) -> None:
         """Mark an attempt finished: it enters the leaderboard and cannot take more answers."""

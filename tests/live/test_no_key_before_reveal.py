@@ -7,7 +7,15 @@ import asyncio
 import json
 from typing import Any
 
-from quiz.core.answers import ChoiceAnswer, NumberAnswer, TextAnswer, describe_key
+from quiz.core.answers import (
+    BooleanAnswer,
+    ChoiceAnswer,
+    HighlightAnswer,
+    NumberAnswer,
+    OrderAnswer,
+    TextAnswer,
+    describe_key,
+)
 from quiz.core.live_protocol import QuestionMessage
 from quiz.core.question_view import QuestionView
 from quiz.live.client import LiveClient
@@ -78,6 +86,15 @@ def text_frames(stream: bytes) -> tuple[bytes, list[str]]:
     return head, messages
 
 
+SOME_ANSWER: dict[str, Any] = {  # any answer of the right kind: what matters is what is sent
+    "single": ChoiceAnswer(frozenset({0})),
+    "multiple": ChoiceAnswer(frozenset({0, 1})),
+    "true_false": BooleanAnswer(True),
+    "numeric": NumberAnswer(4),
+    "text": TextAnswer("AFP"),
+    "order": OrderAnswer((0, 1, 2)),
+    "highlight": HighlightAnswer(frozenset({7})),
+}
 SECRET_FIELDS = {"key", "key_text", "explanation", "evidence", "correct", "feedback", "right"}
 VIEW_FIELDS = set(QuestionView.model_fields)
 
@@ -128,29 +145,30 @@ async def test_no_byte_sent_before_a_reveal_gives_its_question_away(
     remote = await served.remote()
     for number in range(1, 8):
         await remote.control("start" if number == 1 else "next")
-        for client in players:
-            await until(client, "question")
+        views = [(await until(client, "question")).question for client in players]
         clock.advance(2)
-        await players[0].answer(
-            number, {1: ChoiceAnswer(frozenset({0}))}.get(number, TextAnswer("x"))
-        )
-        if number == 4:
-            await players[1].answer(number, NumberAnswer(4))
-        await remote.control("reveal")
-        for client in players:
-            await until(client, "result")
+        answering = players if number == 7 else players[: 1 + (number == 4)]
+        for client in answering:
+            await client.answer(number, SOME_ANSWER[views[0].type])
+            assert (await until(client, "ack")).question == number
+        if number < 7:  # on the last one everybody answered: it closed by itself
+            await remote.control("reveal")
+        outcomes = [(await until(client, "result")).outcome for client in players]
+        assert outcomes.count("timed_out") == len(players) - len(answering)
     await remote.control("next")
     for client in players:
         await until(client, "game_over")
     await proxy.close()
 
     order_view = None
+    acknowledged: set[int] = set()
     for stream in proxy.received:
         head, messages = text_frames(bytes(stream))
         assert head.startswith(b"HTTP/1.1 101")
         assert len(messages) >= 1 + 7 * 3
         revealed = 0  # the last question whose reveal this player has had
         open_question = 0
+        mine: set[int] = set()  # the questions this player's answers were acknowledged for
         for text in messages:
             message = json.loads(text)
             kind = message["type"]
@@ -163,13 +181,19 @@ async def test_no_byte_sent_before_a_reveal_gives_its_question_away(
                 revealed = message["question"]
             if kind == "result":
                 assert message["question"] == revealed, "a result comes after its reveal"
+                if message["outcome"] != "timed_out":
+                    assert revealed in mine, "the answer was acknowledged first"
             if kind == "ack":
                 assert set(message) == {"type", "question"}, "an ack says nothing of right or wrong"
+                assert message["question"] > revealed, "an answer is acknowledged before its reveal"
+                mine.add(message["question"])
             if open_question > revealed:  # question `open_question` is not revealed yet
                 assert not field_names(message) & SECRET_FIELDS, text
                 for secret in secrets_of(open_question):
                     assert secret not in text, (secret, text)
+        acknowledged |= mine
     assert all(secrets_of(n) for n in range(1, 8))  # every question had something to keep
+    assert len(acknowledged) == 7, "every question had an answer acknowledged"
     # The items of the ordering question are never sent in the file's order: that is the key.
     assert order_view is not None
     assert order_view.items != list(load().questions[5].items)  # type: ignore[attr-defined]

@@ -170,7 +170,7 @@ class HostScreen(QuizScreen):
             if remaining is None
             else s("question.time_left", seconds=max(0, int(remaining + 0.999)))
         )
-        parts = [clock, s("host.answered", answered=game.answered, players=len(game.in_game))]
+        parts = [clock, s("host.answered", answered=game.answered, players=game.player_count)]
         progress = Content(" · ".join(parts)).stylize("bold")
         if game.paused:
             progress = Content.assemble(progress, "\n", (s("host.paused"), "bold reverse"))
@@ -207,7 +207,7 @@ class HostScreen(QuizScreen):
 
     def _draw_end(self) -> None:
         s, game = self.strings, self.game
-        players = s.count("host.players", len(game.in_game))
+        players = s.count("host.players", game.player_count)
         self._set("host-prompt", literal(s("host.over", players=players), "bold"))
         self._set("host-board", self._leaderboard())
         saved = s(
@@ -235,7 +235,7 @@ class HostScreen(QuizScreen):
             "pause": phase is Phase.ASKING,
             "skip": phase is Phase.ASKING
             or (phase in (Phase.LOBBY, Phase.CLOSED) and self.game.number < self.game.total),
-            "kick": phase is not Phase.FINISHED and bool(self.game.in_game),
+            "kick": phase is not Phase.FINISHED and self.game.player_count > 0,
             "end": phase is not Phase.FINISHED,
         }
         return allowed.get(action, True)
