@@ -158,7 +158,7 @@ class LiveServer:
         self.host_token = host_token
         self.limits = limits or Limits()
         hostname = socket.gethostname().lower()
-        self._names = {"localhost", hostname, f"{hostname}.local", *(n.lower() for n in names)}
+        self._names = {"localhost", hostname, f"{hostname}.local", *(n.lower() for n in names if n)}
         self._links: dict[int, Link] = {}
         self._sockets: set[web.WebSocketResponse] = set()
         self._pages = {path: self._page(name, kind) for path, (name, kind) in PAGE_FILES.items()}

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import ClassVar
+from urllib.parse import urlsplit
 
 from textual import work
 from textual.app import App, ComposeResult
@@ -102,6 +103,7 @@ class LiveHostApp(App[None]):
                 rule=self.rule,
                 seed=self.seed,
                 new=self.new,
+                names=[urlsplit(self.url).hostname or ""],
                 clock=self.clock,
                 wall_clock=self.wall_clock,
             )

@@ -155,14 +155,20 @@ class LiveJoinApp(App[None]):
     async def _refused(self, refused: LiveError) -> bool:
         """Show why; True when the connection should not be tried again."""
         self.tokens.put(self.host, self.port, self.code, None)
+        why = self._why(refused.code, str(refused))
         if refused.code in GIVE_UP_CODES:
             self.over = True
             self._back_to_status()
-            self.status.show(str(refused))
+            self.status.show(why)
             return True
         self.welcome = None
-        self.ask(error=str(refused))
+        self.ask(error=why)
         return True
+
+    def _why(self, code: str, message: str) -> str:
+        """A refusal in the interface language; the server's words for the codes we do not know."""
+        key = f"error.{code}"
+        return self.strings(key) if key in self.strings else message
 
     def send_answer(self, number: int, answer: Answer) -> None:
         self._send(number, answer)
@@ -242,11 +248,12 @@ class LiveJoinApp(App[None]):
     def _error(self, error: Error) -> None:
         if error.fatal:
             raise LiveError(error)  # ends the connection's loop, which decides what next
+        why = self._why(error.code, error.message)
         screen = self.screen
         if isinstance(screen, LiveQuestionScreen):
-            screen.refused(error.message)
+            screen.refused(why)
         else:
-            self.status.show(error.message)
+            self.status.show(why)
 
     def _back_to_status(self) -> None:
         while len(self.screen_stack) > 1:

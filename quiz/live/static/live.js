@@ -70,6 +70,17 @@ const STRINGS = {
     "bar.outcome.wrong": "✗ Wrong",
     "bar.outcome.timed_out": "◷ No answer",
     "top.entry": "{name}: {score}",
+    "error.wrong_code": "That is not this game's code: check the projector.",
+    "error.name_taken": "Someone already plays under that name: pick another one.",
+    "error.name_needed": "Type your name to join.",
+    "error.full": "This game is full.",
+    "error.game_over": "This game is over.",
+    "error.kicked": "The teacher removed you from this game.",
+    "error.replaced": "You joined this game again from somewhere else: this tab stops here.",
+    "error.version": "This page is out of date: reload it.",
+    "error.late": "Too late: the time for this question is up.",
+    "error.paused": "The game is paused: wait for the teacher, then send your answer again.",
+    "error.already_answered": "You have already answered this question.",
     "over.title": "Game over",
     "over.score": "Your score: {score} · Rank {rank} of {players}",
     "type.single": "One answer",
@@ -151,6 +162,17 @@ const STRINGS = {
     "bar.outcome.wrong": "✗ Faux",
     "bar.outcome.timed_out": "◷ Pas de réponse",
     "top.entry": "{name} : {score}",
+    "error.wrong_code": "Ce n’est pas le code de cette partie : regarde le tableau.",
+    "error.name_taken": "Quelqu’un joue déjà sous ce nom : choisis-en un autre.",
+    "error.name_needed": "Tape ton nom pour rejoindre la partie.",
+    "error.full": "Cette partie est complète.",
+    "error.game_over": "Cette partie est terminée.",
+    "error.kicked": "L’enseignant t’a retiré de cette partie.",
+    "error.replaced": "Tu as rejoint la partie ailleurs : cet onglet s’arrête ici.",
+    "error.version": "Cette page n’est plus à jour : recharge-la.",
+    "error.late": "Trop tard : le temps de cette question est écoulé.",
+    "error.paused": "La partie est en pause : attends l’enseignant, puis renvoie ta réponse.",
+    "error.already_answered": "Tu as déjà répondu à cette question.",
     "over.title": "Partie terminée",
     "over.score": "Ton score : {score} · Rang {rank} sur {players}",
     "type.single": "Une réponse",
@@ -460,22 +482,23 @@ const HANDLERS = {
     if (state.socket) state.socket.close();
   },
   error(message) {
+    const why = ui[`error.${message.code}`] ? t(`error.${message.code}`) : message.message;
     if (JOIN_ERRORS.has(message.code)) {
       state.token = null;
       state.joining = null;
       sessionStorage.removeItem(TOKEN_KEY);
       state.ended = message.code === "kicked" || message.code === "game_over";
       show("join-view");
-      $("join-error").textContent = message.message;
+      $("join-error").textContent = why;
       announce("");
       $("join-button").disabled = false;
       return;
     }
     if (state.question && !state.answered) {
-      $("answer-error").textContent = message.message;
+      $("answer-error").textContent = why;
       $("send-answer").disabled = false;
     } else {
-      announce(message.message);
+      announce(why);
     }
   },
 };

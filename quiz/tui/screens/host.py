@@ -120,8 +120,7 @@ class HostScreen(QuizScreen):
             s("host.join_browser", url=f"{self.url}/?code={game.code}"),
             s("host.join_terminal", address=self.address, code=game.code),
         ]
-        if self.local_only:
-            join.append(s("host.local_only"))
+        join.append(s("host.local_only") if self.local_only else s("host.network"))
         self._set("host-join", literal("\n".join(join)))
         for widget_id in (
             "host-where",
