@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import socket
 import sys
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from quiz.core.models import QuestionSet, ScoringRule
-from quiz.live.game import LiveGame
+from quiz.live.game import LiveGame, Phase
 from quiz.live.recorder import Recorder
 from quiz.live.server import LiveServer
 from quiz.store.db import ResultsStore
@@ -57,6 +58,27 @@ class HostedGame:
         await self.server.stop()
         await self.recorder.close()
         sys.setswitchinterval(self.switch_interval)
+        gc.unfreeze()
+
+
+def _freeze_when_asking(game: LiveGame) -> None:
+    """Freeze what is alive (`gc.freeze`) each time a question opens, once it is sent.
+
+    With a class connected, the players' connections are hundreds of thousands of long-lived
+    objects, and a full collection walks them all: 60 to 110 ms with 2,000 players (bench_live),
+    a stop the answers must not meet. Frozen once a question is out, they are never walked again;
+    the answers' few objects still are.
+    """
+    asking = False
+
+    def changed() -> None:
+        nonlocal asking
+        now = game.phase is Phase.ASKING
+        if now and not asking:
+            gc.freeze()
+        asking = now
+
+    game.listeners.append(changed)
 
 
 async def host_game(
@@ -98,6 +120,7 @@ async def host_game(
         )
         server = LiveServer(game, language=language, host_token=host_token, names=names)
         await server.start(sock=sock)
+        _freeze_when_asking(game)
     except BaseException:
         await recorder.close()
         sys.setswitchinterval(before)
