@@ -197,6 +197,12 @@ def _export_options(*, statistics: bool) -> Callable[[Callable[..., Any]], Calla
             click.option(
                 "--all-versions", is_flag=True, help="Every version of the set, each on its own."
             ),
+            click.option(
+                "--session",
+                type=click.IntRange(1),
+                metavar="GAME",
+                help="Only the players of this live game (the number `quiz host` shows).",
+            ),
         ]
         if statistics:
             options.append(
@@ -242,6 +248,7 @@ def _export(kind: str, set_argument: str, **options: Any) -> None:
         set_version=options.get("set_version"),
         all_versions=options.get("all_versions", False),
         decimal_comma=delimiter == ";",
+        session=options.get("session"),
     )
     output = options.get("output")
     try:
@@ -799,3 +806,132 @@ def serve(
     except OSError as error:  # the port is taken, or the address is not this machine's
         _say(f"error: cannot serve on {host}:{port}: {error.strerror or error}", err=True)
         sys.exit(1)
+
+
+# --- live class games: the host's screen and the students' clients (quiz/live, quiz/tui) ----------
+
+
+@main.command()
+@click.argument("set_path", metavar="SET", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--host",
+    "listen_host",
+    default="127.0.0.1",
+    show_default=True,
+    help="0.0.0.0: the classroom network (see docs/live.md for what that exposes).",
+)
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar=DB_ENV_VAR,
+    help=f"The results database (default: ${DB_ENV_VAR}, else the user's data folder).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["fr", "en"]),
+    help="Language of the interface (the projector's and the browser page's).",
+)
+@click.option(
+    "--rule",
+    type=click.Choice(["classic", "accuracy", "practice"]),  # quiz.core.models.ScoringRule
+    help="Scoring rule, instead of the set's own (a resumed game keeps its rule).",
+)
+@click.option("--seed", type=int, help="Fixes the shuffles (a resumed game keeps its seed).")
+@click.option(
+    "--new", is_flag=True, help="Start a new game even if this set has an unfinished one."
+)
+@click.option("--public-url", help="The address students open, if not http://HOST:PORT.")
+def host(
+    set_path: Path,
+    listen_host: str,
+    port: int,
+    db_path: Path | None,
+    lang: str | None,
+    rule: str | None,
+    seed: int | None,
+    new: bool,
+    public_url: str | None,
+) -> None:
+    """Host a live class game of SET (a set file) on this screen (a projector).
+
+    Students join with `quiz join HOST:PORT` or in a browser at http://HOST:PORT/, with the code
+    the screen shows; you start each question, and reveal it when the time is up. An unfinished
+    game of the same set is resumed (--new starts another). Only this machine can join unless
+    --host says otherwise.
+    """
+    from quiz.core.loader import load_question_set
+
+    try:
+        question_set = load_question_set(set_path)
+    except QuestionSetError as error:
+        click.echo(clean_text(str(error)), err=True)
+        sys.exit(1)
+    from quiz.live.hosting import listening_socket
+
+    try:
+        sock = listening_socket(listen_host, port)
+    except OSError as error:  # the port is taken, or the address is not this machine's
+        click.echo(
+            f"error: cannot listen on {listen_host}:{port}: {error.strerror or error}", err=True
+        )
+        sys.exit(1)
+    from quiz.core.models import ScoringRule
+    from quiz.tui.i18n import detect_language
+    from quiz.tui.live_host import LiveHostApp
+    from quiz.tui.serve import public_url as address_for
+
+    url = (public_url or address_for(listen_host, port)).rstrip("/")
+    local_only = listen_host in ("127.0.0.1", "localhost", "::1")
+    app = LiveHostApp(
+        question_set,
+        sock,
+        db_path,
+        language=lang or detect_language(),
+        url=url,
+        address=url.split("//", 1)[-1],
+        local_only=local_only,
+        rule=ScoringRule(rule) if rule else None,
+        seed=seed,
+        new=new,
+    )
+    app.run()
+    sys.exit(app.return_code or 0)
+
+
+@main.command()
+@click.argument("address", metavar="HOST[:PORT]")
+@click.option("--code", help="The game's code, shown on the teacher's screen.")
+@click.option("--name", help="Your name in the game.")
+@click.option("--class", "class_name", help="Your class.")
+@click.option(
+    "--lang",
+    type=click.Choice(["fr", "en"]),
+    help="Language of the interface (the questions keep their own); by default the locale's.",
+)
+def join(
+    address: str, code: str | None, name: str | None, class_name: str | None, lang: str | None
+) -> None:
+    """Join the live game the teacher hosts at HOST[:PORT] (the port is 8765 unless told).
+
+    Without --code and --name, asks for them. A dropped connection is retried, and running this
+    again gets you back into the same game with your score.
+    """
+    from quiz.live.client import parse_address
+
+    try:
+        host_name, port = parse_address(address)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="HOST[:PORT]") from None
+    from quiz.tui.i18n import detect_language
+    from quiz.tui.live_join import LiveJoinApp
+
+    LiveJoinApp(
+        host_name,
+        port,
+        code=code,
+        name=name,
+        class_name=class_name,
+        language=lang or detect_language(),
+    ).run()

@@ -77,9 +77,14 @@ def test_installed_wheel_finds_its_bundled_sets(wheel: zipfile.ZipFile, tmp_path
     assert done.stdout.splitlines()[-1].startswith("ok: 3 files, 3 valid sets")
 
 
-def test_wheel_ships_every_package_and_the_stylesheets(wheel: zipfile.ZipFile) -> None:
+def test_wheel_ships_every_package_the_stylesheets_and_the_live_page(
+    wheel: zipfile.ZipFile,
+) -> None:
     names = set(wheel.namelist())
     for source in (REPO / "quiz").rglob("*"):
-        # .lark: the GIFT grammar, read at run time by quiz.interop.gift
-        if source.suffix in (".py", ".tcss", ".lark") and "__pycache__" not in source.parts:
+        # .lark: the GIFT grammar, read at run time by quiz.interop.gift; the rest: the live page
+        if (
+            source.suffix in (".py", ".tcss", ".lark", ".html", ".js", ".css")
+            and "__pycache__" not in source.parts
+        ):
             assert source.relative_to(REPO).as_posix() in names, source

@@ -307,6 +307,13 @@ class GameSession:
             max_points=max_points(self.rule, points),
         )
 
+    def presentation(self, number: int) -> PresentedQuestion:
+        """Question `number` (1-based) as this game shows it, without asking it: a live game shows
+        every player the same shuffle, taken from one session, and asks in the host's own pace."""
+        if not 1 <= number <= len(self.questions):
+            raise SessionError(f"this game has questions 1 to {len(self.questions)}, not {number}")
+        return self._present(number - 1)
+
     def _time_limit(self, question: QuestionBase) -> int | None:
         if not self.settings.timed or self.rule is ScoringRule.PRACTICE:
             return None

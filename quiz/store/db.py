@@ -21,6 +21,10 @@ that says what is wrong in words (`_explain`): a full disk, a read-only file or 
 file (`check_integrity`, which exports run first), a lock held too long. A write refused for what
 it says, not for the state of the disk, is a `RecordRefusedError`: trying it again cannot help.
 
+A live class game (`quiz host`) is one `live_sessions` row: its players are ordinary attempts,
+linked to it by `live_players` (with the hash of each player's resume token), so leaderboards,
+reports and exports work on it as on any game, and `session=` selects it alone.
+
 The store takes plain values, not the game engine's objects. `answer_json` is any JSON value the
 game chooses; the game stores `quiz.core.answers.encode_answer`, and the report reads its
 `{"selected": [i, ...]}` (or `{"choices": [i, ...]}`; indices in file order) for choice questions
@@ -36,7 +40,7 @@ import os
 import re
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -165,8 +169,46 @@ _MIGRATIONS: tuple[tuple[str, ...], ...] = (
         ) WITHOUT ROWID
         """,
     ),
+    # 1 -> 2: live class games (quiz host): the session, and which attempts are its players.
+    (
+        """
+        CREATE TABLE live_sessions (
+            id INTEGER PRIMARY KEY,
+            set_id TEXT NOT NULL,
+            set_hash TEXT NOT NULL,
+            set_title TEXT NOT NULL,
+            rule TEXT NOT NULL,
+            seed INTEGER NOT NULL,
+            join_code TEXT NOT NULL,
+            question_count INTEGER NOT NULL CHECK (question_count > 0),
+            current_question INTEGER NOT NULL DEFAULT 0 CHECK (current_question >= 0),
+            state TEXT NOT NULL DEFAULT 'lobby'
+                CHECK (state IN ('lobby', 'asking', 'closed', 'skipped', 'finished')),
+            started_at TEXT NOT NULL,
+            finished_at TEXT
+        )
+        """,
+        "CREATE INDEX live_sessions_by_set ON live_sessions (set_id, set_hash, finished_at)",
+        """
+        CREATE TABLE live_players (
+            attempt_id INTEGER PRIMARY KEY REFERENCES attempts (id),
+            session_id INTEGER NOT NULL REFERENCES live_sessions (id),
+            name_key TEXT NOT NULL,
+            token_hash TEXT NOT NULL,
+            kicked INTEGER NOT NULL DEFAULT 0 CHECK (kicked IN (0, 1)),
+            UNIQUE (session_id, name_key)
+        )
+        """,
+    ),
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
+
+LIVE_STATES = ("lobby", "asking", "closed", "skipped", "finished")
+
+
+def live_name_key(name: str) -> str:
+    """The form in which two players' names in one live game are the same name ("Léa", "léa ")."""
+    return clean_name(name).casefold()
 
 
 class _DamagedRecord(Exception):
@@ -255,6 +297,90 @@ class SetVersion:
         _clean_as_read(self)
 
 
+@dataclass(frozen=True)
+class AnswerRecord:
+    """One answer to store, as a value: what `record_answer` takes, for `record_answers`."""
+
+    attempt_id: int
+    question_id: str
+    skill: str
+    question_number: int
+    answer_text: str
+    answer_json: Any
+    correct: bool
+    fraction: float
+    elapsed: float
+    points: int
+    timed_out: bool
+    answered_at: datetime | None = None
+
+
+_INSERT_ANSWER = (
+    "INSERT INTO answers (attempt_id, question_number, question_id, skill, answer_text, "
+    "answer_json, correct, fraction, elapsed, points, timed_out, answered_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _answer_row(record: AnswerRecord) -> tuple[Any, ...]:
+    """The answers table's row for `record`, checked and cleaned (`RecordRefusedError` if not)."""
+    if not 0 <= record.fraction <= 1:
+        raise RecordRefusedError(f"fraction must be between 0 and 1, not {record.fraction}")
+    if not 0 <= record.elapsed < math.inf:
+        raise RecordRefusedError(f"elapsed must be a number of seconds, not {record.elapsed}")
+    return (
+        record.attempt_id,
+        record.question_number,
+        record.question_id,
+        str(record.skill),
+        clean_text(record.answer_text),
+        json.dumps(record.answer_json, ensure_ascii=False),
+        int(bool(record.correct)),
+        float(record.fraction),
+        float(record.elapsed),
+        int(record.points),
+        int(bool(record.timed_out)),
+        _timestamp(record.answered_at),
+    )
+
+
+@dataclass(frozen=True)
+class LiveSessionInfo:
+    """One live class game: its set, seed and code, and how far it got."""
+
+    id: int
+    set_id: str
+    set_hash: str
+    set_title: str
+    rule: str
+    seed: int
+    join_code: str
+    question_count: int
+    current_question: int
+    """The question asked (or skipped) last; 0 before the first."""
+    state: str
+    """One of `LIVE_STATES`: what `current_question` is going through."""
+    started_at: str
+    finished_at: str | None
+
+    def __post_init__(self) -> None:
+        _clean_as_read(self)
+
+
+@dataclass(frozen=True)
+class LivePlayerInfo:
+    """A player of a live game: their attempt, and the hash of the token that lets them back in."""
+
+    attempt_id: int
+    player: str
+    class_name: str
+    token_hash: str
+    kicked: bool
+
+    def __post_init__(self) -> None:
+        _clean_as_read(self)
+
+
 LEADERBOARD_HEADER = (
     "rank",
     "player",
@@ -332,6 +458,11 @@ _ATTEMPT_COLUMNS = """
     (SELECT COALESCE(SUM(correct), 0) FROM answers WHERE attempt_id = a.id)
 """
 
+_LIVE_SESSION_COLUMNS = """
+    id, set_id, set_hash, set_title, rule, seed, join_code, question_count, current_question, state,
+    started_at, finished_at
+"""
+
 # Export timestamps in the machine's local time, in the form spreadsheets recognise as a date.
 _LOCAL = "strftime('%Y-%m-%d %H:%M:%S', {}, 'localtime')"
 
@@ -399,6 +530,7 @@ JOIN attempts a ON a.id = s.attempt_id
 JOIN players p ON p.id = a.player_id
 WHERE a.set_id = :set_id AND a.set_hash = :hash
   AND (:class IS NULL OR p.class_name = :class)
+  AND (:session IS NULL OR a.id IN (SELECT attempt_id FROM live_players WHERE session_id = :session))
 ORDER BY p.class_name, p.name, a.id, s.question_number
 """
 """The `quiz answers` export, with cells ready for CSV (no Python loop over 100,000 rows); the
@@ -424,7 +556,9 @@ class ResultsStore:
 
     def __init__(self, connection: sqlite3.Connection, path: Path, begin: str) -> None:
         self._connection = connection
-        self._lock = threading.Lock()  # the TUI may write from a worker thread
+        # The TUI may write from a worker thread; re-entrant so that writes nest inside `batch()`.
+        self._lock = threading.RLock()
+        self._depth = 0  # write transactions open on this connection (nested ones are savepoints)
         self._begin = begin
         self.path = path
 
@@ -563,10 +697,18 @@ class ResultsStore:
 
     @contextmanager
     def _write(self) -> Iterator[Callable[..., sqlite3.Cursor]]:
-        """One write transaction, committed on success and rolled back on any error."""
+        """One write transaction, committed on success and rolled back on any error.
+
+        Inside another write (`batch()`, or a write built on others) it is a savepoint of that
+        transaction instead: it succeeds or fails on its own, and the outer one commits once.
+        """
         with self._lock:
             connection = self._connection
+            self._depth += 1
             try:
+                if self._depth > 1:
+                    yield from self._savepoint()
+                    return
                 connection.execute(self._begin)
                 try:
                     yield connection.execute
@@ -577,6 +719,31 @@ class ResultsStore:
                     raise
             except sqlite3.Error as error:
                 raise _explain(error, self.path) from error
+            finally:
+                self._depth -= 1
+
+    def _savepoint(self) -> Iterator[Callable[..., sqlite3.Cursor]]:
+        execute = self._connection.execute
+        name = f"write_{self._depth}"
+        execute(f"SAVEPOINT {name}")
+        try:
+            yield execute
+            execute(f"RELEASE {name}")
+        except BaseException:
+            execute(f"ROLLBACK TO {name}")
+            execute(f"RELEASE {name}")
+            raise
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Several writes in one transaction, so one commit (one disk sync) for all of them.
+
+        A live game of hundreds of players writes answers in bursts: committing each on its own
+        would cost a sync per answer. Each write inside still stands alone (a savepoint): one that
+        fails raises as usual and leaves the others to be committed.
+        """
+        with self._write():
+            yield
 
     def _fetch(
         self, sql: str, parameters: Any = (), record: Callable[..., Any] | None = None
@@ -663,44 +830,36 @@ class ResultsStore:
         answered_at: datetime | None = None,
     ) -> None:
         """Store one answer and commit it at once, so that it survives the game being killed."""
-        if not 0 <= fraction <= 1:
-            raise RecordRefusedError(f"fraction must be between 0 and 1, not {fraction}")
-        if not 0 <= elapsed < math.inf:
-            raise RecordRefusedError(f"elapsed must be a number of seconds, not {elapsed}")
-        encoded = json.dumps(answer_json, ensure_ascii=False)
+        record = AnswerRecord(
+            attempt_id,
+            question_id,
+            skill,
+            question_number,
+            answer_text,
+            answer_json,
+            correct,
+            fraction,
+            elapsed,
+            points,
+            timed_out,
+            answered_at,
+        )
+        row = _answer_row(record)
         with self._write() as execute:
-            row = execute(
+            found = execute(
                 "SELECT finished_at, question_count FROM attempts WHERE id = ?", (attempt_id,)
             ).fetchone()
-            if row is None:
+            if found is None:
                 raise UnknownAttemptError(f"no attempt {attempt_id} in {self.path}")
-            if row[0] is not None:
+            if found[0] is not None:
                 raise AttemptFinishedError(f"attempt {attempt_id} is finished; start a new one")
-            if not 1 <= question_number <= row[1]:
+            if not 1 <= question_number <= found[1]:
                 raise RecordRefusedError(
                     f"question number {question_number} is outside attempt {attempt_id} "
-                    f"(1 to {row[1]})"
+                    f"(1 to {found[1]})"
                 )
             try:
-                execute(
-                    "INSERT INTO answers (attempt_id, question_number, question_id, skill, "
-                    "answer_text, answer_json, correct, fraction, elapsed, points, timed_out, "
-                    "answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        attempt_id,
-                        question_number,
-                        question_id,
-                        str(skill),
-                        clean_text(answer_text),
-                        encoded,
-                        int(bool(correct)),
-                        float(fraction),
-                        float(elapsed),
-                        int(points),
-                        int(bool(timed_out)),
-                        _timestamp(answered_at),
-                    ),
-                )
+                execute(_INSERT_ANSWER, row)
             except sqlite3.IntegrityError as error:
                 if "UNIQUE" not in str(error):
                     raise RecordRefusedError(
@@ -709,6 +868,20 @@ class ResultsStore:
                 raise AnswerAlreadyRecordedError(
                     f"question {question_id!r} is already answered in attempt {attempt_id}"
                 ) from error
+
+    def record_answers(self, records: Sequence[AnswerRecord]) -> None:
+        """Store many answers in one statement: a live game's burst, all of them or none.
+
+        Unlike `record_answer`, the attempts are not looked up one by one (the live game knows
+        its players, and answers a question once per player); the schema still refuses an
+        unknown attempt or a second answer to a question, and then nothing of the batch is kept.
+        """
+        rows = [_answer_row(record) for record in records]
+        with self._write():
+            try:
+                self._connection.executemany(_INSERT_ANSWER, rows)
+            except sqlite3.IntegrityError as error:
+                raise RecordRefusedError(f"answers refused: {error}") from error
 
     def finish_attempt(self, attempt_id: int, finished_at: datetime | None = None) -> None:
         """Mark an attempt finished: it enters the leaderboard and cannot take more answers."""
@@ -721,6 +894,182 @@ class ResultsStore:
                     "UPDATE attempts SET finished_at = ? WHERE id = ?",
                     (_timestamp(finished_at), attempt_id),
                 )
+
+    # --- live class games (quiz host) -------------------------------------------------------------
+
+    def start_live_session(
+        self,
+        set_id: str,
+        set_hash: str,
+        set_title: str,
+        rule: str,
+        seed: int,
+        join_code: str,
+        question_count: int,
+        *,
+        started_at: datetime | None = None,
+    ) -> int:
+        """Record a new live game of a set; returns the session id its players' attempts join."""
+        if question_count < 1:
+            raise RecordRefusedError("a live game needs at least one question")
+        with self._write() as execute:
+            cursor = execute(
+                "INSERT INTO live_sessions (set_id, set_hash, set_title, rule, seed, join_code, "
+                "question_count, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    set_id,
+                    set_hash,
+                    clean_text(set_title),
+                    str(rule),
+                    seed,
+                    join_code,
+                    question_count,
+                    _timestamp(started_at),
+                ),
+            )
+        if cursor.lastrowid is None:  # cannot happen after an INSERT; keeps the type honest
+            raise StoreError("SQLite gave no id for the new live game")
+        return cursor.lastrowid
+
+    def live_session(self, session_id: int) -> LiveSessionInfo:
+        rows = self._fetch(
+            f"SELECT {_LIVE_SESSION_COLUMNS} FROM live_sessions WHERE id = ?", (session_id,)
+        )
+        if not rows:
+            raise StoreError(f"no live game {session_id} in {self.path}")
+        return LiveSessionInfo(*rows[0])
+
+    def unfinished_live_session(self, set_id: str, set_hash: str) -> LiveSessionInfo | None:
+        """The newest live game of this version of the set that never ended, if any."""
+        rows = self._fetch(
+            f"SELECT {_LIVE_SESSION_COLUMNS} FROM live_sessions WHERE set_id = ? AND set_hash = ? "
+            "AND finished_at IS NULL ORDER BY id DESC LIMIT 1",
+            (set_id, set_hash),
+        )
+        return LiveSessionInfo(*rows[0]) if rows else None
+
+    def set_live_progress(self, session_id: int, current_question: int, state: str) -> None:
+        """Remember which question the live game is at, and in what state, for a restart."""
+        if state not in LIVE_STATES:
+            raise RecordRefusedError(f"unknown live game state {state!r}")
+        with self._write() as execute:
+            execute(
+                "UPDATE live_sessions SET current_question = ?, state = ? WHERE id = ?",
+                (current_question, state, session_id),
+            )
+
+    def finish_live_session(self, session_id: int, finished_at: datetime | None = None) -> None:
+        """End a live game: it and its players' attempts (but the kicked ones') are finished."""
+        moment = _timestamp(finished_at)
+        with self._write() as execute:
+            execute(
+                "UPDATE live_sessions SET state = 'finished', finished_at = ? "
+                "WHERE id = ? AND finished_at IS NULL",
+                (moment, session_id),
+            )
+            execute(
+                "UPDATE attempts SET finished_at = ? WHERE finished_at IS NULL AND id IN "
+                "(SELECT attempt_id FROM live_players WHERE session_id = ? AND kicked = 0)",
+                (moment, session_id),
+            )
+
+    def join_live_session(
+        self,
+        session_id: int,
+        player: str,
+        class_name: str,
+        token_hash: str,
+        *,
+        started_at: datetime | None = None,
+    ) -> int:
+        """A player enters a live game: their attempt is started; returns its id.
+
+        Names are unique in a game (`live_name_key`): a name already taken raises `StoreError`.
+        """
+        with self._write() as execute:
+            session = self.live_session(session_id)
+            key = live_name_key(player)
+            taken = execute(
+                "SELECT 1 FROM live_players WHERE session_id = ? AND name_key = ?",
+                (session_id, key),
+            ).fetchone()
+            if taken:
+                raise RecordRefusedError(f"the name {clean_name(player)!r} is taken in this game")
+            attempt_id = self.start_attempt(
+                player,
+                class_name,
+                session.set_id,
+                session.set_hash,
+                session.set_title,
+                session.rule,
+                session.question_count,
+                session.seed,
+                started_at=started_at,
+            )
+            execute(
+                "INSERT INTO live_players (attempt_id, session_id, name_key, token_hash) "
+                "VALUES (?, ?, ?, ?)",
+                (attempt_id, session_id, key, token_hash),
+            )
+        return attempt_id
+
+    def kick_live_player(self, attempt_id: int) -> None:
+        """The host removed this player: their token no longer lets them back in."""
+        with self._write() as execute:
+            execute("UPDATE live_players SET kicked = 1 WHERE attempt_id = ?", (attempt_id,))
+
+    def live_players(self, session_id: int) -> list[LivePlayerInfo]:
+        """Every player of a live game, in the order they joined."""
+        rows = self._fetch(
+            "SELECT l.attempt_id, p.name, p.class_name, l.token_hash, l.kicked FROM live_players l "
+            "JOIN attempts a ON a.id = l.attempt_id JOIN players p ON p.id = a.player_id "
+            "WHERE l.session_id = ? ORDER BY l.attempt_id",
+            (session_id,),
+        )
+        return [
+            LivePlayerInfo(aid, name, group, token, bool(kicked))
+            for aid, name, group, token, kicked in rows
+        ]
+
+    def live_answers(self, session_id: int) -> list[tuple[int, StoredAnswer]]:
+        """Every answer of a live game as (attempt id, answer), in question order."""
+        rows = self._fetch(
+            "SELECT s.attempt_id, s.question_number, s.question_id, s.skill, s.answer_text, "
+            "s.answer_json, s.correct, s.fraction, s.elapsed, s.points, s.timed_out, s.answered_at "
+            "FROM answers s JOIN live_players l ON l.attempt_id = s.attempt_id "
+            "WHERE l.session_id = ? ORDER BY s.question_number, s.attempt_id",
+            (session_id,),
+        )
+        return [
+            (
+                attempt,
+                StoredAnswer(
+                    number,
+                    qid,
+                    skill,
+                    text,
+                    json.loads(raw),
+                    bool(ok),
+                    frac,
+                    secs,
+                    pts,
+                    bool(late),
+                    at,
+                ),
+            )
+            for attempt, number, qid, skill, text, raw, ok, frac, secs, pts, late, at in rows
+        ]
+
+    def discard_live_answers(self, session_id: int, question_number: int) -> int:
+        """Forget every answer to one question of a live game (the host skipped it while it was
+        asked); returns how many were removed."""
+        with self._write() as execute:
+            cursor = execute(
+                "DELETE FROM answers WHERE question_number = ? AND attempt_id IN "
+                "(SELECT attempt_id FROM live_players WHERE session_id = ?)",
+                (question_number, session_id),
+            )
+        return cursor.rowcount
 
     # --- reads for the game -----------------------------------------------------------------------
 
@@ -797,13 +1146,14 @@ class ResultsStore:
         all_attempts: bool = False,
         *,
         set_hash: str | None = None,
+        session: int | None = None,
     ) -> list[LeaderboardRow]:
         """Finished attempts ranked by score, then by total time; ties share a rank.
 
         By default each player's best attempt; `all_attempts` ranks every finished attempt. Only
         one version of the set is ranked: `set_hash`, or the newest one. Scores of different
         scoring rules do not compare (speed counts in one, not in another): each rule is ranked
-        on its own.
+        on its own. `session` ranks only the players of that live game.
         """
         version = set_hash or self._newest_hash(set_id)
         if version is None:
@@ -821,6 +1171,7 @@ class ResultsStore:
                 LEFT JOIN answers s ON s.attempt_id = a.id
                 WHERE a.set_id = :set_id AND a.set_hash = :hash AND a.finished_at IS NOT NULL
                   AND (:class IS NULL OR p.class_name = :class)
+                  AND (:session IS NULL OR a.id IN (SELECT attempt_id FROM live_players WHERE session_id = :session))
                 GROUP BY a.id
             ), chosen AS (
                 SELECT *, ROW_NUMBER() OVER (
@@ -841,12 +1192,18 @@ class ResultsStore:
                 "hash": version,
                 "class": _class_or_none(class_name),
                 "all": int(all_attempts),
+                "session": session,
             },
             LeaderboardRow,
         )
 
     def attempts(
-        self, set_id: str, set_hash: str, class_name: str | None = None
+        self,
+        set_id: str,
+        set_hash: str,
+        class_name: str | None = None,
+        *,
+        session: int | None = None,
     ) -> list[tuple[Any, ...]]:
         """Every attempt at a version, finished or not, as rows under `ATTEMPTS_HEADER`."""
         return self._fetch(
@@ -860,10 +1217,17 @@ class ResultsStore:
                    CASE WHEN a.finished_at IS NULL THEN NULL
                         ELSE {_LOCAL.format("a.finished_at")} END
             FROM attempts a JOIN players p ON p.id = a.player_id
-            WHERE a.set_id = ? AND a.set_hash = ? AND (? IS NULL OR p.class_name = ?)
+            WHERE a.set_id = :set_id AND a.set_hash = :hash
+              AND (:class IS NULL OR p.class_name = :class)
+              AND (:session IS NULL OR a.id IN (SELECT attempt_id FROM live_players WHERE session_id = :session))
             ORDER BY a.started_at, a.id
             """,
-            (set_id, set_hash, _class_or_none(class_name), _class_or_none(class_name)),
+            {
+                "set_id": set_id,
+                "hash": set_hash,
+                "class": _class_or_none(class_name),
+                "session": session,
+            },
         )
 
     def answer_rows(
@@ -873,6 +1237,7 @@ class ResultsStore:
         class_name: str | None = None,
         *,
         decimal_comma: bool = False,
+        session: int | None = None,
     ) -> Iterator[tuple[Any, ...]]:
         """Every answer to a version of a set, streamed as rows under `ANSWERS_HEADER`, with
         cells already made safe for CSV (`write_csv(..., prepared=True)`); an error of SQLite
@@ -882,6 +1247,7 @@ class ResultsStore:
             "hash": set_hash,
             "class": _class_or_none(class_name),
             "comma": int(decimal_comma),
+            "session": session,
         }
         try:
             cursor = self._connection.execute(ANSWERS_QUERY, parameters)
@@ -896,6 +1262,7 @@ class ResultsStore:
         *,
         class_name: str | None = None,
         all_attempts: bool = False,
+        session: int | None = None,
     ) -> list[AnalysedAnswer]:
         """The answers statistics are computed on: finished attempts only (as Moodle does), and
         by default only each player's first finished attempt, before retries taught the answers.
@@ -909,6 +1276,7 @@ class ResultsStore:
                 FROM attempts a JOIN players p ON p.id = a.player_id
                 WHERE a.set_id = :set_id AND a.set_hash = :hash AND a.finished_at IS NOT NULL
                   AND (:class IS NULL OR p.class_name = :class)
+                  AND (:session IS NULL OR a.id IN (SELECT attempt_id FROM live_players WHERE session_id = :session))
             )
             SELECT c.id, p.name, p.class_name, s.question_id, s.skill, s.answer_text,
                    s.answer_json, s.correct, s.fraction, s.elapsed
@@ -923,6 +1291,7 @@ class ResultsStore:
                 "hash": set_hash,
                 "class": _class_or_none(class_name),
                 "all": int(all_attempts),
+                "session": session,
             },
             _analysed_answer,
         )

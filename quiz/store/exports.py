@@ -2,7 +2,8 @@
 
 Each export covers one version of a set — the newest with results unless told otherwise — because
 results of an edited set never mix with the old version's; `all_versions` lists every version, each
-ranked or computed on its own, with the version in the `set version` column.
+ranked or computed on its own, with the version in the `set version` column. `session` keeps the
+players of one live class game (`quiz host`), on the version of the set it was played with.
 """
 
 from __future__ import annotations
@@ -67,9 +68,12 @@ def choose_versions(
     *,
     set_version: str | None = None,
     all_versions: bool = False,
+    session: int | None = None,
 ) -> tuple[list[SetVersion], list[str]]:
     """The versions of the set to export, newest first, and notes on the choice made."""
     versions = store.set_versions(target.set_id)
+    if session is not None:
+        return [_session_version(store, target, versions, session)], []
     if not versions:
         known = ", ".join(store.set_ids()) or "none yet"
         raise StoreError(
@@ -104,6 +108,21 @@ def choose_versions(
     return [chosen], notes
 
 
+def _session_version(
+    store: ResultsStore, target: SetTarget, versions: Sequence[SetVersion], session: int
+) -> SetVersion:
+    """The version of the set a live game was played with; `StoreError` when it is another set's."""
+    game = store.live_session(session)
+    if game.set_id != target.set_id:
+        raise StoreError(
+            f"live game {session} played {game.set_id!r}, not {target.set_id!r}: name its set"
+        )
+    for version in versions:
+        if version.set_hash == game.set_hash:
+            return version
+    return SetVersion(game.set_hash, game.set_title, 0, game.started_at, game.started_at)
+
+
 def leaderboard_export(
     store: ResultsStore,
     set_id: str,
@@ -111,11 +130,14 @@ def leaderboard_export(
     *,
     class_name: str | None = None,
     all_attempts: bool = False,
+    session: int | None = None,
 ) -> Export:
     rows = [
         row.cells()
         for version in versions
-        for row in store.leaderboard(set_id, class_name, all_attempts, set_hash=version.set_hash)
+        for row in store.leaderboard(
+            set_id, class_name, all_attempts, set_hash=version.set_hash, session=session
+        )
     ]
     return Export(LEADERBOARD_HEADER, rows)
 
@@ -127,6 +149,7 @@ def answers_export(
     *,
     class_name: str | None = None,
     decimal_comma: bool = False,
+    session: int | None = None,
 ) -> Export:
     """One row per student per question, streamed from the database with cells made safe by the
     query itself: 100,000 rows never go through a Python loop."""
@@ -134,7 +157,9 @@ def answers_export(
     # A chain of cursors rather than a generator: nothing runs when it is dropped after the
     # database is closed (a generator's `yield from` would close a cursor of a closed database).
     rows = itertools.chain.from_iterable(
-        store.answer_rows(set_id, version.set_hash, class_name, decimal_comma=decimal_comma)
+        store.answer_rows(
+            set_id, version.set_hash, class_name, decimal_comma=decimal_comma, session=session
+        )
         for version in versions
     )
     return Export(ANSWERS_HEADER, rows, prepared=True)
@@ -146,10 +171,13 @@ def attempts_export(
     versions: Sequence[SetVersion],
     *,
     class_name: str | None = None,
+    session: int | None = None,
 ) -> Export:
     """Every attempt, finished or not: what a teacher checks for games left unfinished."""
     rows = [
-        row for version in versions for row in store.attempts(set_id, version.set_hash, class_name)
+        row
+        for version in versions
+        for row in store.attempts(set_id, version.set_hash, class_name, session=session)
     ]
     return Export(ATTEMPTS_HEADER, rows)
 
@@ -161,6 +189,7 @@ def report_export(
     *,
     class_name: str | None = None,
     all_attempts: bool = False,
+    session: int | None = None,
 ) -> Export:
     """Per question: facility, discrimination, mean time and the wrong choices picked."""
     notes = []
@@ -172,7 +201,11 @@ def report_export(
     rows: list[Sequence[Any]] = []
     for version in versions:
         answers = store.analysed_answers(
-            target.set_id, version.set_hash, class_name=class_name, all_attempts=all_attempts
+            target.set_id,
+            version.set_hash,
+            class_name=class_name,
+            all_attempts=all_attempts,
+            session=session,
         )
         rows.extend(_report_rows(answers, target.question_set, version.set_hash))
     return Export(REPORT_HEADER, rows, notes)
@@ -185,11 +218,16 @@ def skills_export(
     *,
     class_name: str | None = None,
     all_attempts: bool = False,
+    session: int | None = None,
 ) -> Export:
     """Per student, the percentage right in each media-literacy skill the set trains."""
     per_version = [
         store.analysed_answers(
-            target.set_id, version.set_hash, class_name=class_name, all_attempts=all_attempts
+            target.set_id,
+            version.set_hash,
+            class_name=class_name,
+            all_attempts=all_attempts,
+            session=session,
         )
         for version in versions
     ]
@@ -334,6 +372,8 @@ class ExportRequest:
     set_version: str | None = None
     all_versions: bool = False
     decimal_comma: bool = False
+    session: int | None = None
+    """Only the players of this live game (`quiz host`), on its version of the set."""
 
 
 def build_export(store: ResultsStore, request: ExportRequest) -> Export:
@@ -348,25 +388,28 @@ def build_export(store: ResultsStore, request: ExportRequest) -> Export:
         request.target,
         set_version=request.set_version,
         all_versions=request.all_versions,
+        session=request.session,
     )
-    set_id, group = request.target.set_id, request.class_name
+    set_id, group, session = request.target.set_id, request.class_name, request.session
+    every = request.all_attempts
     if request.kind == "leaderboard":
         export = leaderboard_export(
-            store, set_id, versions, class_name=group, all_attempts=request.all_attempts
+            store, set_id, versions, class_name=group, all_attempts=every, session=session
         )
     elif request.kind == "answers":
+        comma = request.decimal_comma
         export = answers_export(
-            store, set_id, versions, class_name=group, decimal_comma=request.decimal_comma
+            store, set_id, versions, class_name=group, decimal_comma=comma, session=session
         )
     elif request.kind == "attempts":
-        export = attempts_export(store, set_id, versions, class_name=group)
+        export = attempts_export(store, set_id, versions, class_name=group, session=session)
     elif request.kind == "report":
         export = report_export(
-            store, request.target, versions, class_name=group, all_attempts=request.all_attempts
+            store, request.target, versions, class_name=group, all_attempts=every, session=session
         )
     elif request.kind == "skills":
         export = skills_export(
-            store, request.target, versions, class_name=group, all_attempts=request.all_attempts
+            store, request.target, versions, class_name=group, all_attempts=every, session=session
         )
     else:
         raise ValueError(f"unknown export {request.kind!r}; expected one of {EXPORTS}")

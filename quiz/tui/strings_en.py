@@ -195,3 +195,8 @@ CATALOGUE.update(_CLASSROOM)
 from quiz.tui.strings_review import EN as _REVIEW  # noqa: E402
 
 CATALOGUE.update(_REVIEW)
+
+# So do the live class game's (quiz host, quiz join).
+from quiz.tui.strings_live import EN as _LIVE  # noqa: E402
+
+CATALOGUE.update(_LIVE)

@@ -1,15 +1,17 @@
 """The question screen: one question of any type, its skill, its points and its countdown.
 
-The screen builds the answer widget for the question's type, turns what the player does into an
-engine `Answer` and hands it to the app. A 1-second timer refreshes the countdown from the
-session's clock and, when it reaches zero, tells the app the time is up. F2 swaps the question for
-the article (the countdown keeps running: reading is part of the game); the help (F1) stops it and
-hides the question until it closes.
+`AnswerScreen` builds the answer widget for the question's type from what the player may see of it
+(`QuestionView`: no key) and turns what the player does into an engine `Answer`; the solo game's
+`QuestionScreen` and the live game's `LiveQuestionScreen` are both one. `QuestionScreen` hands the
+answer to the app; a 1-second timer refreshes the countdown from the session's clock and, when it
+reaches zero, tells the app the time is up. F2 swaps the question for the article (the countdown
+keeps running: reading is part of the game); the help (F1) stops it and hides the question
+until it closes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from textual import on
@@ -28,18 +30,9 @@ from quiz.core.answers import (
     NumberAnswer,
     OrderAnswer,
     TextAnswer,
-    boolean_word,
-)
-from quiz.core.models import (
-    HighlightQuestion,
-    MultipleChoiceQuestion,
-    NumericQuestion,
-    OrderingQuestion,
-    SingleChoiceQuestion,
-    TextQuestion,
-    TrueFalseQuestion,
 )
 from quiz.core.numbers import number_style, parse_number
+from quiz.core.question_view import QuestionView, question_view
 from quiz.core.session import GameSession, PresentedQuestion
 from quiz.tui.display import literal
 from quiz.tui.i18n import Strings
@@ -60,92 +53,75 @@ def question_header(strings: Strings, session: GameSession, presented: Presented
     return " · ".join(parts)
 
 
-def question_details(strings: Strings, presented: PresentedQuestion) -> str:
+def question_details(strings: Strings, view: PresentedQuestion | QuestionView) -> str:
     """ "Skill: Context · Several answers · 1000 pts": what the question trains and is worth."""
-    question = presented.question
+    question = view.question if isinstance(view, PresentedQuestion) else view
     parts = [
         strings("question.skill", skill=strings.skill(question.skill)),
-        strings(f"type.{question.type}"),  # type: ignore[attr-defined]
+        strings(f"type.{question.type}"),  # type: ignore[union-attr]
     ]
-    if presented.max_points:
-        parts.append(strings("question.points", points=presented.points))
+    if view.max_points:
+        parts.append(strings("question.points", points=view.points))
     return " · ".join(parts)
 
 
-class QuestionScreen(QuizScreen):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f2", "toggle_article", "key.article", id="question.article"),
-        Binding("escape", "leave", "key.leave", id="question.leave"),
-    ]
+class AnswerScreen(QuizScreen):
+    """A screen that asks one question: the answer widgets for its type, built from `view`, and
+    the `Answer` they give, handed to `answer_given` once.
+
+    `choice_values[p]` and `item_values[p]` are what the choice or item shown at position `p`
+    stands for in the answer: the file's indices in a solo game, the display positions themselves
+    (the default) in a live one, where the server maps them back. True/false answers are booleans.
+    """
 
     def __init__(
         self,
         strings: Strings,
-        session: GameSession,
-        presented: PresentedQuestion,
-        clock: Callable[[], float],
+        view: QuestionView,
+        *,
+        choice_values: Sequence[int] | None = None,
+        item_values: Sequence[int] | None = None,
     ) -> None:
         super().__init__(strings)
-        self.session = session
-        self.presented = presented
-        self.question = presented.question
-        self.clock = clock
+        self.view = view
+        self.choice_values = list(choice_values or range(len(view.choices)))
+        self.item_values = list(item_values or range(len(view.items)))
         self._answered = False
 
-    # --- Layout -----------------------------------------------------------------------------------
-
-    def compose(self) -> ComposeResult:
-        s = self.strings
-        with Horizontal(id="question-bar", classes="bar"):
-            yield Static(
-                Content(question_header(s, self.session, self.presented)), id="question-where"
-            )
-            yield Countdown(s, id="countdown")
-        yield Static(Content(question_details(s, self.presented)), classes="details")
-        with Vertical(id="question-body"):
-            yield Static(literal(self.question.prompt), id="prompt")
-            yield Static(Content(self._hint()), id="question-hint", classes="hint")
-            yield from self._answer_widgets()
-            yield Static(Content(""), id="question-status", classes="status")
-        yield ArticleView(self.session.question_set, s, id="article")
-        yield KeyBar()
+    def answer_given(self, answer: Answer) -> None:
+        """The player answered (called once per screen)."""
+        raise NotImplementedError
 
     def _hint(self) -> str:
         initials = self._initials()
         if initials:
             true, false = initials
             return self.strings("question.hint.true_false_initials", true=true, false=false)
-        return self.strings(f"question.hint.{self.question.type}")  # type: ignore[attr-defined]
+        return self.strings(f"question.hint.{self.view.type}")
 
     def _initials(self) -> list[str]:
         """V and F (Vrai, Faux), T and F…: the true/false keys, unless they clash with A and B."""
-        if not isinstance(self.question, TrueFalseQuestion):
+        if self.view.type != "true_false":
             return []
-        language = self.session.question_set.language
-        initials = [boolean_word(value, language)[0].upper() for value in (True, False)]
+        initials = [word[0].upper() for word in self.view.choices]
         if initials[0] == initials[1] or set(initials) & {"A", "B"}:
             return []
         return initials
 
     def _answer_widgets(self) -> ComposeResult:
         s = self.strings
-        question = self.question
-        language = self.session.question_set.language
+        view = self.view
         submit = Button(Content(s("question.submit")), id="submit", variant="primary")
-        if isinstance(question, SingleChoiceQuestion | MultipleChoiceQuestion):
-            shown = self.presented.displayed_choices
-            multiple = isinstance(question, MultipleChoiceQuestion)
-            yield AnswerList(
-                [c.text for _, c in shown], [i for i, _ in shown], multiple=multiple, id="answer"
-            )
+        if view.type in ("single", "multiple"):
+            multiple = view.type == "multiple"
+            yield AnswerList(view.choices, self.choice_values, multiple=multiple, id="answer")
             if multiple:
                 with Horizontal(classes="buttons"):
                     yield submit
-        elif isinstance(question, TrueFalseQuestion):
-            words = [boolean_word(True, language), boolean_word(False, language)]
-            yield AnswerList(words, [1, 0], initials=self._initials(), id="answer")
-        elif isinstance(question, NumericQuestion | TextQuestion):
-            numeric = isinstance(question, NumericQuestion)
+        elif view.type == "true_false":
+            yield AnswerList(view.choices, [1, 0], initials=self._initials(), id="answer")
+        elif view.type in ("numeric", "text"):
+            numeric = view.type == "numeric"
             with Horizontal(id="typed-row"):
                 yield Input(
                     placeholder=s(
@@ -154,61 +130,26 @@ class QuestionScreen(QuizScreen):
                     id="answer",
                     max_length=200,
                 )
-                if isinstance(question, NumericQuestion) and question.unit:
-                    yield Static(literal(question.unit), id="unit")
+                if view.unit:
+                    yield Static(literal(view.unit), id="unit")
                 yield submit
-        elif isinstance(question, OrderingQuestion):
-            shown_items = self.presented.displayed_items
-            yield OrderList([t for _, t in shown_items], [i for i, _ in shown_items], id="answer")
+        elif view.type == "order":
+            yield OrderList(view.items, self.item_values, id="answer")
             with Horizontal(classes="buttons"):
                 yield Button(Content(s("question.move_up")), id="move-up")
                 yield Button(Content(s("question.move_down")), id="move-down")
                 yield submit
-        elif isinstance(question, HighlightQuestion):
-            yield WordPicker(question.text, id="answer")
+        elif view.type == "highlight":
+            yield WordPicker(view.passage_text, id="answer")
             with Horizontal(classes="buttons"):
                 yield submit
-
-    def on_mount(self) -> None:
-        self.query_one("#article", ArticleView).display = False
-        self.query_one("#answer").focus()
-        self._tick()
-        if self.presented.time_limit is not None:
-            self.set_interval(1.0, self._tick)
-
-    # --- The clock --------------------------------------------------------------------------------
-
-    def pause_for_help(self) -> None:
-        """The help covers the question: stop its clock, and hide it so that the pause is no
-        time to think."""
-        if not self._answered:
-            self.session.pause_clock(self.clock())
-        self.add_class("-paused")
-
-    def resume_after_help(self) -> None:
-        self.session.resume_clock(self.clock())
-        self.remove_class("-paused")
-        self._tick()
-
-    def _tick(self) -> None:
-        if self._answered:
-            return
-        remaining = self.session.remaining(self.clock())
-        self.query_one(Countdown).show_time(remaining, self.presented.time_limit)
-        if remaining is None:
-            return
-        if remaining <= 0:
-            self._answered = True
-            self.quiz.time_out()
-        elif remaining < 1:
-            self.set_timer(remaining, self._tick)  # end exactly on time, not up to 1 s late
 
     # --- Answers ----------------------------------------------------------------------------------
 
     def _submit(self, answer: Answer) -> None:
         if not self._answered:
             self._answered = True
-            self.quiz.submit_answer(answer)
+            self.answer_given(answer)
 
     def _say(self, key: str, **values: object) -> None:
         self.query_one("#question-status", Static).update(Content(self.strings(key, **values)))
@@ -217,7 +158,7 @@ class QuestionScreen(QuizScreen):
     def _chosen(self, event: AnswerList.Chosen) -> None:
         if not event.values:
             self._say("question.empty" if event.answer_list.multiple else "question.choose_first")
-        elif isinstance(self.question, TrueFalseQuestion):
+        elif self.view.type == "true_false":
             self._submit(BooleanAnswer(bool(next(iter(event.values)))))
         else:
             self._submit(ChoiceAnswer(event.values))
@@ -253,9 +194,9 @@ class QuestionScreen(QuizScreen):
         text = self.query_one("#answer", Input).value
         if not text.strip():
             self._say("question.empty")
-        elif isinstance(self.question, NumericQuestion):
+        elif self.view.type == "numeric":
             # Read as the set's language writes numbers: "2,300" is 2300 in English, 2.3 in French.
-            language = self.session.question_set.language
+            language = self.view.language
             try:
                 self._submit(NumberAnswer(parse_number(text, language)))
             except ValueError:
@@ -283,6 +224,88 @@ class QuestionScreen(QuizScreen):
     @on(Button.Pressed, "#move-down")
     def _move_down(self) -> None:
         self.query_one("#answer", OrderList).action_move(1)
+
+
+class QuestionScreen(AnswerScreen):
+    """A question of a solo game, its countdown from the session's clock, and the article (F2)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f2", "toggle_article", "key.article", id="question.article"),
+        Binding("escape", "leave", "key.leave", id="question.leave"),
+    ]
+
+    def __init__(
+        self,
+        strings: Strings,
+        session: GameSession,
+        presented: PresentedQuestion,
+        clock: Callable[[], float],
+    ) -> None:
+        super().__init__(
+            strings,
+            question_view(presented, session.question_set.language),
+            choice_values=presented.choice_order,
+            item_values=presented.item_order,
+        )
+        self.session = session
+        self.presented = presented
+        self.question = presented.question
+        self.clock = clock
+
+    # --- Layout -----------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        s = self.strings
+        with Horizontal(id="question-bar", classes="bar"):
+            yield Static(
+                Content(question_header(s, self.session, self.presented)), id="question-where"
+            )
+            yield Countdown(s, id="countdown")
+        yield Static(Content(question_details(s, self.presented)), classes="details")
+        with Vertical(id="question-body"):
+            yield Static(literal(self.question.prompt), id="prompt")
+            yield Static(Content(self._hint()), id="question-hint", classes="hint")
+            yield from self._answer_widgets()
+            yield Static(Content(""), id="question-status", classes="status")
+        yield ArticleView(self.session.question_set, s, id="article")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.query_one("#article", ArticleView).display = False
+        self.query_one("#answer").focus()
+        self._tick()
+        if self.presented.time_limit is not None:
+            self.set_interval(1.0, self._tick)
+
+    # --- The clock --------------------------------------------------------------------------------
+
+    def pause_for_help(self) -> None:
+        """The help covers the question: stop its clock, and hide it so that the pause is no
+        time to think."""
+        if not self._answered:
+            self.session.pause_clock(self.clock())
+        self.add_class("-paused")
+
+    def resume_after_help(self) -> None:
+        self.session.resume_clock(self.clock())
+        self.remove_class("-paused")
+        self._tick()
+
+    def _tick(self) -> None:
+        if self._answered:
+            return
+        remaining = self.session.remaining(self.clock())
+        self.query_one(Countdown).show_time(remaining, self.presented.time_limit)
+        if remaining is None:
+            return
+        if remaining <= 0:
+            self._answered = True
+            self.quiz.time_out()
+        elif remaining < 1:
+            self.set_timer(remaining, self._tick)  # end exactly on time, not up to 1 s late
+
+    def answer_given(self, answer: Answer) -> None:
+        self.quiz.submit_answer(answer)
 
     # --- Article and leaving ----------------------------------------------------------------------
 
