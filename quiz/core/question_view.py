@@ -38,9 +38,32 @@ from quiz.core.models import (
     SingleChoiceQuestion,
     TrueFalseQuestion,
 )
+from quiz.core.numbers import number_style
 from quiz.core.session import PresentedQuestion
 from quiz.core.skills import Skill
 from quiz.core.text import split_words
+
+
+class NumberForms(BaseModel):
+    """How the set's language writes numbers (`quiz.core.numbers.NumberStyle`), sent with a numeric
+    question so that a browser reads a typed number exactly as the terminal does."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    decimal: str = Field(description="The characters read as a decimal separator.")
+    groups: str = Field(description="The characters read as a thousands separator.")
+    thousands_example: str
+    decimal_example: str
+
+    @classmethod
+    def of(cls, language: str) -> NumberForms:
+        style = number_style(language)
+        return cls(
+            decimal=style.decimal,
+            groups=style.groups,
+            thousands_example=style.thousands_example,
+            decimal_example=style.decimal_example,
+        )
 
 
 class QuestionView(BaseModel):
@@ -67,6 +90,9 @@ class QuestionView(BaseModel):
         "entries, numbered as the answer numbers them).",
     )
     unit: str | None = None
+    numbers: NumberForms | None = Field(
+        default=None, description="numeric: how the set's language writes numbers."
+    )
 
     @property
     def words(self) -> list[str]:
@@ -154,7 +180,7 @@ def _true_false_key(presented: PresentedQuestion) -> list[int]:
 
 
 def _numeric_fields(presented: PresentedQuestion, language: str) -> dict[str, Any]:
-    return {"unit": _as(NumericQuestion, presented).unit}
+    return {"unit": _as(NumericQuestion, presented).unit, "numbers": NumberForms.of(language)}
 
 
 def _no_fields(presented: PresentedQuestion, language: str) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from quiz.live.hosting import HostedGame, host_game, listening_socket
 from quiz.live.server import Limits
 
 DATA = Path(__file__).resolve().parents[1] / "data"
+CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
 HOST_TOKEN = "the-host-token-for-tests"
 SEED = 7
@@ -163,3 +164,24 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+async def browser_page() -> AsyncIterator[Any]:
+    """A Chromium tab (Debian's chromium, headless), or None where it cannot run."""
+    if not CHROMIUM.exists():
+        yield None
+        return
+    try:
+        from playwright.async_api import async_playwright
+    except ImportError:
+        yield None
+        return
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"]
+        )
+        try:
+            yield await browser.new_page(viewport={"width": 900, "height": 900})
+        finally:
+            await browser.close()

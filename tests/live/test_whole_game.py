@@ -17,7 +17,6 @@ import signal
 import subprocess
 import sys
 import uuid
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +44,6 @@ from .test_referee import positions
 pytestmark = [pytest.mark.tmux, pytest.mark.browser]
 
 EXPECTED = DATA / "live"
-CHROMIUM = Path("/usr/bin/chromium")
 PLAYER_PROCESS = Path(__file__).resolve().parent / "player_process.py"
 SIMULATED = [f"P{i:02d}" for i in range(1, 31)]
 KILLED = "P07"
@@ -225,27 +223,6 @@ async def spawn_player(port: int, code: str, name: str) -> tuple[asyncio.subproc
     assert process.stdout is not None
     token = json.loads(await asyncio.wait_for(process.stdout.readline(), 30))["token"]
     return process, token
-
-
-@pytest.fixture
-async def browser_page() -> AsyncIterator[Any]:
-    """A Chromium tab (Debian's chromium, headless), or None where it cannot run."""
-    if not CHROMIUM.exists():
-        yield None
-        return
-    try:
-        from playwright.async_api import async_playwright
-    except ImportError:
-        yield None
-        return
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"]
-        )
-        try:
-            yield await browser.new_page(viewport={"width": 900, "height": 900})
-        finally:
-            await browser.close()
 
 
 async def test_a_whole_live_game(tmp_path: Path, clock: FakeClock, browser_page: Any) -> None:

@@ -37,7 +37,7 @@ const STRINGS = {
     "question.paused": "⏸ Paused",
     "question.send": "Send answer",
     "question.empty": "Give an answer first.",
-    "question.not_a_number": "That is not a number: type digits, e.g. 12 or 3.5.",
+    "question.not_a_number": "That is not a number: type digits, e.g. {thousands} or {decimal}.",
     "question.your_answer": "Your answer",
     "question.move_up": "Move “{item}” up",
     "question.move_down": "Move “{item}” down",
@@ -129,7 +129,7 @@ const STRINGS = {
     "question.paused": "⏸ Pause",
     "question.send": "Envoyer",
     "question.empty": "Donne d’abord une réponse.",
-    "question.not_a_number": "Ce n’est pas un nombre : tape des chiffres, par ex. 12 ou 3,5.",
+    "question.not_a_number": "Ce n’est pas un nombre : tape des chiffres, par ex. {thousands} ou {decimal}.",
     "question.your_answer": "Ta réponse",
     "question.move_up": "Monter « {item} »",
     "question.move_down": "Descendre « {item} »",
@@ -257,10 +257,28 @@ function typedControl(view, numeric) {
   return { root, input, first: () => input };
 }
 
-function parseNumber(text) {
-  const compact = text.trim().replace(/[\s\u00a0\u202f'_]/g, "");
-  if (!/^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$/.test(compact)) return null;
-  const value = Number(compact.replace(",", "."));
+// The core's rule (quiz/core/numbers.py), with the characters the view sends for the set's
+// language: groups of exactly three digits after one kind of thousands separator, one decimal
+// separator, an exponent. A form the rule cannot read for sure is refused, never guessed.
+const escapeClass = (chars) => chars.replace(/[\\\]^-]/g, "\\$&");
+
+function parseNumber(text, forms) {
+  if (text.length > 100) return null; // MAX_NUMBER_CHARACTERS: no answer needs more
+  const typed = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, "").trim();
+  const compact = typed
+    .replace(/[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, " ")
+    .replaceAll("\u2212", "-")
+    .replaceAll("\u2019", "'");
+  const groups = escapeClass(forms.groups);
+  const decimal = escapeClass(forms.decimal);
+  const pattern = new RegExp(
+    `^([+-]?)(?:(\\d{1,3}([${groups}])\\d{3}(?:\\3\\d{3})*|\\d+)(?:[${decimal}](\\d*))?` +
+      `|[${decimal}](\\d+))(?:[eE]([+-]?\\d+))?$`,
+  );
+  const found = pattern.exec(compact);
+  if (!found) return null;
+  const whole = (found[2] || "0").split(found[3] || " ").join("");
+  const value = Number(`${found[1]}${whole}.${found[4] || found[5] || "0"}e${found[6] || 0}`);
   return Number.isFinite(value) ? value : null;
 }
 
@@ -283,8 +301,12 @@ const TYPES = {
       ...control,
       read: () => {
         if (!control.input.value.trim()) return null;
-        const value = parseNumber(control.input.value);
-        if (value === null) throw new Error(t("question.not_a_number"));
+        const forms = view.numbers;
+        const value = parseNumber(control.input.value, forms);
+        if (value === null) {
+          const examples = { thousands: forms.thousands_example, decimal: forms.decimal_example };
+          throw new Error(t("question.not_a_number", examples));
+        }
         return { kind: "number", value };
       },
     };
