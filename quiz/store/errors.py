@@ -62,6 +62,7 @@ class DamagedRecord(Exception):
 
 
 def primary_code(error: sqlite3.Error) -> int | None:
+    """SQLite's primary result code (the extended code less its detail), when the error has one."""
     code = getattr(error, "sqlite_errorcode", None)
     return None if code is None else code & 0xFF
 

@@ -22,10 +22,12 @@ from quiz.store.errors import DamagedRecord, RecordRefusedError
 
 
 def now_utc() -> str:
+    """This moment as the store writes times: UTC, ISO 8601, to the millisecond."""
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
 def timestamp(moment: datetime | None) -> str:
+    """`moment` as the store writes times (see `now_utc`); None is now."""
     if moment is None:
         return now_utc()
     if moment.tzinfo is None:
@@ -133,6 +135,7 @@ class AnswerRecord:
     answered_at: datetime | None = None
 
 
+# Its columns in the order `answer_row` builds them.
 INSERT_ANSWER = (
     "INSERT INTO answers (attempt_id, question_number, question_id, skill, answer_text, "
     "answer_json, correct, fraction, elapsed, points, timed_out, answered_at) "
@@ -272,6 +275,7 @@ class AnalysedAnswer:
 
 
 def class_or_none(class_name: str | None) -> str | None:
+    """A class to select, cleaned as it was when written; None selects every class."""
     return None if class_name is None else clean_name(class_name)
 
 
@@ -291,12 +295,14 @@ def analysed_answer(*row: Any) -> AnalysedAnswer:
 
 
 def checked_text(value: Any) -> str:
+    """A text column's value; anything else there (a damaged page) is `DamagedRecord`."""
     if not isinstance(value, str):
         raise DamagedRecord(f"a text column holds {type(value).__name__}")
     return value
 
 
 def cleaned_name(value: Any) -> str:
+    """A name column's value, checked and cleaned again as it is read back."""
     return clean_name(checked_text(value))
 
 

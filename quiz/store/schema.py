@@ -99,6 +99,7 @@ LIVE_STATES = ("lobby", "asking", "closed", "skipped", "finished")
 
 
 def user_version(execute: Callable[..., sqlite3.Cursor]) -> int:
+    """The schema version the file says it holds: 0 for a new, empty file."""
     return int(execute("PRAGMA user_version").fetchone()[0])
 
 
