@@ -23,7 +23,7 @@ from textual.widget import Widget
 from quiz.tui.i18n import Strings
 from quiz.tui.preload import BrokenSetFile, FoundSets, SetEntry, verify_sets
 from quiz.tui.screens.home import HomeScreen
-from quiz.tui.sink import NoResults, ResultsSink
+from quiz.tui.sink import RecordsGames, ResultsSink, results_sink
 
 if TYPE_CHECKING:
     from quiz.core.answers import Answer
@@ -35,7 +35,6 @@ if TYPE_CHECKING:
         PresentedQuestion,
         QuestionResult,
     )
-    from quiz.tui.store_sink import StoreSink
 
 # Start-up time matters (a class waits for thirty terminals to open): only the home screen is
 # imported with the app; the game's screens and the engine load when the first game starts.
@@ -55,7 +54,7 @@ class QuizApp(App[None]):
     `player`/`class_name` skip the player screen; `seed` fixes every shuffle (tests, replays);
     `rule` overrides the sets' scoring rule; `sink` receives every game (see `quiz.tui.sink`);
     `clock` gives the time in seconds (monotonic; tests pass a fake one). `teacher` opens the
-    teacher's view (F3: every result, and the exports) when the sink is a results store.
+    teacher's view (F3: every result, and the exports) when the sink saves results.
     `broken` names the set files that did not load: the home screen and the teacher's view say
     which and why, while the other sets are played. `unverified` says the sets were only
     summarised (`quiz.tui.preload.quick_summaries`): they are checked in full in the background
@@ -82,7 +81,7 @@ class QuizApp(App[None]):
         class_name: str | None = None,
         seed: int | None = None,
         rule: ScoringRule | None = None,
-        sink: ResultsSink | None = None,
+        sink: RecordsGames | None = None,
         clock: Callable[[], float] = time.monotonic,
         teacher: bool = False,
         broken: Sequence[BrokenSetFile] = (),
@@ -99,7 +98,7 @@ class QuizApp(App[None]):
         self.class_name = class_name
         self.seed = seed
         self.rule = rule
-        self.sink: ResultsSink = sink or NoResults()
+        self.sink: ResultsSink = results_sink(sink)
         self.clock = clock
         self.teacher = teacher
         self.include_drafts = include_drafts
@@ -253,24 +252,18 @@ class QuizApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The teacher's view exists only with `teacher` and a results store, outside games."""
         if action == "teacher":
-            from quiz.tui.store_sink import StoreSink
-
             here = getattr(self.screen, "TEACHER_VIEW", False)
-            return (
-                self.teacher
-                and isinstance(self.sink, StoreSink)
-                and not (self.game_in_progress or here)
-            )
+            return self.teacher and self.sink.saves_results and not (self.game_in_progress or here)
         return True
 
     def action_teacher(self) -> None:
         from quiz.tui.screens.teacher import TeacherScreen
-        from quiz.tui.store_sink import StoreSink
 
-        if not isinstance(self.sink, StoreSink) or isinstance(self.screen, TeacherScreen):
+        if isinstance(self.screen, TeacherScreen) or not self.check_action("teacher", ()):
             return
-        if self.check_action("teacher", ()):
-            self.push_screen(TeacherScreen(self.strings, self.sink, self.entries, self.broken))
+        view = self.sink.teacher_view(self.strings, self.entries, self.broken)
+        if view is not None:
+            self.push_screen(view)
 
     @on(events.DeliveryComplete)
     def _export_saved(self, event: events.DeliveryComplete) -> None:
@@ -327,20 +320,17 @@ class QuizApp(App[None]):
 
     def start_game(self, question_set: QuestionSet, settings: GameSettings) -> None:
         from quiz.core.session import GameSession
-        from quiz.tui.store_sink import StoreSink
 
-        if isinstance(self.sink, StoreSink):  # results are saved: an unfinished game may resume
-            self._start_or_resume(self.sink, question_set, settings)
+        if self.sink.saves_results:  # an unfinished game may resume
+            self._start_or_resume(question_set, settings)
             return
         self.play(GameSession(question_set, settings))
 
     @work(group="game-start", exclusive=True)
-    async def _start_or_resume(
-        self, sink: StoreSink, question_set: QuestionSet, settings: GameSettings
-    ) -> None:
+    async def _start_or_resume(self, question_set: QuestionSet, settings: GameSettings) -> None:
         from quiz.tui.classroom import start_or_resume
 
-        await start_or_resume(self, sink, question_set, settings)
+        await start_or_resume(self, self.sink, question_set, settings)
 
     def play(self, session: GameSession, *, resumed: bool = False) -> None:
         """Play `session`: a new game, or a `resumed` one (its attempt goes on, no new start)."""
@@ -407,12 +397,7 @@ class QuizApp(App[None]):
 
     def _class_leaderboard(self, result: GameResult) -> Widget | None:
         """The class's best scores for the results screen, when results are saved."""
-        from quiz.tui.store_sink import StoreSink
-        from quiz.tui.widgets.class_leaderboard import ClassLeaderboard
-
-        if not isinstance(self.sink, StoreSink):
-            return None
-        return ClassLeaderboard(self.strings, self.sink, result)
+        return self.sink.class_leaderboard(self.strings, result)
 
     def play_again(self) -> None:
         session = self._session()

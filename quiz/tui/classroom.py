@@ -13,16 +13,16 @@ from typing import TYPE_CHECKING
 
 from quiz.core.session import GameSession, SessionError
 from quiz.tui.screens.resume import ResumeScreen
-from quiz.tui.store_sink import StoreSink
 
 if TYPE_CHECKING:
     from quiz.core.models import QuestionSet
     from quiz.core.session import GameSettings
     from quiz.tui.app import QuizApp
+    from quiz.tui.sink import ResultsSink
 
 
 async def start_or_resume(
-    app: QuizApp, sink: StoreSink, question_set: QuestionSet, settings: GameSettings
+    app: QuizApp, sink: ResultsSink, question_set: QuestionSet, settings: GameSettings
 ) -> None:
     """Offer to resume an unfinished game if there is one, then play (the app's worker)."""
     unfinished = await sink.unfinished(question_set, settings)

@@ -30,9 +30,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from quiz.core.text import clean_text
+from quiz.tui.sink import SavedAnswer
 
 if TYPE_CHECKING:
-    from quiz.core.answers import Answer
+    from textual.screen import Screen
+    from textual.widget import Widget
+
     from quiz.core.models import QuestionSet
     from quiz.core.session import (
         GameResult,
@@ -43,21 +46,13 @@ if TYPE_CHECKING:
     )
     from quiz.store.db import AttemptInfo, LeaderboardRow, ResultsStore
     from quiz.tui.app import QuizApp
+    from quiz.tui.i18n import Strings
+    from quiz.tui.preload import BrokenSetFile, SetEntry
 
 T = TypeVar("T")
 
 TOP_SCORES = 10
 """How many of the class's best scores the results screen lists."""
-
-
-@dataclass(frozen=True)
-class SavedAnswer:
-    """A stored answer as `GameSession.resume` reads it (`AnsweredQuestion`)."""
-
-    question_id: str
-    answer: Answer | None
-    elapsed: float
-    timed_out: bool
 
 
 @dataclass(frozen=True)
@@ -185,6 +180,26 @@ class StoreSink:
 
     def finish(self, result: GameResult) -> None:
         self._save(lambda store: store.finish_attempt(self._current_attempt()))
+
+    # --- What keeping results makes possible ------------------------------------------------------
+
+    @property
+    def saves_results(self) -> bool:
+        return True
+
+    def class_leaderboard(self, strings: Strings, result: GameResult) -> Widget | None:
+        """The class's best scores, read once this game's answers are written."""
+        from quiz.tui.widgets.class_leaderboard import ClassLeaderboard
+
+        return ClassLeaderboard(strings, self, result)
+
+    def teacher_view(
+        self, strings: Strings, entries: Sequence[SetEntry], broken: Sequence[BrokenSetFile]
+    ) -> Screen[None] | None:
+        """Every result of the database, and the exports."""
+        from quiz.tui.screens.teacher import TeacherScreen
+
+        return TeacherScreen(strings, self, entries, broken)
 
     # --- Resuming ---------------------------------------------------------------------------------
 

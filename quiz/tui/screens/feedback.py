@@ -6,44 +6,22 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.table import Table
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Static
 
-from quiz.core.answers import ChoiceAnswer, OrderAnswer, describe_key
-from quiz.core.models import MultipleChoiceQuestion, OrderingQuestion, SingleChoiceQuestion
+from quiz.core.question_view import question_view
 from quiz.core.session import GameSession, PresentedQuestion, QuestionResult
-from quiz.core.text import clean_text
 from quiz.tui.display import literal, quoted
 from quiz.tui.i18n import Strings
+from quiz.tui.kinds import kind_for
+from quiz.tui.kinds.base import Shown
 from quiz.tui.screens.base import QuizScreen
 from quiz.tui.screens.question import question_details, question_header
 from quiz.tui.widgets.article_view import ArticleView
 from quiz.tui.widgets.key_bar import KeyBar
-
-_ChoiceQuestion = SingleChoiceQuestion | MultipleChoiceQuestion
-
-
-def listing(texts: list[str], *, numbered: bool = False) -> Table:
-    """One text per row behind a bullet (or its number), wrapped lines indented under the text,
-    so that a long choice does not run into the next one. `Text(...)` is literal."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1)
-    for number, text in enumerate(texts, start=1):
-        grid.add_row(f"{number}." if numbered else "•", Text(clean_text(text)))
-    return grid
-
-
-def _choices(texts: list[str]) -> str | Table:
-    """Picked or right choices: a single one as plain text, several as a bulleted list."""
-    if not texts:
-        return "—"
-    return texts[0] if len(texts) == 1 else listing(texts)
 
 
 def verdict_key(result: QuestionResult) -> str:
@@ -83,19 +61,24 @@ class FeedbackScreen(QuizScreen):
         s = self.strings
         question = self.presented.question
         language = self.session.question_set.language
+        view = question_view(self.presented, language)
+        kind = kind_for(view.type)
         key = verdict_key(self.result)
         with Horizontal(classes="bar"):
             yield Static(Content(question_header(s, self.session, self.presented)))
-        yield Static(Content(question_details(s, self.presented)), classes="details")
+        yield Static(Content(question_details(s, view)), classes="details")
         verdict = Static(Content(s(key)), id="verdict", classes=key.replace(".", "-"))
         yield verdict
         yield Static(Content(self._score_line()), id="feedback-points")
         with VerticalScroll(id="feedback-body"):
             yield Static(literal(question.prompt), id="feedback-prompt")
-            yield from self._field(s("feedback.your_answer"), self._your_answer())
+            yield from self._field(
+                s("feedback.your_answer"), kind.your_answer(question, self.result)
+            )
             if not self.result.correct:
-                yield from self._field(s("feedback.right_answer"), self._right_answer(language))
-            for choice_note in self._choice_notes():
+                right = kind.right_answer(question, language)
+                yield from self._field(s("feedback.right_answer"), right)
+            for choice_note in kind.choice_notes(question, self.result):
                 yield from self._field(s("feedback.about_choice"), choice_note)
             yield from self._field(s("feedback.explanation"), question.explanation)
             yield from self._field(s("feedback.evidence"), quoted(question.evidence, language))
@@ -107,33 +90,7 @@ class FeedbackScreen(QuizScreen):
             yield Button(Content(s(label)), id="continue", variant="primary")
         yield KeyBar()
 
-    def _your_answer(self) -> str | Table:
-        """The answer given; picked choices or ordered items one per row, so they read as a list."""
-        question, answer = self.presented.question, self.result.answer
-        if isinstance(question, _ChoiceQuestion) and isinstance(answer, ChoiceAnswer):
-            return _choices([question.choices[i].text for i in sorted(answer.selected)])
-        if isinstance(question, OrderingQuestion) and isinstance(answer, OrderAnswer):
-            return listing([question.items[i] for i in answer.order], numbered=True)
-        return self.result.answer_text
-
-    def _right_answer(self, language: str) -> str | Table:
-        question = self.presented.question
-        if isinstance(question, _ChoiceQuestion):
-            return _choices([question.choices[i].text for i in sorted(question.correct_choices)])
-        if isinstance(question, OrderingQuestion):
-            return listing(list(question.items), numbered=True)  # the file's order is the key
-        return describe_key(question, language=language)
-
-    def _choice_notes(self) -> list[str]:
-        """The teacher's note on each choice the player picked ("Why this choice is wrong")."""
-        question = self.presented.question
-        answer = self.result.answer
-        if not isinstance(question, _ChoiceQuestion) or not isinstance(answer, ChoiceAnswer):
-            return []
-        picked = [question.choices[i] for i in sorted(answer.selected)]
-        return [f"{choice.text} — {choice.feedback}" for choice in picked if choice.feedback]
-
-    def _field(self, label: str, value: str | Table) -> ComposeResult:
+    def _field(self, label: str, value: Shown) -> ComposeResult:
         yield Static(Content(label).stylize("bold"), classes="field-label")
         yield Static(literal(value) if isinstance(value, str) else value, classes="field-value")
 

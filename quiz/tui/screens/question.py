@@ -19,30 +19,21 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Static
 
-from quiz.core.answers import (
-    Answer,
-    BooleanAnswer,
-    ChoiceAnswer,
-    HighlightAnswer,
-    NumberAnswer,
-    OrderAnswer,
-    TextAnswer,
-)
-from quiz.core.numbers import number_style, parse_number
+from quiz.core.answers import Answer
 from quiz.core.question_view import QuestionView, question_view
 from quiz.core.session import GameSession, PresentedQuestion
 from quiz.tui.display import literal
 from quiz.tui.i18n import Strings
+from quiz.tui.kinds import Status, kind_for
 from quiz.tui.screens.base import QuizScreen
-from quiz.tui.widgets.answer_list import AnswerList
+from quiz.tui.widgets.answering import AnswerWidgetMessage
 from quiz.tui.widgets.article_view import ArticleView
 from quiz.tui.widgets.countdown import Countdown
 from quiz.tui.widgets.key_bar import KeyBar
-from quiz.tui.widgets.order_list import OrderList
-from quiz.tui.widgets.word_picker import WordPicker
 
 
 def question_header(strings: Strings, session: GameSession, presented: PresentedQuestion) -> str:
@@ -53,12 +44,11 @@ def question_header(strings: Strings, session: GameSession, presented: Presented
     return " · ".join(parts)
 
 
-def question_details(strings: Strings, view: PresentedQuestion | QuestionView) -> str:
+def question_details(strings: Strings, view: QuestionView) -> str:
     """ "Skill: Context · Several answers · 1000 pts": what the question trains and is worth."""
-    question = view.question if isinstance(view, PresentedQuestion) else view
     parts = [
-        strings("question.skill", skill=strings.skill(question.skill)),
-        strings(f"type.{question.type}"),  # type: ignore[union-attr]
+        strings("question.skill", skill=strings.skill(view.skill)),
+        strings(f"type.{view.type}"),
     ]
     if view.max_points:
         parts.append(strings("question.points", points=view.points))
@@ -86,6 +76,7 @@ class AnswerScreen(QuizScreen):
         self.view = view
         self.choice_values = list(choice_values or range(len(view.choices)))
         self.item_values = list(item_values or range(len(view.items)))
+        self.kind = kind_for(view.type)
         self._answered = False
 
     def answer_given(self, answer: Answer) -> None:
@@ -93,56 +84,15 @@ class AnswerScreen(QuizScreen):
         raise NotImplementedError
 
     def _hint(self) -> str:
-        initials = self._initials()
-        if initials:
-            true, false = initials
-            return self.strings("question.hint.true_false_initials", true=true, false=false)
-        return self.strings(f"question.hint.{self.view.type}")
-
-    def _initials(self) -> list[str]:
-        """V and F (Vrai, Faux), T and F…: the true/false keys, unless they clash with A and B."""
-        if self.view.type != "true_false":
-            return []
-        initials = [word[0].upper() for word in self.view.choices]
-        if initials[0] == initials[1] or set(initials) & {"A", "B"}:
-            return []
-        return initials
+        return self.kind.hint(self.strings, self.view)
 
     def _answer_widgets(self) -> ComposeResult:
-        s = self.strings
-        view = self.view
-        submit = Button(Content(s("question.submit")), id="submit", variant="primary")
-        if view.type in ("single", "multiple"):
-            multiple = view.type == "multiple"
-            yield AnswerList(view.choices, self.choice_values, multiple=multiple, id="answer")
-            if multiple:
-                with Horizontal(classes="buttons"):
-                    yield submit
-        elif view.type == "true_false":
-            yield AnswerList(view.choices, [1, 0], initials=self._initials(), id="answer")
-        elif view.type in ("numeric", "text"):
-            numeric = view.type == "numeric"
-            with Horizontal(id="typed-row"):
-                yield Input(
-                    placeholder=s(
-                        "question.number_placeholder" if numeric else "question.text_placeholder"
-                    ),
-                    id="answer",
-                    max_length=200,
-                )
-                if view.unit:
-                    yield Static(literal(view.unit), id="unit")
-                yield submit
-        elif view.type == "order":
-            yield OrderList(view.items, self.item_values, id="answer")
-            with Horizontal(classes="buttons"):
-                yield Button(Content(s("question.move_up")), id="move-up")
-                yield Button(Content(s("question.move_down")), id="move-down")
-                yield submit
-        elif view.type == "highlight":
-            yield WordPicker(view.passage_text, id="answer")
-            with Horizontal(classes="buttons"):
-                yield submit
+        return self.kind.answer_widgets(
+            self.strings,
+            self.view,
+            choice_values=self.choice_values,
+            item_values=self.item_values,
+        )
 
     # --- Answers ----------------------------------------------------------------------------------
 
@@ -152,78 +102,21 @@ class AnswerScreen(QuizScreen):
             self.answer_given(answer)
 
     def _say(self, key: str, **values: object) -> None:
-        self.query_one("#question-status", Static).update(Content(self.strings(key, **values)))
+        self._show_status(self.strings(key, **values))
 
-    @on(AnswerList.Chosen)
-    def _chosen(self, event: AnswerList.Chosen) -> None:
-        if not event.values:
-            self._say("question.empty" if event.answer_list.multiple else "question.choose_first")
-        elif self.view.type == "true_false":
-            self._submit(BooleanAnswer(bool(next(iter(event.values)))))
-        else:
-            self._submit(ChoiceAnswer(event.values))
+    def _show_status(self, text: str) -> None:
+        self.query_one("#question-status", Static).update(Content(text))
 
-    @on(AnswerList.Ticked)
-    def _ticked(self, event: AnswerList.Ticked) -> None:
-        self.query_one("#question-status", Static).update(
-            Content(self.strings.count("question.ticked", len(event.values)))
-        )
-
-    @on(WordPicker.Changed)
-    def _picked(self, event: WordPicker.Changed) -> None:
-        self.query_one("#question-status", Static).update(
-            Content(self.strings.count("question.picked", len(event.words)))
-        )
-
-    @on(WordPicker.Submitted)
-    def _words(self, event: WordPicker.Submitted) -> None:
-        if event.words:
-            self._submit(HighlightAnswer(event.words))
-        else:
-            self._say("question.empty")
-
-    @on(OrderList.Submitted)
-    def _ordered(self, event: OrderList.Submitted) -> None:
-        self._submit(OrderAnswer(event.order))
-
-    @on(Input.Submitted, "#answer")
-    def _typed(self) -> None:
-        self._submit_typed()
-
-    def _submit_typed(self) -> None:
-        text = self.query_one("#answer", Input).value
-        if not text.strip():
-            self._say("question.empty")
-        elif self.view.type == "numeric":
-            # Read as the set's language writes numbers: "2,300" is 2300 in English, 2.3 in French.
-            language = self.view.language
-            try:
-                self._submit(NumberAnswer(parse_number(text, language)))
-            except ValueError:
-                style = number_style(language)
-                self._say(
-                    "question.not_a_number",
-                    thousands=style.thousands_example,
-                    decimal=style.decimal_example,
-                )
-        else:
-            self._submit(TextAnswer(text))
-
-    @on(Button.Pressed, "#submit")
-    def _submit_pressed(self) -> None:
+    @on(AnswerWidgetMessage)
+    @on(Button.Pressed)
+    def _answer_widgets_said(self, message: Message) -> None:
+        """The answer widgets picked, ticked, submitted…: the question's type reads it."""
         answer = self.query_one("#answer", Widget)
-        if isinstance(answer, Input):
-            self._submit_typed()
-        elif isinstance(answer, AnswerList | OrderList | WordPicker):
-            answer.action_submit()
-
-    @on(Button.Pressed, "#move-up")
-    def _move_up(self) -> None:
-        self.query_one("#answer", OrderList).action_move(-1)
-
-    @on(Button.Pressed, "#move-down")
-    def _move_down(self) -> None:
-        self.query_one("#answer", OrderList).action_move(1)
+        reading = self.kind.read(message, answer, self.strings, self.view)
+        if isinstance(reading, Status):
+            self._show_status(reading.text)
+        elif reading is not None:
+            self._submit(reading)
 
 
 class QuestionScreen(AnswerScreen):
@@ -261,7 +154,7 @@ class QuestionScreen(AnswerScreen):
                 Content(question_header(s, self.session, self.presented)), id="question-where"
             )
             yield Countdown(s, id="countdown")
-        yield Static(Content(question_details(s, self.presented)), classes="details")
+        yield Static(Content(question_details(s, self.view)), classes="details")
         with Vertical(id="question-body"):
             yield Static(literal(self.question.prompt), id="prompt")
             yield Static(Content(self._hint()), id="question-hint", classes="hint")

@@ -18,11 +18,11 @@ from typing import ClassVar
 from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from quiz.core.text import clean_text
+from quiz.tui.widgets.answering import AnswerWidgetMessage
 
 LETTERS = string.ascii_uppercase
 
@@ -57,7 +57,7 @@ class AnswerList(OptionList):
         Binding("space", "select", "key.toggle", show=False, id="answer.toggle"),
     ]
 
-    class Chosen(Message):
+    class Chosen(AnswerWidgetMessage):
         """The player gave an answer: the `values` of the chosen (or ticked) choices."""
 
         def __init__(self, answer_list: AnswerList, values: frozenset[int]) -> None:
@@ -69,7 +69,7 @@ class AnswerList(OptionList):
         def control(self) -> AnswerList:
             return self.answer_list
 
-    class Ticked(Message):
+    class Ticked(AnswerWidgetMessage):
         """A choice of a several-answers question was ticked or unticked."""
 
         def __init__(self, answer_list: AnswerList, values: frozenset[int]) -> None:

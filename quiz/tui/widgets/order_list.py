@@ -13,12 +13,12 @@ from typing import ClassVar
 from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from quiz.core.text import clean_text
 from quiz.tui.widgets.answer_list import hanging
+from quiz.tui.widgets.answering import AnswerWidgetMessage
 
 
 class OrderList(OptionList):
@@ -47,7 +47,7 @@ class OrderList(OptionList):
         Binding("down", "cursor(1)", show=False, id="order.cursor_down"),
     ]
 
-    class Submitted(Message):
+    class Submitted(AnswerWidgetMessage):
         """The player confirmed this order (item values, first to last)."""
 
         def __init__(self, order_list: OrderList, order: tuple[int, ...]) -> None:

@@ -12,12 +12,12 @@ from typing import ClassVar
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.message import Message
 from textual.reactive import reactive
 from textual.style import Style
 from textual.widget import Widget
 
 from quiz.core.text import clean_text, split_words
+from quiz.tui.widgets.answering import AnswerWidgetMessage
 
 
 class WordPicker(Widget, can_focus=True):
@@ -47,7 +47,7 @@ class WordPicker(Widget, can_focus=True):
     cursor: reactive[int] = reactive(0)
     picked: reactive[frozenset[int]] = reactive(frozenset())
 
-    class Submitted(Message):
+    class Submitted(AnswerWidgetMessage):
         """The player confirmed the picked words (indices into the passage's words)."""
 
         def __init__(self, picker: WordPicker, words: frozenset[int]) -> None:
@@ -59,7 +59,7 @@ class WordPicker(Widget, can_focus=True):
         def control(self) -> WordPicker:
             return self.picker
 
-    class Changed(Message):
+    class Changed(AnswerWidgetMessage):
         """A word was picked or unpicked."""
 
         def __init__(self, picker: WordPicker, words: frozenset[int]) -> None:
