@@ -52,6 +52,13 @@ from quiz.tui.widgets.order_list import OrderList
 from quiz.tui.widgets.word_picker import WordPicker
 
 
+ANSWER_WIDGET_TYPES = frozenset(
+    {"single", "multiple", "true_false", "numeric", "text", "order", "highlight"}
+)
+"""The question types this screen has an answer widget for: a game leaves the others out
+(`categorize` has its model and grading in the core, its widget comes later)."""
+
+
 def question_header(strings: Strings, session: GameSession, presented: PresentedQuestion) -> str:
     """ "Question 2/7 · Score 1500": where the player is."""
     parts = [strings("question.number", number=presented.number, total=presented.total)]
