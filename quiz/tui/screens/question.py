@@ -51,7 +51,6 @@ from quiz.tui.widgets.key_bar import KeyBar
 from quiz.tui.widgets.order_list import OrderList
 from quiz.tui.widgets.word_picker import WordPicker
 
-
 ANSWER_WIDGET_TYPES = frozenset(
     {"single", "multiple", "true_false", "numeric", "text", "order", "highlight"}
 )
