@@ -20,7 +20,6 @@ from pydantic import Field, PrivateAttr, StringConstraints, field_validator
 
 from quiz.core.kinds import QUESTION_TYPES, AnyQuestion
 from quiz.core.kinds.categorize import CategorizeItem, CategorizeQuestion
-from quiz.core.kinds.choice import ChoiceQuestion as _ChoiceQuestion
 from quiz.core.kinds.highlight import HighlightQuestion
 from quiz.core.kinds.multiple import MultipleChoiceQuestion
 from quiz.core.kinds.numeric import Distance, Number, NumericQuestion
@@ -73,8 +72,6 @@ __all__ = [
     "Text",
     "TextQuestion",
     "TrueFalseQuestion",
-    "_ChoiceQuestion",
-    "_Strict",
 ]
 
 LanguageCode = Annotated[
