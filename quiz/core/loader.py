@@ -18,22 +18,14 @@ from pydantic_core import ErrorDetails
 
 from quiz.core.checks import Finding, check_question_set, check_questions, nearest
 from quiz.core.diagnostics import Diagnostic, QuestionSetError, Severity
+from quiz.core.kinds import KINDS, QUESTION_TYPES
 from quiz.core.models import (
-    QUESTION_TYPES,
     Article,
-    Choice,
     Defaults,
     DraftInfo,
-    HighlightQuestion,
-    MultipleChoiceQuestion,
-    NumericQuestion,
-    OrderingQuestion,
     Question,
     QuestionBase,
     QuestionSet,
-    SingleChoiceQuestion,
-    TextQuestion,
-    TrueFalseQuestion,
 )
 from quiz.core.numbers import spells_non_finite
 from quiz.core.set_files import set_files_in
@@ -48,21 +40,18 @@ from quiz.core.skills import Skill
 from quiz.core.text import clean_text
 from quiz.core.yaml_reader import YamlProblem, locate, locate_all, read_yaml
 
-_QUESTION_MODELS: dict[str, type[Any]] = {
-    "single": SingleChoiceQuestion,
-    "multiple": MultipleChoiceQuestion,
-    "true_false": TrueFalseQuestion,
-    "numeric": NumericQuestion,
-    "text": TextQuestion,
-    "order": OrderingQuestion,
-    "highlight": HighlightQuestion,
-}
 _QUESTION_ADAPTER: TypeAdapter[QuestionBase] = TypeAdapter(Question)
-_NESTED_MODELS: dict[str, type[Any]] = {
-    "article": Article,
-    "defaults": Defaults,
-    "choices": Choice,
-    "draft": DraftInfo,
+_SET_PARTS: dict[str, tuple[type[Any], str]] = {
+    "article": (Article, "article"),
+    "defaults": (Defaults, "defaults"),
+}
+"""The set's nested mappings and their names; each question type lists its own
+(`QuestionKind.nested`: a choice, a categorize item…)."""
+_QUESTION_PARTS: dict[str, tuple[type[Any], str]] = {"draft": (DraftInfo, "draft")}
+_PART_NAMES: dict[type[Any], str] = {
+    model: name
+    for parts in (_SET_PARTS, _QUESTION_PARTS, *(kind.nested for kind in KINDS.values()))
+    for model, name in parts.values()
 }
 
 
@@ -331,10 +320,21 @@ def _found(value: Any) -> str:
 
 
 def _model_at(path: Sequence[str | int]) -> type[Any]:
+    """The model of the mapping at `path` (a pydantic error's location).
+
+    Pydantic names a question's type after its index (`questions`, 3, `single`, `choices`): that
+    is how the question's kind, and the models inside it, are found.
+    """
     model: type[Any] = QuestionSet
-    for element in path:
-        if isinstance(element, str):
-            model = _QUESTION_MODELS.get(element) or _NESTED_MODELS.get(element) or model
+    parts = _SET_PARTS
+    rest = path
+    if len(path) >= 3 and path[0] == "questions" and isinstance(path[2], str):
+        kind = KINDS.get(path[2])
+        if kind is not None:
+            model, parts, rest = kind.model, {**_QUESTION_PARTS, **kind.nested}, path[3:]
+    for element in rest:
+        if isinstance(element, str) and element in parts:
+            model, parts = parts[element][0], {}
     return model
 
 
@@ -473,12 +473,6 @@ def _describe(path: Sequence[str | int]) -> str:
     model = _model_at(path)
     if model is QuestionSet and not path:
         return "set"
-    if model in _QUESTION_MODELS.values():
+    if any(model is kind.model for kind in KINDS.values()):
         return "question"
-    names: dict[type[Any], str] = {
-        Article: "article",
-        Defaults: "defaults",
-        Choice: "choice",
-        DraftInfo: "draft",
-    }
-    return names.get(model, "mapping")
+    return _PART_NAMES.get(model, "mapping")

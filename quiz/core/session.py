@@ -35,15 +35,8 @@ from enum import StrEnum
 from typing import Protocol
 
 from quiz.core.answers import WRONG, Answer, Grade, describe_answer, grade
-from quiz.core.models import (
-    Choice,
-    MultipleChoiceQuestion,
-    OrderingQuestion,
-    QuestionBase,
-    QuestionSet,
-    ScoringRule,
-    SingleChoiceQuestion,
-)
+from quiz.core.kinds import kind_of
+from quiz.core.models import Choice, QuestionBase, QuestionSet, ScoringRule
 from quiz.core.scoring import max_points, points_for
 from quiz.core.skills import Skill
 from quiz.core.text import clean_name
@@ -97,7 +90,8 @@ class PresentedQuestion:
 
     `choice_order[p]` is the FILE index of the choice shown at display position `p` (empty for
     questions without choices); answers are always given in file indices. `item_order` is the same
-    for an ordering question's items, as first shown (never already right when there are 2 or more).
+    for the items of an ordering question (as first shown: never already right) or of a
+    categorize question. Each kind shuffles its own (`QuestionKind.shuffle`).
     """
 
     question: QuestionBase
@@ -116,16 +110,15 @@ class PresentedQuestion:
     @property
     def displayed_choices(self) -> list[tuple[int, Choice]]:
         """(file index, choice) pairs in display order."""
-        if not isinstance(self.question, SingleChoiceQuestion | MultipleChoiceQuestion):
-            return []
-        return [(i, self.question.choices[i]) for i in self.choice_order]
+        choices = kind_of(self.question).choices(self.question)
+        return [(i, choices[i]) for i in self.choice_order]
 
     @property
     def displayed_items(self) -> list[tuple[int, str]]:
-        """(file index, item text) pairs of an ordering question, in their first shuffled order."""
-        if not isinstance(self.question, OrderingQuestion):
-            return []
-        return [(i, self.question.items[i]) for i in self.item_order]
+        """(file index, item text) pairs of an ordering or categorize question, in their shuffled
+        order (as first shown)."""
+        items = kind_of(self.question).item_texts(self.question)
+        return [(i, items[i]) for i in self.item_order]
 
 
 class AnsweredQuestion(Protocol):
@@ -280,28 +273,18 @@ class GameSession:
 
     def _present(self, index: int) -> PresentedQuestion:
         question = self.questions[index]
-        choice_order: tuple[int, ...] = ()
-        if isinstance(question, SingleChoiceQuestion | MultipleChoiceQuestion):
-            order = list(range(len(question.choices)))
-            if self.question_set.defaults.shuffle_choices:
-                self._rng(question, "choices").shuffle(order)
-            choice_order = tuple(order)
-        item_order: tuple[int, ...] = ()
-        if isinstance(question, OrderingQuestion):
-            right = list(range(len(question.items)))
-            items = right.copy()
-            rng = self._rng(question, "items")
-            rng.shuffle(items)
-            while items == right:  # at least 2 items, so each try is right at most half the time
-                rng.shuffle(items)
-            item_order = tuple(items)
+        shuffled = kind_of(question).shuffle(
+            question,
+            lambda purpose: self._rng(question, purpose),
+            self.question_set.defaults.shuffle_choices,
+        )
         points = self.question_set.points_for(question)
         return PresentedQuestion(
             question=question,
             number=index + 1,
             total=len(self.questions),
-            choice_order=choice_order,
-            item_order=item_order,
+            choice_order=shuffled.choice_order,
+            item_order=shuffled.item_order,
             time_limit=self._time_limit(question),
             points=points,
             max_points=max_points(self.rule, points),

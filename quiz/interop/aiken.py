@@ -173,6 +173,7 @@ EXPORTS: dict[str, Callable[[QuestionBase, str, list[str]], list[str]] | Unsuppo
     "text": Unsupported("Aiken has only questions with lettered answers"),
     "order": Unsupported("Aiken has only questions with lettered answers"),
     "highlight": Unsupported("Aiken has only questions with lettered answers"),
+    "categorize": Unsupported("Aiken has only questions with lettered answers"),
 }
 """quiz's question types → Aiken (the type table)."""
 

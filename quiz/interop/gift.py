@@ -604,6 +604,7 @@ EXPORTS: dict[str, Callable[[QuestionBase, list[str], list[str]], None] | Unsupp
         "GIFT, as Moodle documents it, has no ordering question (Moodle XML has: --to moodle-xml)"
     ),
     "highlight": Unsupported("GIFT has no question where students pick words in a passage"),
+    "categorize": Unsupported("quiz does not write a GIFT matching question yet"),
 }
 """quiz's question types → how GIFT writes each (the type table, the other way)."""
 

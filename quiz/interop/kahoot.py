@@ -279,6 +279,9 @@ EXPORTS: dict[
     "text": Unsupported("the Kahoot! spreadsheet has only questions with two to four answers"),
     "order": Unsupported("the Kahoot! spreadsheet has no puzzle (ordering) question"),
     "highlight": Unsupported("Kahoot! has no question where students pick words in a passage"),
+    "categorize": Unsupported(
+        "the Kahoot! spreadsheet has no question that sorts items into groups"
+    ),
 }
 """quiz's question types → the Kahoot! spreadsheet (the type table, the other way)."""
 

@@ -529,6 +529,7 @@ EXPORTS: dict[str, tuple[str, Callable[[QuestionBase, Any, _WriteContext], None]
     "highlight": Unsupported(
         "Moodle has no standard question where students pick words in a passage"
     ),
+    "categorize": Unsupported("quiz does not write a Moodle matching question yet"),
 }
 """quiz's question types → Moodle XML (the type table, the other way)."""
 

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from quiz.core.skills import Skill
-from quiz.core.text import normalise_answer
 from quiz.store.db import (
     ANSWERS_HEADER,
     ATTEMPTS_HEADER,
@@ -29,12 +28,8 @@ from quiz.store.sets import SetTarget
 from quiz.store.stats import discrimination_indices, facility
 
 if TYPE_CHECKING:
-    from quiz.core.models import (
-        MultipleChoiceQuestion,
-        QuestionBase,
-        QuestionSet,
-        SingleChoiceQuestion,
-    )
+    from quiz.core.kinds.kind import QuestionKind
+    from quiz.core.models import QuestionBase, QuestionSet
 
 REPORT_HEADER = (
     "question id",
@@ -45,6 +40,7 @@ REPORT_HEADER = (
     "discrimination %",
     "mean time (s)",
     "wrong choices picked",
+    "picks per item",
     "set version",
 )
 NO_ANSWER = "(no answer)"
@@ -282,6 +278,7 @@ def _report_rows(
                 _percent(discrimination.get(question_id)),
                 None if mean_time is None else round(mean_time, 1),
                 _wrong_picks(question if same_version else None, given, language),
+                _picks_per_item(question if same_version else None, given),
                 set_hash,
             )
         )
@@ -291,67 +288,32 @@ def _report_rows(
 def _wrong_picks(
     question: QuestionBase | None, answers: Sequence[AnalysedAnswer], language: str
 ) -> str:
-    """How often each wrong choice was picked, most picked first: "Moscou (3) | Pékin (0)".
+    """How often each wrong answer was given, most given first: "Moscou (3) | Pékin (0)".
 
-    Choice questions list every wrong choice, unpicked ones too (a distractor nobody falls for is
-    worth knowing about); other questions list their most common wrong answers.
+    The question's kind counts what it knows how to (every wrong choice of a choice question,
+    unpicked ones too: a distractor nobody falls for is worth knowing about); otherwise, and
+    without the set file, the most common wrong answers are counted by their text.
     """
-    # The question models (pydantic) load only for a report on a set file: `quiz answers` and the
-    # other exports from the database alone start without them.
-    from quiz.core.answers import boolean_word
-    from quiz.core.models import MultipleChoiceQuestion, SingleChoiceQuestion, TrueFalseQuestion
-
-    counts: Counter[str]
-    if isinstance(question, SingleChoiceQuestion | MultipleChoiceQuestion):
-        wrong = [i for i in range(len(question.choices)) if i not in question.correct_choices]
-        counts = Counter({question.choices[i].text: 0 for i in wrong})
-        for answer in answers:
-            for index in _chosen_indices(answer, question):
-                if index in wrong:
-                    counts[question.choices[index].text] += 1
-    elif isinstance(question, TrueFalseQuestion):
-        wrong_value = not question.answer
-        label = boolean_word(wrong_value, language)  # the words the students saw
-        counts = Counter({label: 0})
-        for answer in answers:
-            if _chosen_boolean(answer) is wrong_value:
-                counts[label] += 1
-    else:
+    counts = _kind_of(question).wrong_picks(question, answers, language) if question else None
+    if counts is None:
         counts = Counter((a.answer_text.strip() or NO_ANSWER) for a in answers if a.fraction < 1)
         counts = Counter(dict(counts.most_common(MOST_COMMON_WRONG_ANSWERS)))
     ranked = sorted(counts.items(), key=lambda item: -item[1])
     return " | ".join(f"{text} ({count})" for text, count in ranked)
 
 
-def _chosen_indices(
-    answer: AnalysedAnswer, question: SingleChoiceQuestion | MultipleChoiceQuestion
-) -> list[int]:
-    """The choices picked: from the game's `{"kind": "choice", "selected": [...]}`
-    (`quiz.core.answers.encode_answer`), `{"choices": [...]}`, a bare index list, or else the
-    answer text."""
-    value = answer.answer_json
-    if isinstance(value, dict):
-        value = value.get("selected", value.get("choices", value.get("choice")))
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = [value]
-    if isinstance(value, list) and all(
-        isinstance(i, int) and not isinstance(i, bool) for i in value
-    ):
-        return [i for i in value if 0 <= i < len(question.choices)]
-    typed = normalise_answer(answer.answer_text)
-    return [i for i, c in enumerate(question.choices) if normalise_answer(c.text) == typed]
+def _picks_per_item(question: QuestionBase | None, answers: Sequence[AnalysedAnswer]) -> str:
+    """For a question whose answer places each item (categorize): per item, how often each
+    category was chosen; empty for the other types."""
+    return _kind_of(question).picks_per_item(question, answers) if question else ""
 
 
-_BOOLEAN_WORDS = {"true": True, "vrai": True, "false": False, "faux": False}
+def _kind_of(question: QuestionBase) -> QuestionKind[Any, Any]:
+    # The question kinds (pydantic models) load only for a report on a set file: `quiz answers`
+    # and the other exports from the database alone start without them.
+    from quiz.core.kinds import kind_of
 
-
-def _chosen_boolean(answer: AnalysedAnswer) -> bool | None:
-    value = answer.answer_json
-    if isinstance(value, dict):
-        value = value.get("value")
-    if isinstance(value, bool):
-        return value
-    return _BOOLEAN_WORDS.get(normalise_answer(answer.answer_text))
+    return kind_of(question)
 
 
 def _percent(value: float | None) -> float | None:

@@ -170,6 +170,10 @@ CATALOGUE: dict[str, str] = {
     "type.text": "Short answer",
     "type.order": "Put in order",
     "type.highlight": "Pick the words",
+    "type.categorize": "Sort into groups",
+    "game.types_left_out.one": "1 question of a type this version cannot show yet is left out.",
+    "game.types_left_out.other": "{count} questions of a type this version cannot show yet are left out.",
+    "home.no_shown_types": "This set has only questions of a type this version of quiz cannot show yet.",
     # Skills: short labels.
     "skill.comprehension": "Comprehension",
     "skill.context": "Context",

@@ -170,6 +170,10 @@ CATALOGUE: dict[str, str] = {
     "type.text": "Réponse courte",
     "type.order": "Remettre dans l’ordre",
     "type.highlight": "Choisir les mots",
+    "type.categorize": "Classer en groupes",
+    "game.types_left_out.one": "1 question d’un type que cette version ne sait pas encore afficher est laissée de côté.",
+    "game.types_left_out.other": "{count} questions d’un type que cette version ne sait pas encore afficher sont laissées de côté.",
+    "home.no_shown_types": "Cette série n’a que des questions d’un type que cette version de quiz ne sait pas encore afficher.",
     # Compétences : noms courts.
     "skill.comprehension": "Compréhension",
     "skill.context": "Contexte",

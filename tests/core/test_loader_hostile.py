@@ -201,7 +201,7 @@ def test_decomposed_accents_are_composed_so_a_highlight_target_is_found() -> Non
         f'    text: "{decomposed}"\n    answer: président\n',
     )
     question_set = parse_question_set(text, "nfd.yaml", DATA / "valid")
-    highlight = question_set.questions[-1]
+    [highlight] = [q for q in question_set.questions if q.id == "citation"]
     assert isinstance(highlight, HighlightQuestion)
     assert highlight.text == "Le président a parlé"
     assert highlight.target_words == frozenset({1})

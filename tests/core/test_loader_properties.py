@@ -231,6 +231,13 @@ def question(draw: st.DrawFn, question_id: str) -> dict[str, Any]:
         data["case_sensitive"] = draw(st.booleans())
     elif kind == "order":
         data["items"] = draw(_unique_texts(2, 6))
+    elif kind == "categorize":
+        categories = draw(_unique_texts(2, 4))
+        data["categories"] = categories
+        data["items"] = [
+            {"text": text, "category": draw(st.sampled_from(categories))}
+            for text in draw(_unique_texts(2, 5))
+        ]
     else:  # highlight: pick one word of a passage of several
         words = draw(st.lists(WORD, min_size=2, max_size=8))
         data["text"] = " ".join(words)

@@ -43,7 +43,7 @@ def test_export_then_import_then_check(tmp_path: Path) -> None:
         for line in lines
     )
     assert any(line.startswith("note: each question's skill, evidence") for line in lines)
-    assert lines[-1] == "wrote en.gift: 20 of 24 questions as Moodle GIFT; 4 left out"
+    assert lines[-1] == "wrote en.gift: 20 of 25 questions as Moodle GIFT; 5 left out"
 
     imported = quiz("import", "en.gift", cwd=tmp_path)
     assert imported.returncode == 0, imported.stderr
