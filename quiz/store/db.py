@@ -322,6 +322,29 @@ _INSERT_ANSWER = (
 )
 
 
+ROWS_PER_INSERT = 256
+"""The most answers one INSERT holds: 12 values each, far within SQLite's bound variables."""
+
+
+def _powers_of_two_in(count: int) -> Iterator[int]:
+    """Chunk sizes that add up to `count`: `ROWS_PER_INSERT` as often as it fits, then the powers
+    of two of the rest, largest first."""
+    while count >= ROWS_PER_INSERT:
+        yield ROWS_PER_INSERT
+        count -= ROWS_PER_INSERT
+    size = ROWS_PER_INSERT
+    while count:
+        size //= 2
+        if count >= size:
+            yield size
+            count -= size
+
+
+def _insert_answers(rows: int) -> str:
+    """`_INSERT_ANSWER` for `rows` rows at once."""
+    return _INSERT_ANSWER + ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" * (rows - 1)
+
+
 def _answer_row(record: AnswerRecord) -> tuple[Any, ...]:
     """The answers table's row for `record`, checked and cleaned (`RecordRefusedError` if not)."""
     if not 0 <= record.fraction <= 1:
@@ -870,16 +893,24 @@ class ResultsStore:
                 ) from error
 
     def record_answers(self, records: Sequence[AnswerRecord]) -> None:
-        """Store many answers in one statement: a live game's burst, all of them or none.
+        """Store many answers in a few statements: a live game's burst, all of them or none.
 
         Unlike `record_answer`, the attempts are not looked up one by one (the live game knows
         its players, and answers a question once per player); the schema still refuses an
         unknown attempt or a second answer to a question, and then nothing of the batch is kept.
+        The rows go in multi-row INSERTs, one per power of two in their count (37 rows: 32, 4
+        and 1), not one statement per row: each statement lets go of the interpreter's lock and
+        waits to get it back from the live game's busy event loop, and a handful of distinct
+        statements stays in the connection's statement cache.
         """
         rows = [_answer_row(record) for record in records]
-        with self._write():
+        with self._write() as execute:
             try:
-                self._connection.executemany(_INSERT_ANSWER, rows)
+                start = 0
+                for size in _powers_of_two_in(len(rows)):
+                    chunk = rows[start : start + size]
+                    execute(_insert_answers(size), [value for row in chunk for value in row])
+                    start += size
             except sqlite3.IntegrityError as error:
                 raise RecordRefusedError(f"answers refused: {error}") from error
 
@@ -896,6 +927,22 @@ class ResultsStore:
                 )
 
     # --- live class games (quiz host) -------------------------------------------------------------
+
+    def defer_checkpoints(self) -> None:
+        """Stop commits from checkpointing the journal (SQLite's default: any commit that finds
+        1,000 pages in it copies them into the database, several writes and disk syncs); call
+        `checkpoint` when there is time. A live game checkpoints between questions, so that no
+        answer's acknowledgement waits for one. Every commit still syncs the journal."""
+        with self._lock:
+            self._connection.execute("PRAGMA wal_autocheckpoint = 0")
+
+    def checkpoint(self) -> None:
+        """Copy what the journal holds into the database, as far as no reader prevents it."""
+        with self._lock:
+            try:
+                self._connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+            except sqlite3.Error as error:
+                raise _explain(error, self.path) from error
 
     def start_live_session(
         self,
