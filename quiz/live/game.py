@@ -645,6 +645,9 @@ class LiveGame:
             for player in self.in_game:  # the reveal and each one's result, in one write
                 if player.connected:
                     await self.hub.send(player, reveal, _json(self._result(player, ranks)))
+            # While the class reads the reveal: the store's journal is copied into the database
+            # now rather than by a commit during the next question (see `Recorder`).
+            self.recorder.checkpoint().add_done_callback(_retrieved)
             self._changed()
 
     def _record_time_outs(self, elapsed: float) -> None:

@@ -9,6 +9,10 @@ every SQLite call it makes takes the interpreter's lock from the busy event loop
 waits on SQLite: it awaits a future, resolved once the write is committed, so a player's answer
 is acknowledged only when it would survive the host's crash.
 
+The journal is checkpointed (copied into the database) only when the game asks (`checkpoint`,
+between questions), after the writes committed with it are settled: SQLite's own checkpoints, run
+by whichever commit fills the journal, would hold up the answers of that commit.
+
 A store problem never stops the game: the write's future raises `StoreError`, and the first
 problem is kept in `problem` (and passed to `on_problem`) for the host's screen to show.
 """
@@ -28,7 +32,14 @@ T = TypeVar("T")
 MAX_BATCH = 1000
 """Writes committed together at most: bounds how long one transaction holds the lock."""
 
-_Write = tuple[Callable[[ResultsStore], Any] | AnswerRecord, "asyncio.Future[Any]"]
+
+class _Checkpoint:
+    """The request to checkpoint the journal, queued like a write."""
+
+
+CHECKPOINT = _Checkpoint()
+
+_Write = tuple[Callable[[ResultsStore], Any] | AnswerRecord | _Checkpoint, "asyncio.Future[Any]"]
 _Batch = list[_Write]
 
 
@@ -41,6 +52,7 @@ class Recorder:
         self._queue: queue.SimpleQueue[_Batch | None] = queue.SimpleQueue()
         self._outbox: _Batch = []
         """Writes of this turn of the event loop, handed to the thread together at its end."""
+        store.defer_checkpoints()
         self._thread = threading.Thread(target=self._work, name="quiz-live-store", daemon=True)
         self._closed = False
         self.problem: str | None = None
@@ -58,6 +70,12 @@ class Recorder:
         """Queue one answer; answers queued together are inserted together."""
         future: asyncio.Future[None] = self._loop.create_future()
         self._queue_write((answer, future))
+        return future
+
+    def checkpoint(self) -> asyncio.Future[None]:
+        """Queue a checkpoint of the journal, run once the writes queued with it are settled."""
+        future: asyncio.Future[None] = self._loop.create_future()
+        self._queue_write((CHECKPOINT, future))
         return future
 
     def _queue_write(self, write: _Write) -> None:
@@ -110,6 +128,24 @@ class Recorder:
                 self._commit(batch)
 
     def _commit(self, batch: list[_Write]) -> None:
+        checkpoints = [future for write, future in batch if write is CHECKPOINT]
+        if checkpoints:
+            batch = [(write, future) for write, future in batch if write is not CHECKPOINT]
+        self._commit_writes(batch)
+        if checkpoints:
+            error: BaseException | None = None
+            try:
+                self.store.checkpoint()
+            except Exception as failure:
+                error = _as_store_error(failure)
+            outcomes: list[tuple[asyncio.Future[Any], Any, BaseException | None]] = [
+                (future, None, error) for future in checkpoints
+            ]
+            self._loop.call_soon_threadsafe(self._settle, outcomes)
+
+    def _commit_writes(self, batch: list[_Write]) -> None:
+        if not batch:
+            return
         outcomes: list[tuple[asyncio.Future[Any], Any, BaseException | None]] = []
         answers: list[tuple[AnswerRecord, asyncio.Future[Any]]] = []
         try:
@@ -118,6 +154,7 @@ class Recorder:
                     if isinstance(write, AnswerRecord):
                         answers.append((write, future))
                         continue
+                    assert not isinstance(write, _Checkpoint)  # taken out by `_commit`
                     outcomes += self._answers(answers)  # in order: what came before goes first
                     answers = []
                     try:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import hmac
 import ipaddress
 import logging
@@ -330,7 +331,7 @@ class LiveServer:
         if player.kicked:
             raise Refusal("kicked", "the host removed you from this game", fatal=True)
         await self.game.answer(player, message)
-        await link.send(Ack(question=message.question).model_dump_json().encode())
+        link.write(_ack_frame(message.question))
 
     async def _greet(self, link: Link, player: Player, token: str, *, rejoined: bool) -> None:
         earlier = self._links.get(player.id)
@@ -462,6 +463,12 @@ def text_frame(payload: bytes) -> bytes:
     else:
         header = bytes((0x81, 127)) + length.to_bytes(8, "big")
     return header + payload
+
+
+@functools.lru_cache(maxsize=8)
+def _ack_frame(question: int) -> bytes:
+    """The acknowledgement of an answer to `question`, framed: the same for every player."""
+    return text_frame(Ack(question=question).model_dump_json().encode())
 
 
 def _described(error: ValidationError) -> str:

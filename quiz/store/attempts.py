@@ -28,6 +28,8 @@ from quiz.store.records import (
     answer_row,
     class_or_none,
     cleaned_name,
+    insert_answers,
+    powers_of_two_in,
     stored_answer,
     timestamp,
 )
@@ -151,16 +153,24 @@ class AttemptRecords(StoreConnection):
                 ) from error
 
     def record_answers(self, records: Sequence[AnswerRecord]) -> None:
-        """Store many answers in one statement: a live game's burst, all of them or none.
+        """Store many answers in a few statements: a live game's burst, all of them or none.
 
         Unlike `record_answer`, the attempts are not looked up one by one (the live game knows
         its players, and answers a question once per player); the schema still refuses an
         unknown attempt or a second answer to a question, and then nothing of the batch is kept.
+        The rows go in multi-row INSERTs, one per power of two in their count (37 rows: 32, 4
+        and 1), not one statement per row: each statement lets go of the interpreter's lock and
+        waits to get it back from the live game's busy event loop, and a handful of distinct
+        statements stays in the connection's statement cache.
         """
         rows = [answer_row(record) for record in records]
-        with self._write():
+        with self._write() as execute:
             try:
-                self._connection.executemany(INSERT_ANSWER, rows)
+                start = 0
+                for size in powers_of_two_in(len(rows)):
+                    chunk = rows[start : start + size]
+                    execute(insert_answers(size), [value for row in chunk for value in row])
+                    start += size
             except sqlite3.IntegrityError as error:
                 raise RecordRefusedError(f"answers refused: {error}") from error
 

@@ -8,11 +8,12 @@ work on it as on any game, and `session=` selects it alone.
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import datetime
 
 from quiz.core.text import clean_name, clean_text
 from quiz.store.attempts import AttemptRecords
-from quiz.store.errors import RecordRefusedError, StoreError
+from quiz.store.errors import RecordRefusedError, StoreError, explain
 from quiz.store.records import LivePlayerInfo, LiveSessionInfo, StoredAnswer, timestamp
 from quiz.store.schema import LIVE_STATES
 
@@ -29,6 +30,22 @@ def live_name_key(name: str) -> str:
 
 class LiveGameRecords(AttemptRecords):
     """The writes and reads of live games; their players' answers are those of `AttemptRecords`."""
+
+    def defer_checkpoints(self) -> None:
+        """Stop commits from checkpointing the journal (SQLite's default: any commit that finds
+        1,000 pages in it copies them into the database, several writes and disk syncs); call
+        `checkpoint` when there is time. A live game checkpoints between questions, so that no
+        answer's acknowledgement waits for one. Every commit still syncs the journal."""
+        with self._lock:
+            self._connection.execute("PRAGMA wal_autocheckpoint = 0")
+
+    def checkpoint(self) -> None:
+        """Copy what the journal holds into the database, as far as no reader prevents it."""
+        with self._lock:
+            try:
+                self._connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+            except sqlite3.Error as error:
+                raise explain(error, self.path) from error
 
     def start_live_session(
         self,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -141,6 +142,29 @@ INSERT_ANSWER = (
     "answer_json, correct, fraction, elapsed, points, timed_out, answered_at) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
+
+
+ROWS_PER_INSERT = 256
+"""The most answers one INSERT holds: 12 values each, far within SQLite's bound variables."""
+
+
+def powers_of_two_in(count: int) -> Iterator[int]:
+    """Chunk sizes that add up to `count`: `ROWS_PER_INSERT` as often as it fits, then the powers
+    of two of the rest, largest first."""
+    while count >= ROWS_PER_INSERT:
+        yield ROWS_PER_INSERT
+        count -= ROWS_PER_INSERT
+    size = ROWS_PER_INSERT
+    while count:
+        size //= 2
+        if count >= size:
+            yield size
+            count -= size
+
+
+def insert_answers(rows: int) -> str:
+    """`INSERT_ANSWER` for `rows` rows at once."""
+    return INSERT_ANSWER + ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" * (rows - 1)
 
 
 def answer_row(record: AnswerRecord) -> tuple[Any, ...]:

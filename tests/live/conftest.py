@@ -103,6 +103,18 @@ class Served:
             connection.close()
 
 
+def rows_in_database_file(db: Path, sql: str) -> list[tuple[Any, ...]] | None:
+    """Rows of the database file alone, without its journal (None while it is being written)."""
+    try:
+        connection = sqlite3.connect(f"file:{db}?immutable=1", uri=True)
+        try:
+            return connection.execute(sql).fetchall()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError:  # a page caught half-copied, or the schema not copied yet
+        return None
+
+
 async def serve(
     db: Path,
     clock: FakeClock,

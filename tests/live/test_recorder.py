@@ -11,6 +11,8 @@ import pytest
 from quiz.live.recorder import Recorder
 from quiz.store.db import AnswerRecord, ResultsStore, StoreError
 
+from .conftest import rows_in_database_file
+
 
 def answer(attempt: int, number: int, points: int) -> AnswerRecord:
     return AnswerRecord(
@@ -42,3 +44,25 @@ async def test_a_refused_answer_fails_alone_and_order_is_kept(tmp_path: Path) ->
         await recorder.close()
     with pytest.raises(StoreError, match="closed"):
         await recorder.run(lambda s: None)
+
+
+async def test_a_checkpoint_comes_after_the_writes_queued_before_it(tmp_path: Path) -> None:
+    """Commits never checkpoint the journal (an answer's commit would wait for it); the game
+    asks for it between questions, and it runs after what was queued before it is committed."""
+    path = tmp_path / "db.sqlite3"
+    recorder = Recorder(ResultsStore.open(path), asyncio.get_running_loop())
+    try:
+        assert await recorder.run(lambda s: s.pragma("wal_autocheckpoint")) == 0
+        session = await recorder.run(
+            lambda s: s.start_live_session("set", "hash", "T", "classic", 1, "ABCDE", 3)
+        )
+        await recorder.run(lambda s: s.join_live_session(session, "Ana", "", "h"))
+        await recorder.checkpoint()
+        recorded = recorder.record(answer(1, 1, 100))
+        checkpointed = recorder.checkpoint()
+        assert rows_in_database_file(path, "SELECT count(*) FROM answers") == [(0,)]
+        await checkpointed
+        assert recorded.done()
+        assert rows_in_database_file(path, "SELECT count(*) FROM answers") == [(1,)]
+    finally:
+        await recorder.close()

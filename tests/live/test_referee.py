@@ -16,7 +16,7 @@ from quiz.core.answers import (
 from quiz.core.session import GameSession, GameSettings
 from quiz.live.client import ConnectionLost, HostRemote, LiveError
 
-from .conftest import SEED, FakeClock, Served, load, until
+from .conftest import SEED, FakeClock, Served, eventually, load, rows_in_database_file, until
 
 
 def positions() -> list[tuple[int, ...]]:
@@ -72,6 +72,13 @@ async def test_answers_are_scored_by_the_core_rules_and_acknowledged_once_saved(
         "SELECT p.name, s.points, s.timed_out, s.elapsed FROM answers s "
         "JOIN attempts a ON a.id = s.attempt_id JOIN players p ON p.id = a.player_id ORDER BY 1"
     ) == [("Ana", 875, 0, 5.0), ("Bo", 0, 0, 5.0), ("Cy", 0, 1, 8.0)]
+    # While the class reads the reveal, the journal is copied into the database file (no commit
+    # does it during a question: an answer's acknowledgement would wait for it).
+    assert served.hosted.recorder.store.pragma("wal_autocheckpoint") == 0
+    await eventually(
+        lambda: rows_in_database_file(served.db, "SELECT count(*) FROM answers") == [(3,)],
+        "the answers in the database file after the reveal",
+    )
 
     # Question 2 (several answers), right at once: the second right answer in a row, +5%.
     await remote.control("next")

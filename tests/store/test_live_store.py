@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from quiz.store.db import SCHEMA_VERSION, ResultsStore, StoreError, live_name_key
+from quiz.store.db import (
+    SCHEMA_VERSION,
+    AnswerRecord,
+    ResultsStore,
+    StoreError,
+    live_name_key,
+)
 from quiz.store.exports import ExportRequest, build_export
 from quiz.store.sets import SetTarget
 
@@ -80,6 +86,57 @@ def test_a_batch_commits_once_and_a_failed_write_inside_leaves_the_others(tmp_pa
         assert len(store.live_answers(game)) == 2
         assert store.discard_live_answers(game, 1) == 2
         assert store.live_answers(game) == []
+
+
+def test_a_burst_of_answers_is_a_few_statements_and_all_or_nothing(tmp_path: Path) -> None:
+    """Each statement hands the interpreter's lock back to the live game's loop: 300 answers go
+    in 4 INSERTs (256, 32, 8, 4), not 300; one answer the schema refuses keeps none of them."""
+    with ResultsStore.open(tmp_path / "db.sqlite3") as store:
+        game = new_game(store)
+        players = [store.join_live_session(game, f"P{i}", "", f"h{i}") for i in range(300)]
+        records = [
+            AnswerRecord(p, "q1", "context", 1, "x", None, True, 1.0, 2.0, 10, False)
+            for p in players
+        ]
+        inserts: list[str] = []
+        store._connection.set_trace_callback(
+            lambda sql: inserts.append(sql) if sql.startswith("INSERT") else None
+        )
+        store.record_answers(records)
+        store._connection.set_trace_callback(None)
+        assert len(inserts) == 4
+        assert sorted(attempt for attempt, _ in store.live_answers(game)) == players
+        second = [
+            AnswerRecord(p, "q2", "context", 2, "x", None, True, 1.0, 2.0, 10, False)
+            for p in players[:40]
+        ]
+        with pytest.raises(StoreError, match="answers refused"):  # q1 again, after 40 good ones
+            store.record_answers([*second, records[0]])
+        assert len(store.live_answers(game)) == 300
+
+
+def test_a_live_store_checkpoints_only_when_told(tmp_path: Path) -> None:
+    """The journal's pages reach the database file on `checkpoint`, not on a commit."""
+    path = tmp_path / "db.sqlite3"
+
+    def answers_in_the_database_file() -> int:
+        # `immutable` reads the database file alone, without the journal.
+        file = sqlite3.connect(f"file:{path}?immutable=1", uri=True)
+        try:
+            return int(file.execute("SELECT count(*) FROM answers").fetchone()[0])
+        finally:
+            file.close()
+
+    with ResultsStore.open(path) as store:
+        store.defer_checkpoints()
+        assert store.pragma("wal_autocheckpoint") == 0
+        game = new_game(store)
+        player = store.join_live_session(game, "A", "", "ha")
+        store.checkpoint()
+        answer(store, player, 1, 10, True)
+        assert answers_in_the_database_file() == 0
+        store.checkpoint()
+        assert answers_in_the_database_file() == 1
 
 
 def test_exports_select_one_live_game(tmp_path: Path) -> None:
