@@ -33,7 +33,8 @@ __all__ = [
     "shows_choice_bars",
     "view_key",
 ]
-# `KINDS` and `kind_of` are the registry's, named here too for readers of the view's contract.
+# `KINDS` and `kind_of` are the registry's own, re-exported: what a kind does for the view (its
+# `key`, `choice_bars`, `picked`) is read through them by the view's tests.
 
 
 class NumberForms(BaseModel):

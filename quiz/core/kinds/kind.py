@@ -74,7 +74,9 @@ class Presented(Protocol):
     the kinds, so it is named here by what the view reads of it)."""
 
     @property
-    def question(self) -> QuestionBase: ...
+    def question(self) -> QuestionBase:
+        """The question, in the file's terms (its key too: the view leaves it out)."""
+
     @property
     def choice_order(self) -> tuple[int, ...]:
         """FILE indices of the choices, in display order (empty when none)."""
@@ -217,7 +219,7 @@ class QuestionKind(ABC, Generic[QuestionT, AnswerT]):
 
     def view_fields(self, presented: Presented, language: str) -> dict[str, Any]:
         """The view's fields of this type (choices, items, categories, passage, unit…), given
-        the set's language; nothing of the key. None by default."""
+        the set's language; nothing of the key. Nothing by default."""
         return {}
 
     def file_answer(self, presented: Presented, answer: Answer) -> AnswerT:
