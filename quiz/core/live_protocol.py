@@ -18,6 +18,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
+from quiz.core.kinds.categorize import MAX_CATEGORIES, MAX_ITEMS
 from quiz.core.question_view import QuestionView
 
 PROTOCOL_VERSION = 1
@@ -85,8 +86,17 @@ class HighlightPick(_Incoming):
     words: list[Index] = Field(max_length=MAX_PICKS)
 
 
+class CategorizePick(_Incoming):
+    """`placements[p]`: the category index of the item shown at position `p`, None if unplaced."""
+
+    kind: Literal["categorize"]
+    placements: list[Annotated[int, Field(ge=0, lt=MAX_CATEGORIES)] | None] = Field(
+        max_length=MAX_ITEMS
+    )
+
+
 AnswerPayload = Annotated[
-    ChoicePicks | BooleanPick | NumberPick | TextPick | OrderPick | HighlightPick,
+    ChoicePicks | BooleanPick | NumberPick | TextPick | OrderPick | HighlightPick | CategorizePick,
     Field(discriminator="kind"),
 ]
 
@@ -244,7 +254,7 @@ class Reveal(_Outgoing):
     question: int
     key: list[int]
     """In the view's terms: right choices' positions, shown items' positions in the right order,
-    the words to pick; empty for numbers and texts (read `key_text`)."""
+    the words to pick, each shown item's category; empty for numbers and texts (`key_text`)."""
     key_text: str
     explanation: str
     evidence: str

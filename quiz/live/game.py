@@ -67,7 +67,13 @@ from quiz.core.live_protocol import (
     Welcome,
 )
 from quiz.core.models import QuestionSet, ScoringRule
-from quiz.core.question_view import file_answer, kind_of, question_view
+from quiz.core.question_view import (
+    file_answer,
+    picked_choices,
+    question_view,
+    shows_choice_bars,
+    view_key,
+)
 from quiz.core.scoring import points_for
 from quiz.core.session import TIMED_OUT_TEXT, GameSession, GameSettings, PresentedQuestion
 from quiz.core.text import clean_name
@@ -780,17 +786,16 @@ class LiveGame:
         assert self.current is not None
         presented, number = self.current, self.number
         question = presented.question
-        kind = kind_of(question)
         given = [a for p in self.in_game if (a := p.answers.get(number)) is not None]
-        key = kind.key(presented)
+        key = view_key(presented)
         timed_out = sum(1 for a in given if a.timed_out)
         bars: list[Bar]
-        if kind.choice_bars:
+        if shows_choice_bars(presented):
             labels = question_view(presented, self.language).choices
             counts = [0] * len(labels)
             for answer in given:
                 if answer.answer is not None:
-                    for position in kind.picked(presented, answer.answer):
+                    for position in picked_choices(presented, answer.answer):
                         counts[position] += 1
             bars = [
                 Bar(label=label, count=count, right=position in key)

@@ -8,6 +8,7 @@ import pytest
 
 from quiz.core.answers import (
     BooleanAnswer,
+    CategorizeAnswer,
     ChoiceAnswer,
     HighlightAnswer,
     NumberAnswer,
@@ -104,3 +105,73 @@ def test_positions_that_are_not_shown_and_wrong_kinds_are_refused(every_type: Qu
         file_answer(numeric, TextAnswer("4"))
     with pytest.raises(TypeError):
         file_answer(text, NumberAnswer(4.0))
+
+
+# --- categorize: items as shown, categories in file order, placements mapped back ----------------
+
+
+@pytest.fixture(scope="module")
+def sorting() -> PresentedQuestion:
+    """trier.yaml's question: 4 items (the 1st and 4th facts), 4 categories (the last unused)."""
+    question_set = load_question_set(DATA / "categorize" / "trier.yaml")
+    return presentations(question_set, seed=3)[0]
+
+
+def test_a_categorize_view_shows_the_items_as_shuffled_and_the_categories_in_file_order(
+    sorting: PresentedQuestion,
+) -> None:
+    question = sorting.question
+    view = question_view(sorting, "fr")
+    texts = [item.text for item in question.items]  # type: ignore[attr-defined]
+    assert view.items == [texts[i] for i in sorting.item_order]
+    assert view.items != texts  # the seed shuffles them: the file's grouping is a clue
+    assert view.categories == ["Fait vérifiable", "Opinion", "Hypothèse", "Rumeur"]
+    assert "category" not in view.model_dump_json()
+
+
+def test_other_types_have_no_categories(every_type: QuestionSet) -> None:
+    assert all(question_view(p, "en").categories == [] for p in presentations(every_type))
+
+
+def test_a_categorize_answer_on_the_view_is_moved_to_file_order(
+    sorting: PresentedQuestion,
+) -> None:
+    order = sorting.item_order
+    key = kind_of(sorting.question).key(sorting)
+    assert key == [sorting.question.key[i] for i in order]  # type: ignore[attr-defined]
+    mapped = file_answer(sorting, CategorizeAnswer(tuple(key)))
+    assert mapped == CategorizeAnswer((0, 1, 2, 0))
+    assert grade(sorting.question, mapped).correct
+    # The item shown first left unplaced, the one shown last put in "Rumeur": half right.
+    given = (None, *key[1:-1], 3)
+    mapped = file_answer(sorting, CategorizeAnswer(given))
+    expected: list[int | None] = [0, 1, 2, 0]
+    expected[order[0]], expected[order[-1]] = None, 3
+    assert mapped == CategorizeAnswer(tuple(expected))
+    assert grade(sorting.question, mapped).fraction == 0.5
+    assert file_answer(sorting, CategorizeAnswer((None,) * 4)) == CategorizeAnswer((None,) * 4)
+    kind = kind_of(sorting.question)
+    assert not kind.choice_bars
+    assert kind.picked(sorting, mapped) == []
+
+
+@pytest.mark.parametrize(
+    ("placements", "message"),
+    [
+        ((0, 1, 2), "there are 4 items to place, the answer places 3"),
+        ((0, 1, 2, 0, 1), "there are 4 items to place, the answer places 5"),
+        ((), "there are 4 items to place, the answer places 0"),
+        ((0, 1, 4, 0), r"there is no category 4 \(0 to 3\) for the item at position 2"),
+        ((-1, 1, 2, 0), r"there is no category -1 \(0 to 3\) for the item at position 0"),
+    ],
+)
+def test_a_categorize_answer_that_does_not_fit_the_view_is_refused(
+    sorting: PresentedQuestion, placements: tuple[int | None, ...], message: str
+) -> None:
+    with pytest.raises(ValueError, match=message):
+        file_answer(sorting, CategorizeAnswer(placements))
+
+
+def test_a_categorize_question_takes_only_placements(sorting: PresentedQuestion) -> None:
+    with pytest.raises(TypeError, match="takes a CategorizeAnswer, not a OrderAnswer"):
+        file_answer(sorting, OrderAnswer((0, 1, 2, 3)))

@@ -3,10 +3,13 @@ nothing late, an answer acknowledged only once it is in the database."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from quiz.core.answers import (
     BooleanAnswer,
+    CategorizeAnswer,
     ChoiceAnswer,
     HighlightAnswer,
     NumberAnswer,
@@ -16,7 +19,18 @@ from quiz.core.answers import (
 from quiz.core.session import GameSession, GameSettings
 from quiz.live.client import ConnectionLost, HostRemote, LiveError
 
-from .conftest import SEED, FakeClock, Served, eventually, load, rows_in_database_file, until
+from .conftest import (
+    SEED,
+    FakeClock,
+    Served,
+    eventually,
+    load,
+    rows_in_database_file,
+    serve,
+    until,
+)
+
+CATEGORIZE_SET = "live/categorize.yaml"
 
 
 def positions() -> list[tuple[int, ...]]:
@@ -256,3 +270,102 @@ async def test_the_host_controls_need_the_token(served: Served) -> None:
         await remote.control("reveal")  # no question is open
     assert cannot.value.code == "cannot"
     assert (await remote.control("start")).phase == "asking"
+
+
+async def test_a_categorize_answer_over_the_wire_earns_its_share_and_is_stored_in_file_order(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    served = await serve(tmp_path / "class.sqlite3", clock, load(CATEGORIZE_SET))
+    try:
+        ana, bo, cy = [await served.player(name) for name in ("Ana", "Bo", "Cy")]
+        remote = await served.remote()
+        await remote.control("start")
+        view = (await until(ana, "question")).question
+        # The seed shows the file's items 3, 0, 1, 2: facts, fact, opinion, guess.
+        assert view.items == [
+            "It cost 12 million euros.",
+            "The bridge opened on 4 May.",
+            "It is the most beautiful bridge in the region.",
+            "Traffic might double within ten years.",
+        ]
+        assert view.categories == ["Checkable fact", "Opinion", "Guess"]
+        clock.advance(6)  # speed factor 1 − 0.5 × 6/30 = 0.9
+        await ana.answer(1, CategorizeAnswer((0, 0, 1, 0)))  # the guess taken for a fact: 3/4
+        await bo.answer(1, CategorizeAnswer((0, 0, 1, 2)))  # all right
+        await cy.answer(1, CategorizeAnswer((0, 0, None, None)))  # two left unplaced: 2/4
+        for client in (ana, bo, cy):
+            assert (await until(client, "ack")).question == 1
+        reveal = await until(ana, "reveal")  # everybody answered: it closed by itself
+        assert reveal.key == [0, 0, 1, 2]
+        assert [(bar.outcome, bar.count) for bar in reveal.bars] == [
+            ("right", 1),
+            ("partial", 2),
+            ("wrong", 0),
+            ("timed_out", 0),
+        ]
+        result = await until(ana, "result")
+        # 1000 × 3/4 × 0.9; no streak bonus for a partly right answer.
+        assert (result.outcome, result.points) == ("partial", 675)
+        assert (await until(bo, "result")).points == 900
+        assert (await until(cy, "result")).points == 450
+        stored = served.rows(
+            "SELECT p.name, s.answer_json, s.fraction, s.correct, s.points, s.answer_text "
+            "FROM answers s JOIN attempts a ON a.id = s.attempt_id "
+            "JOIN players p ON p.id = a.player_id ORDER BY 1"
+        )
+        facts = "The bridge opened on 4 May. → Checkable fact"
+        assert stored == [
+            (
+                "Ana",
+                '{"kind": "categorize", "placements": [0, 1, 0, 0]}',
+                0.75,
+                0,
+                675,
+                f"{facts}; It is the most beautiful bridge in the region. → Opinion; "
+                "Traffic might double within ten years. → Checkable fact; "
+                "It cost 12 million euros. → Checkable fact",
+            ),
+            (
+                "Bo",
+                '{"kind": "categorize", "placements": [0, 1, 2, 0]}',
+                1.0,
+                1,
+                900,
+                reveal.key_text,
+            ),
+            (
+                "Cy",
+                '{"kind": "categorize", "placements": [0, null, null, 0]}',
+                0.5,
+                0,
+                450,
+                f"{facts}; It is the most beautiful bridge in the region. → —; "
+                "Traffic might double within ten years. → —; "
+                "It cost 12 million euros. → Checkable fact",
+            ),
+        ]
+    finally:
+        await served.close()
+
+
+async def test_a_categorize_answer_that_does_not_fit_the_question_is_refused(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    served = await serve(tmp_path / "class.sqlite3", clock, load(CATEGORIZE_SET))
+    try:
+        ana, bo = [await served.player(name) for name in ("Ana", "Bo")]
+        remote = await served.remote()
+        await remote.control("start")
+        await until(ana, "question")
+        await ana.answer(1, CategorizeAnswer((0, 1, 2)))  # four items are shown
+        refused = await until(ana, "error")
+        assert (refused.code, refused.fatal) == ("bad_answer", True)
+        assert "there are 4 items to place, the answer places 3" in refused.message
+        # The protocol lets 0 to 5 through; this question has three categories.
+        await bo.answer(1, CategorizeAnswer((0, 1, 3, None)))
+        refused = await until(bo, "error")
+        assert (refused.code, refused.fatal) == ("bad_answer", True)
+        assert "there is no category 3 (0 to 2)" in refused.message
+        assert served.rows("SELECT COUNT(*) FROM answers") == [(0,)]
+    finally:
+        await served.close()

@@ -23,6 +23,7 @@ from quiz.core.kinds.kind import (
     Answer,
     Grade,
     JsonAnswer,
+    Presented,
     QuestionKind,
     Shuffle,
     Shuffler,
@@ -32,6 +33,10 @@ from quiz.core.kinds.kind import (
 )
 from quiz.core.question_base import QuestionBase, StrictModel, Text
 from quiz.core.text import normalise_answer
+
+MAX_CATEGORIES = 6
+MAX_ITEMS = 12
+"""The most categories and items a question has (the live protocol bounds answers with them)."""
 
 UNPLACED = "—"
 """How an item the student left in no category reads."""
@@ -49,10 +54,14 @@ class CategorizeQuestion(QuestionBase):
 
     type: Literal["categorize"]
     categories: list[Text] = Field(
-        min_length=2, max_length=6, description="The groups, as students see them (2 to 6)."
+        min_length=2,
+        max_length=MAX_CATEGORIES,
+        description="The groups, as students see them (2 to 6).",
     )
     items: list[CategorizeItem] = Field(
-        min_length=2, max_length=12, description="The statements to sort (2 to 12), in any order."
+        min_length=2,
+        max_length=MAX_ITEMS,
+        description="The statements to sort (2 to 12), in any order.",
     )
 
     @cached_property
@@ -181,6 +190,44 @@ class CategorizeKind(QuestionKind[CategorizeQuestion, CategorizeAnswer]):
 
     def item_texts(self, question: CategorizeQuestion) -> Sequence[str]:
         return [item.text for item in question.items]
+
+    # --- The key-free view: the items as shown, the categories in the file's order ---------------
+
+    def view_fields(self, presented: Presented, language: str) -> dict[str, Any]:
+        question = self.question_in(presented)
+        return {
+            "items": [question.items[i].text for i in presented.item_order],
+            "categories": list(question.categories),
+        }
+
+    def file_answer(self, presented: Presented, answer: Answer) -> CategorizeAnswer:
+        """`placements[p]`, the category of the item shown at position `p`, moved to the item's
+        index in the file."""
+        question = self.question_in(presented)
+        placements = self.answer_on(presented, answer).placements
+        order = presented.item_order
+        if len(placements) != len(order):
+            raise ValueError(
+                f"there are {len(order)} items to place, the answer places {len(placements)}"
+            )
+        count = len(question.categories)
+        in_file: list[int | None] = [None] * len(order)
+        for position, placed in enumerate(placements):
+            if placed is not None and not 0 <= placed < count:
+                raise ValueError(
+                    f"there is no category {placed} (0 to {count - 1}) for the item at "
+                    f"position {position}"
+                )
+            in_file[order[position]] = placed
+        return CategorizeAnswer(tuple(in_file))
+
+    def key(self, presented: Presented) -> list[int]:
+        """The right category of each item, in display order."""
+        question = self.question_in(presented)
+        key = [question.key[i] for i in presented.item_order]
+        if any(category is None for category in key):  # `quiz check` refuses such a set
+            raise ValueError(f"question '{question.id}' has an item in no category")
+        return [category for category in key if category is not None]
 
     # --- Reports ----------------------------------------------------------------------------------
 

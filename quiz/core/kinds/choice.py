@@ -1,5 +1,6 @@
 """What single and multiple choice share: the choices, the key however it is marked, the answer
-(the choices picked), their checks, their shuffle and the report's count of each wrong choice."""
+(the choices picked), their checks, their shuffle, their key-free view (the choices in display
+order, a bar per choice at the reveal) and the report's count of each wrong choice."""
 
 from __future__ import annotations
 
@@ -16,11 +17,13 @@ from quiz.core.kinds.kind import (
     NOTHING,
     Answer,
     JsonAnswer,
+    Presented,
     QuestionKind,
     Shuffle,
     Shuffler,
     StoredAnswer,
     check_indices,
+    file_indices,
     int_list,
     not_stored,
 )
@@ -59,6 +62,7 @@ class ChoiceKind(QuestionKind[ChoiceQuestionT, ChoiceAnswer]):
     answer_type = ChoiceAnswer
     answer_tag: ClassVar[str] = "choice"
     nested: ClassVar[Mapping[str, tuple[type[BaseModel], str]]] = {"choices": (Choice, "choice")}
+    choice_bars: ClassVar[bool] = True
 
     def right_answer(self, question: ChoiceQuestionT) -> ChoiceAnswer:
         return ChoiceAnswer(question.correct_choices)
@@ -89,6 +93,24 @@ class ChoiceKind(QuestionKind[ChoiceQuestionT, ChoiceAnswer]):
 
     def choices(self, question: ChoiceQuestionT) -> Sequence[Choice]:
         return question.choices
+
+    # --- The key-free view ------------------------------------------------------------------------
+
+    def view_fields(self, presented: Presented, language: str) -> dict[str, Any]:
+        choices = self.question_in(presented).choices
+        return {"choices": [choices[i].text for i in presented.choice_order]}
+
+    def file_answer(self, presented: Presented, answer: Answer) -> ChoiceAnswer:
+        picked = self.answer_on(presented, answer).selected
+        return ChoiceAnswer(frozenset(file_indices(presented.choice_order, picked, "choice")))
+
+    def picked(self, presented: Presented, answer: Answer) -> list[int]:
+        selected = self.answer_on(presented, answer).selected
+        return sorted(presented.choice_order.index(i) for i in selected)
+
+    def key(self, presented: Presented) -> list[int]:
+        right = self.question_in(presented).correct_choices
+        return [p for p, i in enumerate(presented.choice_order) if i in right]
 
     # --- Checks -----------------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from quiz.core.kinds.kind import (
     Answer,
     Grade,
     JsonAnswer,
+    Presented,
     QuestionKind,
     check_indices,
     int_list,
@@ -130,6 +131,24 @@ class HighlightKind(QuestionKind[HighlightQuestion, HighlightAnswer]):
                 "give a longer passage, or pick fewer words",
                 code="highlight-target",
             )
+
+    # --- The key-free view: the passage cut into words, which the answer numbers ----------------
+
+    def view_fields(self, presented: Presented, language: str) -> dict[str, Any]:
+        return {"passage": _passage(self.question_in(presented).text)}
+
+    def key(self, presented: Presented) -> list[int]:
+        return sorted(self.question_in(presented).target_words)
+
+
+def _passage(text: str) -> list[str]:
+    """`text` as gap, word, gap, word, …, gap: the words are the odd entries."""
+    parts, previous = [], 0
+    for start, end in split_words(text):
+        parts += [text[previous:start], text[start:end]]
+        previous = end
+    parts.append(text[previous:])
+    return parts
 
 
 KIND = HighlightKind()

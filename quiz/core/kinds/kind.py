@@ -3,8 +3,9 @@
 A kind knows its YAML `type:`, its pydantic model, the shape of its answers, how an answer is
 graded (with partial credit where the type allows it), the right answer, how answers and the key
 read in words, how an answer is stored and read back, the `quiz check` findings only it can see,
-how it is shuffled for a player, and what the teacher's report counts about it. The rest of the
-game asks the registry (`quiz.core.kinds`) for a question's kind and never tests its class.
+how it is shuffled for a player, what the teacher's report counts about it, and how it is shown
+without its key (`quiz.core.question_view`) and an answer given on that view read back. The rest of
+the game asks the registry (`quiz.core.kinds`) for a question's kind and never tests its class.
 """
 
 from __future__ import annotations
@@ -68,6 +69,23 @@ Shuffler = Callable[[str], random.Random]
 """A random generator seeded from the game's seed, this question and a purpose ("choices")."""
 
 
+class Presented(Protocol):
+    """A question as one player is shown it (`quiz.core.session.PresentedQuestion`, which imports
+    the kinds, so it is named here by what the view reads of it)."""
+
+    @property
+    def question(self) -> QuestionBase:
+        """The question, in the file's terms (its key too: the view leaves it out)."""
+
+    @property
+    def choice_order(self) -> tuple[int, ...]:
+        """FILE indices of the choices, in display order (empty when none)."""
+
+    @property
+    def item_order(self) -> tuple[int, ...]:
+        """FILE indices of the items, in display order (empty when none)."""
+
+
 class StoredAnswer(Protocol):
     """What the teacher's report reads of each stored answer (the store's `AnalysedAnswer`)."""
 
@@ -92,6 +110,16 @@ def check_indices(question: QuestionBase, indices: Iterable[int], count: int, wh
                 f"question '{question.id}' has {count} {what}s (0 to {count - 1}), "
                 f"the answer names {what} {index}"
             )
+
+
+def file_indices(order: tuple[int, ...], positions: Iterable[int], what: str) -> list[int]:
+    """The FILE indices of display `positions`; `ValueError` for a position that is not shown."""
+    indices = []
+    for position in positions:
+        if not 0 <= position < len(order):
+            raise ValueError(f"there is no {what} at position {position} (0 to {len(order) - 1})")
+        indices.append(order[position])
+    return indices
 
 
 def int_list(data: Mapping[str, Any], key: str) -> list[int]:
@@ -125,6 +153,9 @@ class QuestionKind(ABC, Generic[QuestionT, AnswerT]):
     nested: ClassVar[Mapping[str, tuple[type[BaseModel], str]]] = {}
     """Keys holding mappings of their own, their model and its name ("choices": Choice, "choice"),
     so that an unknown key inside one lists the right allowed keys."""
+    choice_bars: ClassVar[bool] = False
+    """Whether a live game's reveal shows a bar per choice (else a bar per outcome: right, partly,
+    wrong); a type with choice bars says which displayed choices an answer `picked`."""
 
     # --- Answers ----------------------------------------------------------------------------------
 
@@ -180,3 +211,48 @@ class QuestionKind(ABC, Generic[QuestionT, AnswerT]):
     def picks_per_item(self, question: QuestionT, answers: Sequence[StoredAnswer]) -> str:
         """The report's per-item counts, for types whose answer places each item ("" otherwise)."""
         return ""
+
+    # --- The key-free view (`quiz.core.question_view`) ------------------------------------------
+    # Choices and items are shown in display order without their file indices (the file's order is
+    # a clue, and an ordering question's file order is its key), so an answer given on the view
+    # names display positions; `file_answer` maps it back before it is graded and stored.
+
+    def view_fields(self, presented: Presented, language: str) -> dict[str, Any]:
+        """The view's fields of this type (choices, items, categories, passage, unit…), given
+        the set's language; nothing of the key. Nothing by default."""
+        return {}
+
+    def file_answer(self, presented: Presented, answer: Answer) -> AnswerT:
+        """An answer given on the view, in the file's indices, ready for `grade`. `TypeError` for
+        an answer of another kind, `ValueError` for a position that is not shown.
+
+        By default the answer names no display position (a number, a text, words of the passage)
+        and maps to itself."""
+        return self.answer_on(presented, answer)
+
+    def picked(self, presented: Presented, answer: Answer) -> list[int]:
+        """The displayed choices a (file) answer picked, for the reveal's bars; [] for a type
+        without `choice_bars`."""
+        return []
+
+    def key(self, presented: Presented) -> list[int]:
+        """The key in the view's terms, sent with the reveal (never before): the right choices'
+        positions, the shown items' positions in the right order, the words to pick, each shown
+        item's category; [] by default, for numbers and texts (the reveal's `key_text` says it)."""
+        return []
+
+    def question_in(self, presented: Presented) -> QuestionT:
+        """`presented`'s question, as this kind's model; `TypeError` for another type's."""
+        question = presented.question
+        if not isinstance(question, self.model):
+            raise TypeError(f"question '{question.id}' is not a {self.model.__name__}")
+        return question
+
+    def answer_on(self, presented: Presented, answer: Answer) -> AnswerT:
+        """`answer`, if this kind takes it; `TypeError` for an answer of another kind."""
+        if not isinstance(answer, self.answer_type):
+            raise TypeError(
+                f"question '{presented.question.id}' takes a {self.answer_type.__name__}, "
+                f"not a {type(answer).__name__}"
+            )
+        return answer

@@ -17,6 +17,7 @@ from quiz.core.kinds.kind import (
     Answer,
     Grade,
     JsonAnswer,
+    Presented,
     QuestionKind,
     not_stored,
 )
@@ -125,6 +126,14 @@ class NumericKind(QuestionKind[NumericQuestion, NumberAnswer]):
         ):
             raise not_stored(data)
         return NumberAnswer(float(value))
+
+    def view_fields(self, presented: Presented, language: str) -> dict[str, Any]:
+        """The unit, and how the set's language writes numbers, so that a browser reads a typed
+        number exactly as the terminal does."""
+        # Imported here: the view's module asks the registry, which imports this module.
+        from quiz.core.question_view import NumberForms
+
+        return {"unit": self.question_in(presented).unit, "numbers": NumberForms.of(language)}
 
 
 KIND = NumericKind()

@@ -17,10 +17,12 @@ from quiz.core.kinds.kind import (
     Answer,
     Grade,
     JsonAnswer,
+    Presented,
     QuestionKind,
     Shuffle,
     Shuffler,
     check_indices,
+    file_indices,
     int_list,
     not_stored,
 )
@@ -106,6 +108,21 @@ class OrderKind(QuestionKind[OrderingQuestion, OrderAnswer]):
 
     def item_texts(self, question: OrderingQuestion) -> Sequence[str]:
         return question.items
+
+    # --- The key-free view: the items as first shown, never in the file's order ------------------
+
+    def view_fields(self, presented: Presented, language: str) -> dict[str, Any]:
+        items = self.question_in(presented).items
+        return {"items": [items[i] for i in presented.item_order]}
+
+    def file_answer(self, presented: Presented, answer: Answer) -> OrderAnswer:
+        order = self.answer_on(presented, answer).order
+        return OrderAnswer(tuple(file_indices(presented.item_order, order, "item")))
+
+    def key(self, presented: Presented) -> list[int]:
+        """The shown items' positions, in the right order."""
+        count = len(self.question_in(presented).items)
+        return [presented.item_order.index(index) for index in range(count)]
 
 
 KIND = OrderKind()

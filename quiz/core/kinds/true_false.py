@@ -15,6 +15,7 @@ from quiz.core.kinds.kind import (
     Answer,
     Grade,
     JsonAnswer,
+    Presented,
     QuestionKind,
     StoredAnswer,
     not_stored,
@@ -66,6 +67,7 @@ class TrueFalseKind(QuestionKind[TrueFalseQuestion, BooleanAnswer]):
     model = TrueFalseQuestion
     answer_type = BooleanAnswer
     answer_tag: ClassVar[str] = "boolean"
+    choice_bars: ClassVar[bool] = True
 
     def grade(self, question: TrueFalseQuestion, answer: BooleanAnswer) -> Grade:
         return RIGHT if answer.value == question.answer else WRONG
@@ -89,6 +91,17 @@ class TrueFalseKind(QuestionKind[TrueFalseQuestion, BooleanAnswer]):
         if data.get("kind") != self.answer_tag or not isinstance(value, bool):
             raise not_stored(data)
         return BooleanAnswer(value)
+
+    # --- The key-free view: two choices, true then false, in the set's words ---------------------
+
+    def view_fields(self, presented: Presented, language: str) -> dict[str, Any]:
+        return {"choices": [boolean_word(True, language), boolean_word(False, language)]}
+
+    def picked(self, presented: Presented, answer: Answer) -> list[int]:
+        return [0 if self.answer_on(presented, answer).value else 1]
+
+    def key(self, presented: Presented) -> list[int]:
+        return [0 if self.question_in(presented).answer else 1]
 
     def wrong_picks(
         self, question: TrueFalseQuestion, answers: Sequence[StoredAnswer], language: str
