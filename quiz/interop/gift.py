@@ -20,7 +20,6 @@ from quiz.core.diagnostics import Diagnostic, Severity
 from quiz.core.models import (
     MultipleChoiceQuestion,
     NumericQuestion,
-    QuestionBase,
     QuestionSet,
     SingleChoiceQuestion,
     TextQuestion,
@@ -542,40 +541,54 @@ def _fraction(share: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def _write_choices(question: QuestionBase, lines: list[str], losses: list[str]) -> None:
-    assert isinstance(question, SingleChoiceQuestion | MultipleChoiceQuestion)
+def _write_single(question: SingleChoiceQuestion, lines: list[str], losses: list[str]) -> None:
+    """`=right ~wrong`, as Moodle writes a one-answer multiple choice."""
+    right = question.correct_choices
+    _write_choice_lines(
+        question,
+        [
+            _weighted("=" if i in right else "~", None, c.text)
+            for i, c in enumerate(question.choices)
+        ],
+        lines,
+    )
+
+
+def _write_multiple(question: MultipleChoiceQuestion, lines: list[str], losses: list[str]) -> None:
+    """`~%50%right ~%-50%wrong`: quiz's scoring as Moodle's weights."""
     right = question.correct_choices
     share = 1 / len(right) if right else 0
-    if isinstance(question, MultipleChoiceQuestion) and len(right) > 10:
+    if len(right) > 10:
         losses.append(
             f"{len(right)} right answers weigh {_fraction(share)}% each, a grade Moodle does not "
             "list: import it with 'Match grades: nearest grade'"
         )
-    for index, entry in enumerate(question.choices):
-        if isinstance(question, SingleChoiceQuestion):
-            line = _weighted("=" if index in right else "~", None, entry.text)
-        else:
-            weight = _fraction(share if index in right else -share)
-            line = _weighted("~", weight, entry.text)
-        if entry.feedback:
-            line += "#" + _part(entry.feedback)
-        lines.append(line)
+    weighted = [
+        _weighted("~", _fraction(share if i in right else -share), c.text)
+        for i, c in enumerate(question.choices)
+    ]
+    _write_choice_lines(question, weighted, lines)
 
 
-def _write_true_false(question: QuestionBase, lines: list[str], losses: list[str]) -> None:
-    assert isinstance(question, TrueFalseQuestion)
+def _write_choice_lines(
+    question: SingleChoiceQuestion | MultipleChoiceQuestion, answers: list[str], lines: list[str]
+) -> None:
+    """Each choice's line, with its feedback after `#`."""
+    for line, entry in zip(answers, question.choices, strict=True):
+        lines.append(line + ("#" + _part(entry.feedback) if entry.feedback else ""))
+
+
+def _write_true_false(question: TrueFalseQuestion, lines: list[str], losses: list[str]) -> None:
     lines.append("TRUE" if question.answer else "FALSE")
 
 
-def _write_numeric(question: QuestionBase, lines: list[str], losses: list[str]) -> None:
-    assert isinstance(question, NumericQuestion)
+def _write_numeric(question: NumericQuestion, lines: list[str], losses: list[str]) -> None:
     if question.unit:
         losses.append(f"Moodle will not show the unit '{question.unit}' (GIFT has none)")
     lines.append(f"#{number_text(question.answer)}:{number_text(question.tolerance)}")
 
 
-def _write_short_answer(question: QuestionBase, lines: list[str], losses: list[str]) -> None:
-    assert isinstance(question, TextQuestion)
+def _write_short_answer(question: TextQuestion, lines: list[str], losses: list[str]) -> None:
     for accepted in question.answer:
         if "->" in accepted:
             raise _Unwritable(
@@ -594,9 +607,14 @@ class _Unwritable(Exception):
     """This question cannot be written faithfully in the format: left out with this reason."""
 
 
-EXPORTS: dict[str, Callable[[QuestionBase, list[str], list[str]], None] | Unsupported] = {
-    "single": _write_choices,
-    "multiple": _write_choices,
+# A writer takes the model of the type its entry names (`Any` lets one table hold them all; a
+# test checks each writer's parameter against the type's model in `quiz.core.kinds`), appends the
+# lines inside the braces, and notes what the question loses.
+Writer = Callable[[Any, list[str], list[str]], None]
+
+EXPORTS: dict[str, Writer | Unsupported] = {
+    "single": _write_single,
+    "multiple": _write_multiple,
     "true_false": _write_true_false,
     "numeric": _write_numeric,
     "text": _write_short_answer,

@@ -18,7 +18,6 @@ from quiz.core.models import (
     MultipleChoiceQuestion,
     NumericQuestion,
     OrderingQuestion,
-    QuestionBase,
     QuestionSet,
     SingleChoiceQuestion,
     TextQuestion,
@@ -440,31 +439,46 @@ def _fraction_text(share: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def _write_choices(question: QuestionBase, element: Any, context: _WriteContext) -> None:
-    assert isinstance(question, SingleChoiceQuestion | MultipleChoiceQuestion)
-    single = isinstance(question, SingleChoiceQuestion)
+def _write_single(question: SingleChoiceQuestion, element: Any, context: _WriteContext) -> None:
+    """One answer at 100 %, the others at 0."""
+    right = question.correct_choices
+    fractions = ["100" if index in right else "0" for index in range(len(question.choices))]
+    _write_choices(question, fractions, True, element, context)
+
+
+def _write_multiple(question: MultipleChoiceQuestion, element: Any, context: _WriteContext) -> None:
+    """quiz's scoring as Moodle's weights: +100/n % for each right answer, −100/n % for a wrong one."""
     right = question.correct_choices
     share = 1 / len(right)
-    if not single and len(right) > 10:
+    if len(right) > 10:
         context.losses.append(
             f"{len(right)} right answers weigh {_fraction_text(share)}% each, a grade Moodle does "
             "not list: import it with 'Match grades: nearest grade'"
         )
+    fractions = [
+        _fraction_text(share if index in right else -share)
+        for index in range(len(question.choices))
+    ]
+    _write_choices(question, fractions, False, element, context)
+
+
+def _write_choices(
+    question: SingleChoiceQuestion | MultipleChoiceQuestion,
+    fractions: list[str],
+    single: bool,
+    element: Any,
+    context: _WriteContext,
+) -> None:
     _sub(element, "single", "true" if single else "false")
     _sub(element, "shuffleanswers", "true" if context.shuffle else "false")
     _sub(element, "answernumbering", "abc")
-    for index, entry in enumerate(question.choices):
-        if single:
-            fraction = "100" if index in right else "0"
-        else:
-            fraction = _fraction_text(share if index in right else -share)
+    for entry, fraction in zip(question.choices, fractions, strict=True):
         answer = _text_element(element, "answer", _inline_html(entry.text))
         answer.set("fraction", fraction)
         _text_element(answer, "feedback", _inline_html(entry.feedback) if entry.feedback else "")
 
 
-def _write_true_false(question: QuestionBase, element: Any, context: _WriteContext) -> None:
-    assert isinstance(question, TrueFalseQuestion)
+def _write_true_false(question: TrueFalseQuestion, element: Any, context: _WriteContext) -> None:
     for value in (True, False):
         answer = _sub(
             element,
@@ -476,8 +490,7 @@ def _write_true_false(question: QuestionBase, element: Any, context: _WriteConte
         _text_element(answer, "feedback", "")
 
 
-def _write_short_answer(question: QuestionBase, element: Any, context: _WriteContext) -> None:
-    assert isinstance(question, TextQuestion)
+def _write_short_answer(question: TextQuestion, element: Any, context: _WriteContext) -> None:
     context.losses.extend(accent_loss(question))
     _sub(element, "usecase", "1" if question.case_sensitive else "0")
     for accepted in question.answer:
@@ -486,8 +499,7 @@ def _write_short_answer(question: QuestionBase, element: Any, context: _WriteCon
         _text_element(answer, "feedback", "")
 
 
-def _write_numeric(question: QuestionBase, element: Any, context: _WriteContext) -> None:
-    assert isinstance(question, NumericQuestion)
+def _write_numeric(question: NumericQuestion, element: Any, context: _WriteContext) -> None:
     answer = _sub(element, "answer", fraction="100", format="moodle_auto_format")
     _sub(answer, "text", number_text(question.answer))
     _sub(answer, "tolerance", number_text(question.tolerance))
@@ -500,8 +512,7 @@ def _write_numeric(question: QuestionBase, element: Any, context: _WriteContext)
         _sub(element, "showunits", "0")
 
 
-def _write_ordering(question: QuestionBase, element: Any, context: _WriteContext) -> None:
-    assert isinstance(question, OrderingQuestion)
+def _write_ordering(question: OrderingQuestion, element: Any, context: _WriteContext) -> None:
     _sub(element, "layouttype", "VERTICAL")
     _sub(element, "selecttype", "ALL")
     _sub(element, "selectcount", "0")
@@ -518,10 +529,15 @@ class _WriteContext:
         self.losses: list[str] = []
 
 
+# A writer takes the model of the type its entry names (`Any` lets one table hold them all; a
+# test checks each writer's parameter against the type's model in `quiz.core.kinds`) and adds
+# the elements particular to its Moodle type.
+Writer = Callable[[Any, Any, _WriteContext], None]
+
 # quiz type → (Moodle's question type, the writer of its specific elements)
-EXPORTS: dict[str, tuple[str, Callable[[QuestionBase, Any, _WriteContext], None]] | Unsupported] = {
-    "single": ("multichoice", _write_choices),
-    "multiple": ("multichoice", _write_choices),
+EXPORTS: dict[str, tuple[str, Writer] | Unsupported] = {
+    "single": ("multichoice", _write_single),
+    "multiple": ("multichoice", _write_multiple),
     "true_false": ("truefalse", _write_true_false),
     "numeric": ("numerical", _write_numeric),
     "text": ("shortanswer", _write_short_answer),
