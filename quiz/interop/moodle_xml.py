@@ -15,6 +15,7 @@ from typing import Any
 
 from quiz.core.diagnostics import Diagnostic, Severity
 from quiz.core.models import (
+    CategorizeQuestion,
     MultipleChoiceQuestion,
     NumericQuestion,
     OrderingQuestion,
@@ -24,7 +25,7 @@ from quiz.core.models import (
     TrueFalseQuestion,
 )
 from quiz.core.skills import Skill
-from quiz.interop import metadata
+from quiz.interop import matching, metadata
 from quiz.interop.errors import InteropError, file_error
 from quiz.interop.fields import (
     NotHeld,
@@ -55,6 +56,8 @@ _STANDARD_FEEDBACK = {
 _COMMENT_KEYS = tuple(
     key for key in metadata.QUESTION_KEYS if key not in ("skill", "unit", "case_sensitive")
 )
+_MOODLE_EDITOR_ANSWERS = 3
+"""Moodle's matching editor wants two subquestions and three answers (rows); its importer does not."""
 _ALL_PAIRS_GRADING = "RELATIVE_ALL_PREVIOUS_AND_NEXT"
 """The ordering grading that counts pairs in the right relative order, as quiz does."""
 
@@ -193,6 +196,7 @@ def read(data: bytes, path: str) -> Bank:
             )
             pending, notes_for_next = {}, []
             continue
+        matching.apply_category_order(fields, pending.pop(matching.ORDER_KEY, None), notes)
         for key, value in pending.items():
             if key in _COMMENT_KEYS:
                 fields[key] = clean(value) if isinstance(value, str) else value
@@ -216,13 +220,13 @@ def _plain(element: Any) -> str:
     return clean(element.text or "") if element is not None else ""
 
 
-def _formatted(element: Any, notes: list[str]) -> str:
+def _formatted(element: Any, notes: list[str], default_format: str = "html") -> str:
     """A <text> inside an element with a `format`, as quiz text (HTML read as a browser shows it)."""
     if element is None:
         return ""
     text_element = element.find("text")
     raw = (text_element.text or "") if text_element is not None else ""
-    text_format = element.get("format", "html")
+    text_format = element.get("format", default_format)
     if text_format == "moodle_auto_format":
         raw = raw.replace("\n", "<br>")  # Moodle's auto-format keeps line breaks
     if text_format in ("html", "moodle_auto_format"):
@@ -392,14 +396,29 @@ def _read_ordering(element: Any, notes: list[str]) -> dict[str, Any]:
     return {"type": "order", "items": items}
 
 
+def _read_matching(element: Any, notes: list[str]) -> dict[str, Any]:
+    """Each subquestion an item, its answer the item's category (an empty subquestion: an extra
+    category); left out, with the reason, when it does not fit categorize's limits."""
+    question_text = element.find("questiontext")
+    # As in Moodle, a subquestion without a format has the question text's.
+    text_format = question_text.get("format", "html") if question_text is not None else "html"
+    rows = [
+        matching.Row(
+            _formatted(subquestion, notes, text_format), _plain(subquestion.find("answer/text"))
+        )
+        for subquestion in element.findall("subquestion")
+    ]
+    return matching.categorize_fields(rows)
+
+
 IMPORTS: dict[str, Callable[[Any, list[str]], dict[str, Any]] | Unsupported] = {
     "multichoice": _read_multichoice,
     "truefalse": _read_true_false,
     "shortanswer": _read_short_answer,
     "numerical": _read_numeric,
     "ordering": _read_ordering,
-    "matching": Unsupported("a matching question has no quiz form"),
-    "match": Unsupported("a matching question has no quiz form"),
+    "matching": _read_matching,
+    "match": _read_matching,
     "essay": Unsupported("an essay question (an open answer marked by hand) has no quiz form"),
     "description": Unsupported("a description is not a question"),
     "cloze": Unsupported("an embedded-answers (Cloze) question has no quiz form"),
@@ -523,6 +542,23 @@ def _write_ordering(question: OrderingQuestion, element: Any, context: _WriteCon
         answer.set("fraction", str(position))
 
 
+def _write_categorize(question: CategorizeQuestion, element: Any, context: _WriteContext) -> None:
+    """A matching question: each item a subquestion answered by its category, and each category
+    no item has an extra answer with an empty subquestion."""
+    _sub(element, "shuffleanswers", "true")  # Moodle shuffles the subquestions: quiz the items
+    rows = matching.rows_of(question)
+    for row in rows:
+        subquestion = _text_element(
+            element, "subquestion", _inline_html(row.item) if row.item else ""
+        )
+        _sub(_sub(subquestion, "answer"), "text", row.category)
+    if len(rows) < _MOODLE_EDITOR_ANSWERS:
+        context.losses.append(
+            f"Moodle imports and plays it, but its editing form asks for {_MOODLE_EDITOR_ANSWERS} "
+            "answers before it saves a change: add a category no item has if you edit it there"
+        )
+
+
 class _WriteContext:
     def __init__(self, shuffle: bool) -> None:
         self.shuffle = shuffle
@@ -545,7 +581,7 @@ EXPORTS: dict[str, tuple[str, Writer] | Unsupported] = {
     "highlight": Unsupported(
         "Moodle has no standard question where students pick words in a passage"
     ),
-    "categorize": Unsupported("quiz does not write a Moodle matching question yet"),
+    "categorize": ("matching", _write_categorize),
 }
 """quiz's question types → Moodle XML (the type table, the other way)."""
 
