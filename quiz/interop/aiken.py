@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 from quiz.core.diagnostics import Diagnostic, Severity
-from quiz.core.models import QuestionBase, QuestionSet, SingleChoiceQuestion, TrueFalseQuestion
+from quiz.core.models import QuestionSet, SingleChoiceQuestion, TrueFalseQuestion
 from quiz.interop.errors import InteropError
 from quiz.interop.fields import choice, clean, details_without_place, join_words
 from quiz.interop.limits import check_question_count, decode_text
@@ -150,22 +151,25 @@ def _lines(prompt: str, choices: list[tuple[str, bool]], losses: list[str]) -> l
     return out
 
 
-def _write_single(question: QuestionBase, language: str, losses: list[str]) -> list[str]:
-    assert isinstance(question, SingleChoiceQuestion)
+def _write_single(question: SingleChoiceQuestion, language: str, losses: list[str]) -> list[str]:
     right = question.correct_choices
     return _lines(
         question.prompt, [(c.text, i in right) for i, c in enumerate(question.choices)], losses
     )
 
 
-def _write_true_false(question: QuestionBase, language: str, losses: list[str]) -> list[str]:
-    assert isinstance(question, TrueFalseQuestion)
+def _write_true_false(question: TrueFalseQuestion, language: str, losses: list[str]) -> list[str]:
     true, false = _TRUE_FALSE_WORDS.get(language[:2], ("True", "False"))
     losses.append(f"true/false is written as a one-answer question: {true} or {false}")
     return _lines(question.prompt, [(true, question.answer), (false, not question.answer)], losses)
 
 
-EXPORTS: dict[str, Callable[[QuestionBase, str, list[str]], list[str]] | Unsupported] = {
+# A writer takes the model of the type its entry names (`Any` lets one table hold them all; a
+# test checks each writer's parameter against the type's model in `quiz.core.kinds`) and the
+# set's language, and returns the question's lines.
+Writer = Callable[[Any, str, list[str]], list[str]]
+
+EXPORTS: dict[str, Writer | Unsupported] = {
     "single": _write_single,
     "true_false": _write_true_false,
     "multiple": Unsupported("Aiken has one right answer per question"),

@@ -8,15 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from quiz.core.models import (
-    HighlightQuestion,
-    MultipleChoiceQuestion,
-    NumericQuestion,
-    OrderingQuestion,
-    QuestionBase,
-    SingleChoiceQuestion,
-    TextQuestion,
-)
+from quiz.core.kinds import kind_of
+from quiz.core.models import QuestionBase, TextQuestion
 from quiz.core.text import clean_text, strip_accents
 
 
@@ -37,23 +30,10 @@ def choice(text: str, *, correct: bool = False, feedback: str | None = None) -> 
     return entry
 
 
-def choice_texts(question: QuestionBase) -> list[str]:
-    """Every text a student reads as a possible answer (for length limits)."""
-    if isinstance(question, SingleChoiceQuestion | MultipleChoiceQuestion):
-        return [c.text for c in question.choices]
-    if isinstance(question, OrderingQuestion):
-        return list(question.items)
-    if isinstance(question, TextQuestion | HighlightQuestion):
-        return list(question.answer)
-    if isinstance(question, NumericQuestion):
-        return [number_text(question.answer)]
-    return []
-
-
 def has_choice_feedback(question: QuestionBase) -> bool:
-    return isinstance(question, SingleChoiceQuestion | MultipleChoiceQuestion) and any(
-        c.feedback for c in question.choices
-    )
+    """Whether any of the question's choices has feedback (the registry knows which types have
+    choices)."""
+    return any(c.feedback for c in kind_of(question).choices(question))
 
 
 def number_text(value: float) -> str:
@@ -70,6 +50,9 @@ def plain_number(value: float) -> int | float:
 def details_without_place(question: QuestionBase, held: frozenset[str]) -> list[str]:
     """The details this question has that a format cannot hold (`held`: the ones it can)."""
     lost = []
+    # Type-specific settings, read from the fields that hold a value other than their default,
+    # so that no type needs naming here.
+    settings = question.model_dump(exclude_none=True, exclude_defaults=True)
     checks = {
         "id": True,
         "skill": True,
@@ -80,9 +63,9 @@ def details_without_place(question: QuestionBase, held: frozenset[str]) -> list[
         "difficulty": question.difficulty is not None,
         "time limit": question.time_limit is not None,
         "draft mark": question.draft is not None,
-        "unit": isinstance(question, NumericQuestion) and question.unit is not None,
-        "case sensitivity": isinstance(question, TextQuestion) and question.case_sensitive,
-        "accent sensitivity": isinstance(question, TextQuestion) and question.accent_sensitive,
+        "unit": "unit" in settings,
+        "case sensitivity": settings.get("case_sensitive") is True,
+        "accent sensitivity": settings.get("accent_sensitive") is True,
     }
     for name, present in checks.items():
         if present and name not in held:

@@ -18,15 +18,15 @@ from typing import Any
 
 from quiz.core.diagnostics import Diagnostic, Severity
 from quiz.core.models import (
+    CategorizeQuestion,
     MultipleChoiceQuestion,
     NumericQuestion,
-    QuestionBase,
     QuestionSet,
     SingleChoiceQuestion,
     TextQuestion,
     TrueFalseQuestion,
 )
-from quiz.interop import metadata
+from quiz.interop import matching, metadata
 from quiz.interop.errors import InteropError
 from quiz.interop.fields import (
     NotHeld,
@@ -47,6 +47,9 @@ _FORMAT_PREFIX = re.compile(r"\[(html|moodle|plain|markdown)\]")
 _WEIGHT = re.compile(r"%-?[0-9]+(?:\.[0-9]*)?%")
 # Escapes Moodle undoes; any other backslash stays as written.
 _UNESCAPE = {":": ":", "#": "#", "=": "=", "{": "{", "}": "}", "~": "~", "n": "\n", "\\": "\\"}
+MIN_MATCHING_PAIRS = 3
+"""Moodle's GIFT documentation: "There must be at least three matching pairs" (its importer
+takes two, and quiz reads two, but writes three or more so that any reader takes the file)."""
 _RAW_TEXT = re.compile(r"\\([\s\S])|[ \t]*\n[ \t\n]*")
 
 
@@ -280,7 +283,9 @@ def _read_question(node: Any, block: _Block, path: str, bank: Bank) -> None:
             )
         )
         return
-    fields.update(_question_metadata(block, path, notes))
+    quiz_only = _question_metadata(block, path, notes)
+    matching.apply_category_order(fields, quiz_only.pop(matching.ORDER_KEY, None), notes)
+    fields.update(quiz_only)
     bank.questions.append(ReadQuestion(fields, line, 1, name, notes))
 
 
@@ -445,12 +450,37 @@ def _read_numeric(body: Any, context: _Context) -> dict[str, Any]:
     return fields
 
 
+def _read_matching(body: Any, context: _Context) -> dict[str, Any]:
+    """`=item -> category` pairs, split at the first '->' as Moodle does (`= -> category`: an
+    extra category); left out, with the reason, when they do not fit categorize's limits."""
+    rows = []
+    for node in body.children:
+        marker, weight, text_token, feedback = _parts(node)
+        # As in Moodle, a %n% after `=` is part of the text: matching pairs have no weights.
+        start, end = weight or text_token, text_token or weight
+        raw = _token_text(context.block, start, end) if start is not None else ""
+        if "->" not in raw:
+            raise context.error(
+                start or marker,
+                "this matching pair has no '->'",
+                "write each pair as =item -> category",
+            )
+        item, category = raw.split("->", 1)
+        if feedback is not None and context.text(feedback):
+            note = "the feedback on a matching pair has no place in quiz (nor in Moodle)"
+            if note not in context.notes:
+                context.notes.append(note)
+        # The answer side is plain text in Moodle: escapes undone, no [format] prefix.
+        rows.append(matching.Row(context.text(item), clean(_unescape(category.strip()))))
+    return matching.categorize_fields(rows)
+
+
 IMPORTS: dict[str, Callable[[Any, _Context], dict[str, Any]] | Unsupported] = {
     "multichoice": _read_multichoice,
     "truefalse": _read_true_false,
     "shortanswer": _read_short_answer,
     "numerical": _read_numeric,
-    "match": Unsupported("a matching question has no quiz form"),
+    "match": _read_matching,
     "essay": Unsupported("an essay question (an open answer marked by hand) has no quiz form"),
 }
 """GIFT's kinds of question → how each becomes a quiz question (the type table, one way)."""
@@ -542,40 +572,54 @@ def _fraction(share: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def _write_choices(question: QuestionBase, lines: list[str], losses: list[str]) -> None:
-    assert isinstance(question, SingleChoiceQuestion | MultipleChoiceQuestion)
+def _write_single(question: SingleChoiceQuestion, lines: list[str], losses: list[str]) -> None:
+    """`=right ~wrong`, as Moodle writes a one-answer multiple choice."""
+    right = question.correct_choices
+    _write_choice_lines(
+        question,
+        [
+            _weighted("=" if i in right else "~", None, c.text)
+            for i, c in enumerate(question.choices)
+        ],
+        lines,
+    )
+
+
+def _write_multiple(question: MultipleChoiceQuestion, lines: list[str], losses: list[str]) -> None:
+    """`~%50%right ~%-50%wrong`: quiz's scoring as Moodle's weights."""
     right = question.correct_choices
     share = 1 / len(right) if right else 0
-    if isinstance(question, MultipleChoiceQuestion) and len(right) > 10:
+    if len(right) > 10:
         losses.append(
             f"{len(right)} right answers weigh {_fraction(share)}% each, a grade Moodle does not "
             "list: import it with 'Match grades: nearest grade'"
         )
-    for index, entry in enumerate(question.choices):
-        if isinstance(question, SingleChoiceQuestion):
-            line = _weighted("=" if index in right else "~", None, entry.text)
-        else:
-            weight = _fraction(share if index in right else -share)
-            line = _weighted("~", weight, entry.text)
-        if entry.feedback:
-            line += "#" + _part(entry.feedback)
-        lines.append(line)
+    weighted = [
+        _weighted("~", _fraction(share if i in right else -share), c.text)
+        for i, c in enumerate(question.choices)
+    ]
+    _write_choice_lines(question, weighted, lines)
 
 
-def _write_true_false(question: QuestionBase, lines: list[str], losses: list[str]) -> None:
-    assert isinstance(question, TrueFalseQuestion)
+def _write_choice_lines(
+    question: SingleChoiceQuestion | MultipleChoiceQuestion, answers: list[str], lines: list[str]
+) -> None:
+    """Each choice's line, with its feedback after `#`."""
+    for line, entry in zip(answers, question.choices, strict=True):
+        lines.append(line + ("#" + _part(entry.feedback) if entry.feedback else ""))
+
+
+def _write_true_false(question: TrueFalseQuestion, lines: list[str], losses: list[str]) -> None:
     lines.append("TRUE" if question.answer else "FALSE")
 
 
-def _write_numeric(question: QuestionBase, lines: list[str], losses: list[str]) -> None:
-    assert isinstance(question, NumericQuestion)
+def _write_numeric(question: NumericQuestion, lines: list[str], losses: list[str]) -> None:
     if question.unit:
         losses.append(f"Moodle will not show the unit '{question.unit}' (GIFT has none)")
     lines.append(f"#{number_text(question.answer)}:{number_text(question.tolerance)}")
 
 
-def _write_short_answer(question: QuestionBase, lines: list[str], losses: list[str]) -> None:
-    assert isinstance(question, TextQuestion)
+def _write_short_answer(question: TextQuestion, lines: list[str], losses: list[str]) -> None:
     for accepted in question.answer:
         if "->" in accepted:
             raise _Unwritable(
@@ -590,13 +634,37 @@ def _write_short_answer(question: QuestionBase, lines: list[str], losses: list[s
         lines.append(_weighted("=", weight, accepted))
 
 
+def _write_categorize(question: CategorizeQuestion, lines: list[str], losses: list[str]) -> None:
+    """A matching question: `=item -> category` for each item, `= -> category` for a category no
+    item has (an extra answer for students to choose)."""
+    rows = matching.rows_of(question)
+    if len(rows) < MIN_MATCHING_PAIRS:
+        raise _Unwritable(
+            f"GIFT, as Moodle documents it, needs at least {MIN_MATCHING_PAIRS} matching pairs and "
+            f"this question makes {len(rows)}: add an item or a category no item has, or export "
+            "to Moodle XML, which has no such minimum"
+        )
+    for row in rows:
+        if "->" in row.item:
+            raise _Unwritable(
+                f"the item {row.item!r} contains '->', which GIFT reads as the end of the item "
+                "(and cannot escape)"
+            )
+        lines.append(f"\t={_part(row.item)} -> {_escape(row.category)}")
+
+
 class _Unwritable(Exception):
     """This question cannot be written faithfully in the format: left out with this reason."""
 
 
-EXPORTS: dict[str, Callable[[QuestionBase, list[str], list[str]], None] | Unsupported] = {
-    "single": _write_choices,
-    "multiple": _write_choices,
+# A writer takes the model of the type its entry names (`Any` lets one table hold them all; a
+# test checks each writer's parameter against the type's model in `quiz.core.kinds`), appends the
+# lines inside the braces, and notes what the question loses.
+Writer = Callable[[Any, list[str], list[str]], None]
+
+EXPORTS: dict[str, Writer | Unsupported] = {
+    "single": _write_single,
+    "multiple": _write_multiple,
     "true_false": _write_true_false,
     "numeric": _write_numeric,
     "text": _write_short_answer,
@@ -604,7 +672,7 @@ EXPORTS: dict[str, Callable[[QuestionBase, list[str], list[str]], None] | Unsupp
         "GIFT, as Moodle documents it, has no ordering question (Moodle XML has: --to moodle-xml)"
     ),
     "highlight": Unsupported("GIFT has no question where students pick words in a passage"),
-    "categorize": Unsupported("quiz does not write a GIFT matching question yet"),
+    "categorize": _write_categorize,
 }
 """quiz's question types → how GIFT writes each (the type table, the other way)."""
 

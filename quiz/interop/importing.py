@@ -52,6 +52,7 @@ _FIELD_ORDER = (
     "prompt",
     "text",
     "choices",
+    "categories",
     "items",
     "answer",
     "unit",
@@ -236,7 +237,9 @@ def _problem(fields: dict[str, Any]) -> str | None:
         where = ".".join(str(part) for part in first["loc"][1:]) or "question"
         return f"{where}: {first['msg']}"
     for finding in check_questions([(0, question)]):
-        return finding.message
+        # A warning (a category no item has…) is the teacher's choice: `quiz check` shows it.
+        if finding.severity is Severity.ERROR:
+            return finding.message
     return None
 
 

@@ -21,7 +21,6 @@ from quiz.core.diagnostics import Diagnostic, Severity
 from quiz.core.models import (
     MultipleChoiceQuestion,
     Question,
-    QuestionBase,
     QuestionSet,
     SingleChoiceQuestion,
     TrueFalseQuestion,
@@ -259,22 +258,30 @@ class _Unwritable(Exception):
     pass
 
 
-def _answers_of(question: QuestionBase, language: str, losses: list[str]) -> list[tuple[str, bool]]:
-    if isinstance(question, TrueFalseQuestion):
-        true, false = _TRUE_FALSE_WORDS.get(language[:2], ("True", "False"))
-        losses.append(f"true/false is written as a question with two answers, {true} and {false}")
-        return [(true, question.answer), (false, not question.answer)]
-    assert isinstance(question, SingleChoiceQuestion | MultipleChoiceQuestion)
+def _choice_answers(
+    question: SingleChoiceQuestion | MultipleChoiceQuestion, language: str, losses: list[str]
+) -> list[tuple[str, bool]]:
     right = question.correct_choices
     return [(entry.text, index in right) for index, entry in enumerate(question.choices)]
 
 
-EXPORTS: dict[
-    str, Callable[[QuestionBase, str, list[str]], list[tuple[str, bool]]] | Unsupported
-] = {
-    "single": _answers_of,
-    "multiple": _answers_of,
-    "true_false": _answers_of,
+def _true_false_answers(
+    question: TrueFalseQuestion, language: str, losses: list[str]
+) -> list[tuple[str, bool]]:
+    true, false = _TRUE_FALSE_WORDS.get(language[:2], ("True", "False"))
+    losses.append(f"true/false is written as a question with two answers, {true} and {false}")
+    return [(true, question.answer), (false, not question.answer)]
+
+
+# A writer takes the model of the type its entry names (`Any` lets one table hold them all; a
+# test checks each writer's parameter against the type's model in `quiz.core.kinds`) and the
+# set's language, and returns the answers with whether each is right.
+Writer = Callable[[Any, str, list[str]], list[tuple[str, bool]]]
+
+EXPORTS: dict[str, Writer | Unsupported] = {
+    "single": _choice_answers,
+    "multiple": _choice_answers,
+    "true_false": _true_false_answers,
     "numeric": Unsupported("the Kahoot! spreadsheet has only questions with two to four answers"),
     "text": Unsupported("the Kahoot! spreadsheet has only questions with two to four answers"),
     "order": Unsupported("the Kahoot! spreadsheet has no puzzle (ordering) question"),

@@ -26,6 +26,7 @@ QUESTION_KEYS = (
     "case_sensitive",
     "accent_sensitive",
     "draft",
+    "categories",  # a categorize question's order of categories: Moodle keeps none
 )
 
 

@@ -15,17 +15,17 @@ from typing import Any
 
 from quiz.core.diagnostics import Diagnostic, Severity
 from quiz.core.models import (
+    CategorizeQuestion,
     MultipleChoiceQuestion,
     NumericQuestion,
     OrderingQuestion,
-    QuestionBase,
     QuestionSet,
     SingleChoiceQuestion,
     TextQuestion,
     TrueFalseQuestion,
 )
 from quiz.core.skills import Skill
-from quiz.interop import metadata
+from quiz.interop import matching, metadata
 from quiz.interop.errors import InteropError, file_error
 from quiz.interop.fields import (
     NotHeld,
@@ -56,6 +56,8 @@ _STANDARD_FEEDBACK = {
 _COMMENT_KEYS = tuple(
     key for key in metadata.QUESTION_KEYS if key not in ("skill", "unit", "case_sensitive")
 )
+_MOODLE_EDITOR_ANSWERS = 3
+"""Moodle's matching editor wants two subquestions and three answers (rows); its importer does not."""
 _ALL_PAIRS_GRADING = "RELATIVE_ALL_PREVIOUS_AND_NEXT"
 """The ordering grading that counts pairs in the right relative order, as quiz does."""
 
@@ -194,6 +196,7 @@ def read(data: bytes, path: str) -> Bank:
             )
             pending, notes_for_next = {}, []
             continue
+        matching.apply_category_order(fields, pending.pop(matching.ORDER_KEY, None), notes)
         for key, value in pending.items():
             if key in _COMMENT_KEYS:
                 fields[key] = clean(value) if isinstance(value, str) else value
@@ -217,13 +220,13 @@ def _plain(element: Any) -> str:
     return clean(element.text or "") if element is not None else ""
 
 
-def _formatted(element: Any, notes: list[str]) -> str:
+def _formatted(element: Any, notes: list[str], default_format: str = "html") -> str:
     """A <text> inside an element with a `format`, as quiz text (HTML read as a browser shows it)."""
     if element is None:
         return ""
     text_element = element.find("text")
     raw = (text_element.text or "") if text_element is not None else ""
-    text_format = element.get("format", "html")
+    text_format = element.get("format", default_format)
     if text_format == "moodle_auto_format":
         raw = raw.replace("\n", "<br>")  # Moodle's auto-format keeps line breaks
     if text_format in ("html", "moodle_auto_format"):
@@ -393,14 +396,29 @@ def _read_ordering(element: Any, notes: list[str]) -> dict[str, Any]:
     return {"type": "order", "items": items}
 
 
+def _read_matching(element: Any, notes: list[str]) -> dict[str, Any]:
+    """Each subquestion an item, its answer the item's category (an empty subquestion: an extra
+    category); left out, with the reason, when it does not fit categorize's limits."""
+    question_text = element.find("questiontext")
+    # As in Moodle, a subquestion without a format has the question text's.
+    text_format = question_text.get("format", "html") if question_text is not None else "html"
+    rows = [
+        matching.Row(
+            _formatted(subquestion, notes, text_format), _plain(subquestion.find("answer/text"))
+        )
+        for subquestion in element.findall("subquestion")
+    ]
+    return matching.categorize_fields(rows)
+
+
 IMPORTS: dict[str, Callable[[Any, list[str]], dict[str, Any]] | Unsupported] = {
     "multichoice": _read_multichoice,
     "truefalse": _read_true_false,
     "shortanswer": _read_short_answer,
     "numerical": _read_numeric,
     "ordering": _read_ordering,
-    "matching": Unsupported("a matching question has no quiz form"),
-    "match": Unsupported("a matching question has no quiz form"),
+    "matching": _read_matching,
+    "match": _read_matching,
     "essay": Unsupported("an essay question (an open answer marked by hand) has no quiz form"),
     "description": Unsupported("a description is not a question"),
     "cloze": Unsupported("an embedded-answers (Cloze) question has no quiz form"),
@@ -440,31 +458,46 @@ def _fraction_text(share: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def _write_choices(question: QuestionBase, element: Any, context: _WriteContext) -> None:
-    assert isinstance(question, SingleChoiceQuestion | MultipleChoiceQuestion)
-    single = isinstance(question, SingleChoiceQuestion)
+def _write_single(question: SingleChoiceQuestion, element: Any, context: _WriteContext) -> None:
+    """One answer at 100 %, the others at 0."""
+    right = question.correct_choices
+    fractions = ["100" if index in right else "0" for index in range(len(question.choices))]
+    _write_choices(question, fractions, True, element, context)
+
+
+def _write_multiple(question: MultipleChoiceQuestion, element: Any, context: _WriteContext) -> None:
+    """quiz's scoring as Moodle's weights: +100/n % for each right answer, −100/n % for a wrong one."""
     right = question.correct_choices
     share = 1 / len(right)
-    if not single and len(right) > 10:
+    if len(right) > 10:
         context.losses.append(
             f"{len(right)} right answers weigh {_fraction_text(share)}% each, a grade Moodle does "
             "not list: import it with 'Match grades: nearest grade'"
         )
+    fractions = [
+        _fraction_text(share if index in right else -share)
+        for index in range(len(question.choices))
+    ]
+    _write_choices(question, fractions, False, element, context)
+
+
+def _write_choices(
+    question: SingleChoiceQuestion | MultipleChoiceQuestion,
+    fractions: list[str],
+    single: bool,
+    element: Any,
+    context: _WriteContext,
+) -> None:
     _sub(element, "single", "true" if single else "false")
     _sub(element, "shuffleanswers", "true" if context.shuffle else "false")
     _sub(element, "answernumbering", "abc")
-    for index, entry in enumerate(question.choices):
-        if single:
-            fraction = "100" if index in right else "0"
-        else:
-            fraction = _fraction_text(share if index in right else -share)
+    for entry, fraction in zip(question.choices, fractions, strict=True):
         answer = _text_element(element, "answer", _inline_html(entry.text))
         answer.set("fraction", fraction)
         _text_element(answer, "feedback", _inline_html(entry.feedback) if entry.feedback else "")
 
 
-def _write_true_false(question: QuestionBase, element: Any, context: _WriteContext) -> None:
-    assert isinstance(question, TrueFalseQuestion)
+def _write_true_false(question: TrueFalseQuestion, element: Any, context: _WriteContext) -> None:
     for value in (True, False):
         answer = _sub(
             element,
@@ -476,8 +509,7 @@ def _write_true_false(question: QuestionBase, element: Any, context: _WriteConte
         _text_element(answer, "feedback", "")
 
 
-def _write_short_answer(question: QuestionBase, element: Any, context: _WriteContext) -> None:
-    assert isinstance(question, TextQuestion)
+def _write_short_answer(question: TextQuestion, element: Any, context: _WriteContext) -> None:
     context.losses.extend(accent_loss(question))
     _sub(element, "usecase", "1" if question.case_sensitive else "0")
     for accepted in question.answer:
@@ -486,8 +518,7 @@ def _write_short_answer(question: QuestionBase, element: Any, context: _WriteCon
         _text_element(answer, "feedback", "")
 
 
-def _write_numeric(question: QuestionBase, element: Any, context: _WriteContext) -> None:
-    assert isinstance(question, NumericQuestion)
+def _write_numeric(question: NumericQuestion, element: Any, context: _WriteContext) -> None:
     answer = _sub(element, "answer", fraction="100", format="moodle_auto_format")
     _sub(answer, "text", number_text(question.answer))
     _sub(answer, "tolerance", number_text(question.tolerance))
@@ -500,8 +531,7 @@ def _write_numeric(question: QuestionBase, element: Any, context: _WriteContext)
         _sub(element, "showunits", "0")
 
 
-def _write_ordering(question: QuestionBase, element: Any, context: _WriteContext) -> None:
-    assert isinstance(question, OrderingQuestion)
+def _write_ordering(question: OrderingQuestion, element: Any, context: _WriteContext) -> None:
     _sub(element, "layouttype", "VERTICAL")
     _sub(element, "selecttype", "ALL")
     _sub(element, "selectcount", "0")
@@ -512,16 +542,38 @@ def _write_ordering(question: QuestionBase, element: Any, context: _WriteContext
         answer.set("fraction", str(position))
 
 
+def _write_categorize(question: CategorizeQuestion, element: Any, context: _WriteContext) -> None:
+    """A matching question: each item a subquestion answered by its category, and each category
+    no item has an extra answer with an empty subquestion."""
+    _sub(element, "shuffleanswers", "true")  # Moodle shuffles the subquestions: quiz the items
+    rows = matching.rows_of(question)
+    for row in rows:
+        subquestion = _text_element(
+            element, "subquestion", _inline_html(row.item) if row.item else ""
+        )
+        _sub(_sub(subquestion, "answer"), "text", row.category)
+    if len(rows) < _MOODLE_EDITOR_ANSWERS:
+        context.losses.append(
+            f"Moodle imports and plays it, but its editing form asks for {_MOODLE_EDITOR_ANSWERS} "
+            "answers before it saves a change: add a category no item has if you edit it there"
+        )
+
+
 class _WriteContext:
     def __init__(self, shuffle: bool) -> None:
         self.shuffle = shuffle
         self.losses: list[str] = []
 
 
+# A writer takes the model of the type its entry names (`Any` lets one table hold them all; a
+# test checks each writer's parameter against the type's model in `quiz.core.kinds`) and adds
+# the elements particular to its Moodle type.
+Writer = Callable[[Any, Any, _WriteContext], None]
+
 # quiz type → (Moodle's question type, the writer of its specific elements)
-EXPORTS: dict[str, tuple[str, Callable[[QuestionBase, Any, _WriteContext], None]] | Unsupported] = {
-    "single": ("multichoice", _write_choices),
-    "multiple": ("multichoice", _write_choices),
+EXPORTS: dict[str, tuple[str, Writer] | Unsupported] = {
+    "single": ("multichoice", _write_single),
+    "multiple": ("multichoice", _write_multiple),
     "true_false": ("truefalse", _write_true_false),
     "numeric": ("numerical", _write_numeric),
     "text": ("shortanswer", _write_short_answer),
@@ -529,7 +581,7 @@ EXPORTS: dict[str, tuple[str, Callable[[QuestionBase, Any, _WriteContext], None]
     "highlight": Unsupported(
         "Moodle has no standard question where students pick words in a passage"
     ),
-    "categorize": Unsupported("quiz does not write a Moodle matching question yet"),
+    "categorize": ("matching", _write_categorize),
 }
 """quiz's question types → Moodle XML (the type table, the other way)."""
 

@@ -31,11 +31,9 @@ def by_line(bank, line):  # type: ignore[no-untyped-def]
 
 def test_every_documented_example_is_read_or_reported(bank) -> None:  # type: ignore[no-untyped-def]
     assert bank.title == "harry"  # $CATEGORY: tom/dick/harry
-    assert len(bank.questions) == 33
+    assert len(bank.questions) == 35
     left_out = {(w.line, w.message) for w in bank.warnings}
     assert left_out == {
-        (36, "a matching question has no quiz form: question left out"),
-        (130, "a matching question has no quiz form: question 'Q4' left out"),
         (
             140,
             "an essay question (an open answer marked by hand) has no quiz form: "
@@ -56,6 +54,28 @@ def test_multiple_choice_and_missing_word(bank) -> None:  # type: ignore[no-unty
         by_line(bank, 13).fields["prompt"]
         == "The American holiday of Thanksgiving is celebrated on the _____ Thursday of November."
     )
+
+
+def test_matching_comes_in_as_categorize(bank) -> None:  # type: ignore[no-untyped-def]
+    """Each documented matching example: items are the subquestions, categories the answers."""
+    assert by_line(bank, 36).fields == {
+        "prompt": "Match the following countries with their corresponding capitals.",
+        "type": "categorize",
+        "categories": ["Ottawa", "Rome", "Tokyo", "New Delhi"],
+        "items": [
+            {"text": "Canada", "category": "Ottawa"},
+            {"text": "Italy", "category": "Rome"},
+            {"text": "Japan", "category": "Tokyo"},
+            {"text": "India", "category": "New Delhi"},
+        ],
+    }
+    animals = by_line(bank, 130)
+    assert animals.name == "Q4"
+    assert animals.fields["categories"] == ["cat food", "dog food"]
+    assert animals.fields["items"] == [
+        {"text": "cat", "category": "cat food"},
+        {"text": "dog", "category": "dog food"},
+    ]
 
 
 def test_short_answer_true_false_and_names(bank) -> None:  # type: ignore[no-untyped-def]
@@ -138,8 +158,8 @@ def test_escapes_general_feedback_and_formats(bank) -> None:  # type: ignore[no-
 
 def test_import_of_the_documentation_passes_quiz_check(tmp_path: Path) -> None:
     result = import_file(DOCS, tmp_path / "docs.yaml", language="en")
-    assert len(result.question_set.questions) == 33
-    assert result.drafts == 33  # GIFT gives no skill or evidence: every one is a marked draft
+    assert len(result.question_set.questions) == 35
+    assert result.drafts == 35  # GIFT gives no skill or evidence: every one is a marked draft
     text = result.yaml_text
     assert "# from moodle-docs.gift:7" in text
     assert "to complete: skill ('comprehension' stands in), explanation, evidence" in text

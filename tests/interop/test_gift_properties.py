@@ -51,7 +51,9 @@ numbers = st.floats(allow_nan=False, allow_infinity=False, width=64)
 
 @st.composite
 def gift_questions(draw: st.DrawFn) -> dict[str, Any]:
-    kind = draw(st.sampled_from(["single", "multiple", "true_false", "numeric", "text"]))
+    kind = draw(
+        st.sampled_from(["single", "multiple", "true_false", "numeric", "text", "categorize"])
+    )
     fields: dict[str, Any] = {
         "type": kind,
         "skill": draw(st.sampled_from(["comprehension", "sourcing", "language"])),
@@ -81,6 +83,13 @@ def gift_questions(draw: st.DrawFn) -> dict[str, Any]:
         fields["tolerance"] = abs(draw(numbers))
         if draw(st.booleans()):
             fields["unit"] = draw(texts)
+    elif kind == "categorize":
+        categories = draw(st.lists(texts, min_size=2, max_size=4, unique=True))
+        fields["categories"] = categories
+        fields["items"] = [
+            {"text": text, "category": draw(st.sampled_from(categories))}
+            for text in draw(st.lists(texts, min_size=2, max_size=4, unique=True))
+        ]
     else:
         fields["answer"] = draw(st.lists(texts, min_size=1, max_size=3))
         fields["case_sensitive"] = draw(st.booleans())
@@ -120,11 +129,14 @@ def gift_sets(draw: st.DrawFn) -> QuestionSet:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
 @given(gift_sets())
 def test_gift_round_trip_keeps_every_question(question_set: QuestionSet) -> None:
-    # The one thing GIFT cannot write faithfully: '->' in a short answer (read as a matching pair).
+    # What GIFT cannot write faithfully: '->' in a short answer (read as a matching pair) or in a
+    # sorting question's item (read as its end), and a matching question of fewer than 3 pairs.
     unwritable = {
         q.id
         for q in question_set.questions
-        if q.type == "text" and any("->" in a for a in q.answer)
+        if (q.type == "text" and any("->" in a for a in q.answer))
+        or (q.type == "categorize" and any("->" in item.text for item in q.items))
+        or (q.type == "categorize" and len(q.items) + len(q.categories) - len(set(q.key)) < 3)
     }
     if len(unwritable) == len(question_set.questions):
         with pytest.raises(InteropError, match="no question of this set can be written"):

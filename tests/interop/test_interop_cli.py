@@ -43,15 +43,15 @@ def test_export_then_import_then_check(tmp_path: Path) -> None:
         for line in lines
     )
     assert any(line.startswith("note: each question's skill, evidence") for line in lines)
-    assert lines[-1] == "wrote en.gift: 20 of 25 questions as Moodle GIFT; 5 left out"
+    assert lines[-1] == "wrote en.gift: 21 of 25 questions as Moodle GIFT; 4 left out"
 
     imported = quiz("import", "en.gift", cwd=tmp_path)
     assert imported.returncode == 0, imported.stderr
-    assert imported.stderr.splitlines()[-1] == "wrote en.yaml: 20 questions from Moodle GIFT"
+    assert imported.stderr.splitlines()[-1] == "wrote en.yaml: 21 questions from Moodle GIFT"
     checked = quiz("check", "en.yaml", cwd=tmp_path)
     assert checked.returncode == 0, checked.stdout
     assert checked.stdout.splitlines()[-1].startswith(
-        "ok: 1 file, 1 valid set, 20 questions; 0 errors"
+        "ok: 1 file, 1 valid set, 21 questions; 0 errors"
     )
 
     again = quiz("import", "en.gift", cwd=tmp_path)

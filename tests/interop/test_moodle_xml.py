@@ -24,7 +24,7 @@ DOCS = DATA / "moodle-docs.xml"
 def test_every_documented_type_is_read_or_reported() -> None:
     bank = read(DOCS.read_bytes(), str(DOCS))
     assert bank.title == "Week 3"
-    single, multiple, true_false, short, numeric, ordering = bank.questions
+    single, multiple, true_false, short, numeric, ordering, matching = bank.questions
     assert single.fields == {
         "prompt": "What is the answer to this question?",
         "explanation": "The general feedback.",
@@ -55,8 +55,24 @@ def test_every_documented_type_is_read_or_reported() -> None:
     assert ordering.name == "myid"  # the idnumber, a valid quiz id, is preferred to the name
     assert ordering.fields["items"] == ["Modular", "Object", "Oriented"]  # by fraction = position
     assert any("RELATIVE_NEXT_EXCLUDE_LAST" in n for n in ordering.notes)
+    # A matching question is a sorting question: each pair's answer is the item's category.
+    assert matching.line == 123
+    assert matching.fields["type"] == "categorize"
+    assert matching.fields["categories"] == [
+        "This is the 2nd item in the 1st pair.",
+        "This is the 2nd item in the 2nd pair.",
+    ]
+    assert matching.fields["items"] == [
+        {
+            "text": "This is the 1st item in the 1st pair.",
+            "category": "This is the 2nd item in the 1st pair.",
+        },
+        {
+            "text": "This is the 1st item in the 2nd pair.",
+            "category": "This is the 2nd item in the 2nd pair.",
+        },
+    ]
     assert [(w.line, w.message.split(":")[0]) for w in bank.warnings] == [
-        (123, "a matching question has no quiz form"),
         (139, "an essay question (an open answer marked by hand) has no quiz form"),
         (148, "a description is not a question"),
     ]
