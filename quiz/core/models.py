@@ -10,7 +10,7 @@ right choice, evidence found in the article — run in `checks.py`, pointing at 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
@@ -173,11 +173,6 @@ class QuestionSet(_Strict):
         """The set as students play it: the questions still marked `draft:` left out; None when
         every question is a draft (there is nothing to play)."""
         return self._keeping(lambda question: question.draft is None)
-
-    def only_types(self, types: Collection[str]) -> QuestionSet | None:
-        """The set without the questions of other types (an interface that cannot show a type
-        yet leaves it out); None when no question is left."""
-        return self._keeping(lambda question: getattr(question, "type", None) in types)
 
     def _keeping(self, keep: Callable[[QuestionBase], bool]) -> QuestionSet | None:
         kept = [question for question in self.questions if keep(question)]

@@ -301,12 +301,6 @@ class QuizApp(App[None]):
                     self.screen.say(self.strings("home.only_drafts_why", path=path))
                 return
             question_set = playable
-        shown = self._shown_questions(question_set)
-        if shown is None:
-            if isinstance(self.screen, HomeScreen):
-                self.screen.say(self.strings("home.no_shown_types"))
-            return
-        question_set = shown
         if self.player:
             self.start_game(question_set, self._settings(self.player, self.class_name))
             return
@@ -318,17 +312,6 @@ class QuizApp(App[None]):
         from quiz.tui.screens.player import PlayerScreen
 
         self.push_screen(PlayerScreen(self.strings, question_set, self.rule), named)
-
-    def _shown_questions(self, question_set: QuestionSet) -> QuestionSet | None:
-        """The set without the questions of a type the question screen cannot show yet, said
-        in a notification (never a crash in the middle of a game); None when none is left."""
-        from quiz.tui.screens.question import ANSWER_WIDGET_TYPES
-
-        shown = question_set.only_types(ANSWER_WIDGET_TYPES)
-        left_out = len(question_set.questions) - (len(shown.questions) if shown else 0)
-        if shown is not None and left_out:
-            self.notify(self.strings.count("game.types_left_out", left_out), markup=False)
-        return shown
 
     def _settings(self, player: str, class_name: str | None) -> GameSettings:
         from quiz.core.session import GameSettings

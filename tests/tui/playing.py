@@ -7,6 +7,7 @@ import string
 from textual.pilot import Pilot
 
 from quiz.core.models import (
+    CategorizeQuestion,
     HighlightQuestion,
     MultipleChoiceQuestion,
     NumericQuestion,
@@ -60,6 +61,13 @@ async def answer_right(pilot: Pilot) -> None:  # type: ignore[type-arg]
         await sort_items(pilot, list(presented.item_order))
     elif isinstance(question, HighlightQuestion):
         await pick_words(pilot, sorted(question.target_words))
+        await pilot.press("enter")
+    elif isinstance(question, CategorizeQuestion):
+        # A category's number sorts the statement under the cursor and moves to the next one.
+        for index in presented.item_order:
+            key = question.key[index]
+            assert key is not None
+            await pilot.press(str(key + 1))
         await pilot.press("enter")
     else:  # pragma: no cover - every type is handled above
         raise AssertionError(f"unknown question type {type(question).__name__}")

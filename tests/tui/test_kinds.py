@@ -23,8 +23,8 @@ def test_every_question_type_has_an_interface() -> None:
 
 
 def test_a_type_without_an_interface_is_named_in_the_error() -> None:
-    with pytest.raises(LookupError, match="'categorize'"):
-        kind_for("categorize")
+    with pytest.raises(LookupError, match="'sorting_hat'"):
+        kind_for("sorting_hat")
 
 
 def test_the_screens_ask_the_registry_and_never_branch_on_the_type() -> None:

@@ -194,3 +194,36 @@ def test_confirm_leaving(snap_compare, language: str) -> None:  # type: ignore[n
 
     app = make_app(language, player="Zoé")
     assert snap_compare(app, terminal_size=(80, 24), run_before=settle(steps))
+
+
+def make_sorting_app(language: str) -> QuizApp:
+    """A set of one categorize question (four statements, four categories)."""
+    return QuizApp(
+        [load("categorize/trier.yaml")], language=language, seed=4, clock=FakeClock(), player="Zoé"
+    )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_categorize_in_progress(snap_compare, language: str) -> None:  # type: ignore[no-untyped-def]
+    """Two statements sorted (one by its number, one by ←), the cursor on the third."""
+
+    async def steps(pilot: Pilot) -> None:  # type: ignore[type-arg]
+        await open_first_set(pilot)
+        await pilot.press("2", "left")
+
+    assert snap_compare(
+        make_sorting_app(language), terminal_size=(80, 24), run_before=settle(steps)
+    )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_categorize_feedback_partly_right(snap_compare, language: str) -> None:  # type: ignore[no-untyped-def]
+    """Every statement in the first category: the feedback marks each ✓ or ✗ with the right one."""
+
+    async def steps(pilot: Pilot) -> None:  # type: ignore[type-arg]
+        await open_first_set(pilot)
+        await pilot.press("1", "1", "1", "1", "enter")
+
+    assert snap_compare(
+        make_sorting_app(language), terminal_size=(80, 24), run_before=settle(steps)
+    )

@@ -9,6 +9,7 @@ feedback screens only call `kind_for(type)`; a new type is one new module and on
 from __future__ import annotations
 
 from quiz.tui.kinds.base import KindInterface, Status
+from quiz.tui.kinds.categorize import Categorize
 from quiz.tui.kinds.highlight import Highlight
 from quiz.tui.kinds.multiple import MultipleChoice
 from quiz.tui.kinds.numeric import Numeric
@@ -25,6 +26,7 @@ KINDS: dict[str, KindInterface] = {
     "text": TypedText(),
     "order": Ordering(),
     "highlight": Highlight(),
+    "categorize": Categorize(),
 }
 """Every question type's interface, keyed by its `type:`; `QUESTION_TYPES` and this table must
 name the same types (tested)."""

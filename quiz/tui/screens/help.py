@@ -24,6 +24,7 @@ SECTIONS: list[tuple[str, list[str]]] = [
     ("help.typing", ["help.keys.typing"]),
     ("help.order", ["help.keys.order"]),
     ("help.highlight", ["help.keys.highlight"]),
+    ("help.categorize", ["help.keys.categorize"]),
     ("help.after", ["help.keys.after"]),
 ]
 

@@ -35,12 +35,6 @@ from quiz.tui.widgets.article_view import ArticleView
 from quiz.tui.widgets.countdown import Countdown
 from quiz.tui.widgets.key_bar import KeyBar
 
-ANSWER_WIDGET_TYPES = frozenset(
-    {"single", "multiple", "true_false", "numeric", "text", "order", "highlight"}
-)
-"""The question types this screen has an answer widget for: a game leaves the others out
-(`categorize` has its model and grading in the core, its widget comes later)."""
-
 
 def question_header(strings: Strings, session: GameSession, presented: PresentedQuestion) -> str:
     """ "Question 2/7 · Score 1500": where the player is."""
