@@ -49,6 +49,9 @@ const STRINGS = {
     "question.hint.text": "Type your answer, then Send.",
     "question.hint.order": "Put the items in order with the ▲ ▼ buttons, then Send.",
     "question.hint.highlight": "Press the words to pick them (Tab moves between words), then Send.",
+    "question.hint.categorize": "Put each statement in a category (arrow keys or a number), then Send.",
+    "question.unsorted.one": "{count} statement still to sort.",
+    "question.unsorted.other": "{count} statements still to sort.",
     "reveal.right": "✓ Right!",
     "reveal.partial": "◐ Partly right",
     "reveal.wrong": "✗ Wrong",
@@ -90,6 +93,7 @@ const STRINGS = {
     "type.text": "Short answer",
     "type.order": "Put in order",
     "type.highlight": "Pick the words",
+    "type.categorize": "Sort into groups",
     "skill.comprehension": "Comprehension",
     "skill.context": "Context",
     "skill.sourcing": "Sourcing",
@@ -141,6 +145,9 @@ const STRINGS = {
     "question.hint.text": "Tape ta réponse, puis Envoyer.",
     "question.hint.order": "Range les éléments avec les boutons ▲ ▼, puis Envoyer.",
     "question.hint.highlight": "Appuie sur les mots pour les choisir (Tab passe d’un mot à l’autre), puis Envoyer.",
+    "question.hint.categorize": "Range chaque phrase dans une catégorie (flèches ou chiffre), puis Envoyer.",
+    "question.unsorted.one": "Encore {count} phrase à classer.",
+    "question.unsorted.other": "Encore {count} phrases à classer.",
     "reveal.right": "✓ Bonne réponse !",
     "reveal.partial": "◐ En partie juste",
     "reveal.wrong": "✗ Mauvaise réponse",
@@ -182,6 +189,7 @@ const STRINGS = {
     "type.text": "Réponse courte",
     "type.order": "Remettre dans l’ordre",
     "type.highlight": "Choisir les mots",
+    "type.categorize": "Classer en groupes",
     "skill.comprehension": "Compréhension",
     "skill.context": "Contexte",
     "skill.sourcing": "Sources",
@@ -344,6 +352,7 @@ const TYPES = {
     draw(null);
     return { root, read: () => ({ kind: "order", order: [...order] }), first: () => root.querySelector("button:not([disabled])") };
   },
+  categorize: categorizeControls,
   highlight: (view) => {
     const root = element("p", null, { class: "passage" });
     const picked = new Set();
@@ -368,6 +377,53 @@ const TYPES = {
     };
   },
 };
+
+// One group of radio buttons per statement (its legend the statement, one radio per category),
+// so a screen reader says which statement is being sorted and into what.
+function categorizeControls(view) {
+  const root = element("div", null, { class: "sorting" });
+  view.items.forEach((text, position) => {
+    const group = element("fieldset", null, { class: "statement" });
+    group.append(element("legend", `${position + 1}. ${text}`));
+    const name = `q${view.number}-item${position}`;
+    view.categories.forEach((category, index) => {
+      const id = `${name}-${index}`;
+      const row = element("span", null, { class: "category" });
+      const input = element("input", null, { type: "radio", name, id, value: String(index) });
+      const label = element("label", null, { for: id });
+      label.append(element("span", `${index + 1}.`, { class: "letter" }), " ", category);
+      row.append(input, label);
+      group.append(row);
+    });
+    // A category's number sorts the statement whose group has the focus, as in the terminal.
+    group.addEventListener("keydown", (event) => {
+      if (event.ctrlKey || event.altKey || event.metaKey || !/^[1-9]$/.test(event.key)) return;
+      const input = group.querySelectorAll("input")[Number(event.key) - 1];
+      if (input) {
+        input.click();
+        input.focus();
+        event.preventDefault();
+      }
+    });
+    root.append(group);
+  });
+  const placements = () =>
+    [...root.querySelectorAll("fieldset")].map((group) => {
+      const checked = group.querySelector("input:checked");
+      return checked ? Number(checked.value) : null;
+    });
+  return {
+    root,
+    first: () => root.querySelector("input"),
+    read: () => {
+      const placed = placements();
+      const unsorted = placed.filter((category) => category === null).length;
+      if (unsorted === placed.length) return null;
+      if (unsorted) throw new Error(t(`question.unsorted.${unsorted === 1 ? "one" : "other"}`, { count: unsorted }));
+      return { kind: "categorize", placements: placed };
+    },
+  };
+}
 
 // --- The game --------------------------------------------------------------------------------
 
