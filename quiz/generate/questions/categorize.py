@@ -79,6 +79,9 @@ def _named_item(facts: Facts, quote: Quote, people: set[str]) -> _Item | None:
     )
     if name is None or name in quote.evidence:
         return None  # the speaker must be named in the tag, not inside the quote
+    whole = sentence.strip()
+    if len(whole.split()) <= MAX_WORDS:
+        return _Item(NAMED, whole, whole, quote.sentence, name)  # the tag read to its end
     if len(span.split()) <= MAX_WORDS:
         return _Item(NAMED, span, span, quote.sentence, name)
     # Too long: the quote's inside is cut, its marks and its tag kept as written.
