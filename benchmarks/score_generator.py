@@ -1032,6 +1032,17 @@ def score_article(generator: Generator, item: CorpusArticle) -> ArticleScore:
             if verdict.passage in seen:
                 verdict.flags.append("another question shows the same sentence")
             seen.add(verdict.passage)
+    # A categorize question shows several sentences, one per item: another question showing
+    # one of them gives its group away.
+    for verdict, question in zip(verdicts, questions, strict=True):
+        if isinstance(question, CategorizeQuestion):
+            items = [_runs(i.text) for i in question.items]
+            if any(
+                other.passage in seen and other is not verdict and _runs(other.passage) & runs
+                for other in verdicts
+                for runs in items
+            ):
+                verdict.flags.append("another question shows an item's sentence")
     verdicts += set_verdicts(item, generated)
     asked, total = key_facts_asked(item, verdicts, questions)
     words = sum(len(p.split()) for p in generated.facts.page.body)
@@ -1099,6 +1110,12 @@ def summarise(scores: list[ArticleScore]) -> LanguageSummary:
     )
 
 
+def categorize_items(scores: list[ArticleScore]) -> tuple[int, int]:
+    """(right, judged) items of every categorize question: each item is judged on its own."""
+    verdicts = [v for s in scores for v in s.verdicts if v.template == "categorize"]
+    return sum(v.items_right for v in verdicts), sum(v.items_judged for v in verdicts)
+
+
 def score_corpus(
     folders: Iterable[Path], generator: Generator | None = None, *, held_out: bool = False
 ) -> list[ArticleScore]:
@@ -1135,6 +1152,9 @@ def report(scores: list[ArticleScore], *, details: bool, show_held_out: bool) ->
                 for verdict in score.verdicts:
                     per_template[verdict.template].add(verdict)
             _print_table(f"[{split}] {language}: per template", per_template)
+            right, judged = categorize_items(mine)
+            if judged:
+                print(f"  categorize items in their right group: {right}/{judged}")
             summary = summarise(mine)
             f = summary.figures
             print(

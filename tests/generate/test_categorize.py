@@ -7,15 +7,16 @@ The articles are our own short texts, one rule each; the corpus measures the sam
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from quiz.core.loader import parse_question_set
+from quiz.core.loader import check_paths, parse_question_set
 from quiz.core.models import CategorizeQuestion
-from quiz.generate import Article, Generator
+from quiz.generate import Article, Generator, write_set
 from quiz.generate.questions.categorize import categorize_questions
 from quiz.generate.rank import ONE_PER_SENTENCE
 
-from .conftest import facts_of
+from .conftest import ARTICLES, facts_of
 
 HEADER_FR = """\
 Transports : la région de Valbrune veut rouvrir une ligne de train
@@ -143,3 +144,29 @@ def test_the_written_set_checks_and_is_the_same_every_time(generator: Generator)
     for question in question_set.questions:
         if question.skill in ONE_PER_SENTENCE and question is not sorting[0] and question.draft:
             assert question.draft.passage not in (NAMED_FR, UNNAMED_FR, HEDGE_FR)
+
+
+def test_sets_with_one_pass_quiz_check_as_written(generator: Generator, tmp_path: Path) -> None:
+    """Our short text, and a corpus article on which the template fires."""
+    port = ARTICLES / "corpus" / "en" / "01-ravensmouth-port-strike.txt"
+    for name, raw in (
+        ("ligne", _article_fr(NAMED_FR, UNNAMED_FR, HEDGE_FR)),
+        ("port", port.read_text(encoding="utf-8")),
+    ):
+        generated = generator.generate(Article(name, raw), text_file=f"{name}.txt")
+        assert "type: categorize" in generated.yaml_text
+        set_path = tmp_path / f"{name}.yaml"
+        write_set(generated, set_path, tmp_path / f"{name}.txt")
+        assert check_paths([set_path]).diagnostics == []
+
+
+def test_the_seed_gets_none_its_unnamed_source_hedges(
+    generator: Generator, seed_article: Path
+) -> None:
+    """The seed's one unnamed-source sentence ("Selon des observateurs, … pourrait …") is a
+    hedge too: left out, so one quote remains, too few items for a question."""
+    facts = facts_of(generator, seed_article.read_text(encoding="utf-8"))
+    assert list(categorize_questions(facts)) == []
+    observers = [h for h in facts.hedges if h.source == "Selon des observateurs"]
+    assert observers
+    assert observers[0].cues
