@@ -43,6 +43,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from quiz.core.models import (  # noqa: E402
+    CategorizeQuestion,
     HighlightQuestion,
     MultipleChoiceQuestion,
     NumericQuestion,
@@ -276,6 +277,9 @@ class Verdict:
     flags: list[str] = field(default_factory=list)
     passage: str = ""
     skill: str = ""
+    items_right: int = 0
+    items_judged: int = 0
+    """For a categorize question: how many of its items are in the right group."""
 
     @property
     def keepable(self) -> bool:
@@ -292,12 +296,15 @@ class Judge:
         self.generated = generated
         self.page = generated.facts.page
         self.texts = PROFILES[self.language].texts
+        self.items: tuple[int, int] = (0, 0)
+        """(right, judged) items of the last categorize question judged."""
 
     # Each `judge_<template>` returns (status, reason).
 
     def judge(self, question: QuestionBase) -> Verdict:
         template = question.id.split("-", 1)[1].replace("-", "_")
         judge = getattr(self, f"judge_{template}", None)
+        self.items = (0, 0)
         status, reason = judge(question) if judge else (UNCHECKED, "no judge for this template")
         confidence = question.draft.confidence if question.draft else 1.0
         verdict = Verdict(
@@ -311,6 +318,8 @@ class Judge:
             reason,
             passage=(question.draft.passage or "") if question.draft else "",
             skill=str(question.skill),
+            items_right=self.items[0],
+            items_judged=self.items[1],
         )
         verdict.flags = list(self.flags(question, template))
         return verdict
@@ -580,6 +589,88 @@ class Judge:
                 return WRONG, "a quotation"
         return RIGHT, ""
 
+    # --- categorize: every item in its one group
+
+    def judge_categorize(self, q: QuestionBase) -> tuple[str, str]:
+        """Right only when every item is: each judged on its own (`_item_group`)."""
+        assert isinstance(q, CategorizeQuestion)
+        groups = {norm(self.texts[f"categorize.{g}"]): g for g in ("named", "unnamed", "hedge")}
+        wrong: list[str] = []
+        for item in q.items:
+            group = groups.get(norm(item.category))
+            problem = (
+                self._item_problem(item.text, group) if group else f"unknown {item.category!r}"
+            )
+            if problem:
+                wrong.append(f"{item.text[:50]!r} as {group}: {problem}")
+        self.items = (len(q.items) - len(wrong), len(q.items))
+        return (RIGHT, "") if not wrong else (WRONG, "; ".join(wrong))
+
+    def _named_speaker_quote(self, text: str) -> tuple[dict[str, Any] | None, str]:
+        """The gold quote an item shows, when its speaker is a named person of the gold."""
+        quoted = [
+            m.group(1) or m.group(2) or m.group(3)
+            for m in re.finditer(r"«([^»]+)»|\"([^\"]+)\"|(?<!\w)'(.+?)'(?!\w)", text)
+        ]
+        if len(quoted) != 1:
+            return None, f"{len(quoted)} quotations in the item"
+        words = quoted[0].split("…")[0]
+        quote = self.gold.quote(words)
+        if quote is None:
+            return None, "not a quote of the gold"
+        if quote.get("unsure"):
+            return None, "the gold is unsure who says it"
+        person = self.gold.person(str(quote.get("speaker") or ""))
+        if person is None:
+            return None, f"speaker {quote.get('speaker')!r} is no named person"
+        outside = text.replace(quoted[0], " ")
+        if not any(contains(outside, form) for form in _forms(person)):
+            return None, f"{person['name']} is not named in the item"
+        return quote, ""
+
+    def _item_problem(self, text: str, group: str) -> str:
+        """Why an item is not surely in `group` ("" when it is): it must show its group's
+        evidence in the gold, and no other group's."""
+        if not self.gold.is_story(text):
+            return "not the story"
+        for part in text.split("…"):
+            part = part.strip(" ,;:«»\"'")
+            if part and normalise_for_search(part) not in normalise_for_search(self.page.text):
+                return "words not in the article"
+        quote, why_not = self._named_speaker_quote(text)
+        shown = f"{text} {quote['text']}" if quote else text
+        hedged = [h for h in self.gold.list("hedges") if overlaps(shown, h)]
+        unnamed = [u for u in self.gold.list("unnamed_sources") if overlaps(text, u)]
+        offices = [o for o in self.gold.list("office_sources") if overlaps(text, o)]
+        speakers = [
+            p["name"]
+            for p in self.gold.list("people")
+            if self.gold.speaks(p) in ("direct", "reported")
+            and any(overlaps(text, e) for e in _listed(p.get("speaks_evidence")))
+        ]
+        named_quotes = [
+            x["text"]
+            for x in self.gold.list("quotes")
+            if self.gold.person(str(x.get("speaker") or "")) is not None
+            and overlaps(text, x["text"])
+        ]
+        if group == "named":
+            if quote is None:
+                return why_not
+            others = hedged + unnamed + offices
+            return f"also {others[0]!r}" if others else ""
+        if named_quotes or speakers:
+            return f"a named person speaks: {(named_quotes + speakers)[0]!r}"
+        if offices:
+            return f"an office speaks: {offices[0]!r}"
+        if group == "unnamed":
+            if not any(contains(text, u) for u in unnamed):
+                return "no unnamed source of the gold"
+            return f"also hedged: {hedged[0]!r}" if hedged else ""
+        if not any(contains(text, h) or contains(h, text) for h in hedged):
+            return "no hedge of the gold"
+        return f"also an unnamed source: {unnamed[0]!r}" if unnamed else ""
+
     # --- missing voices
 
     def judge_silent(self, q: QuestionBase) -> tuple[str, str]:
@@ -742,6 +833,13 @@ class Judge:
             for choice in choices:
                 if choice != q.answer and roles and _role_matches(choice, roles):
                     yield f"distractor {choice!r} is also the person's role"
+
+
+def _listed(value: Any) -> list[str]:
+    """A gold field written as one string or as a list of strings."""
+    if not value:
+        return []
+    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
 
 
 def _same_agency(gold: str, written: str) -> bool:
@@ -934,6 +1032,17 @@ def score_article(generator: Generator, item: CorpusArticle) -> ArticleScore:
             if verdict.passage in seen:
                 verdict.flags.append("another question shows the same sentence")
             seen.add(verdict.passage)
+    # A categorize question shows several sentences, one per item: another question showing
+    # one of them gives its group away.
+    for verdict, question in zip(verdicts, questions, strict=True):
+        if isinstance(question, CategorizeQuestion):
+            items = [_runs(i.text) for i in question.items]
+            if any(
+                other.passage in seen and other is not verdict and _runs(other.passage) & runs
+                for other in verdicts
+                for runs in items
+            ):
+                verdict.flags.append("another question shows an item's sentence")
     verdicts += set_verdicts(item, generated)
     asked, total = key_facts_asked(item, verdicts, questions)
     words = sum(len(p.split()) for p in generated.facts.page.body)
@@ -1001,6 +1110,12 @@ def summarise(scores: list[ArticleScore]) -> LanguageSummary:
     )
 
 
+def categorize_items(scores: list[ArticleScore]) -> tuple[int, int]:
+    """(right, judged) items of every categorize question: each item is judged on its own."""
+    verdicts = [v for s in scores for v in s.verdicts if v.template == "categorize"]
+    return sum(v.items_right for v in verdicts), sum(v.items_judged for v in verdicts)
+
+
 def score_corpus(
     folders: Iterable[Path], generator: Generator | None = None, *, held_out: bool = False
 ) -> list[ArticleScore]:
@@ -1037,6 +1152,9 @@ def report(scores: list[ArticleScore], *, details: bool, show_held_out: bool) ->
                 for verdict in score.verdicts:
                     per_template[verdict.template].add(verdict)
             _print_table(f"[{split}] {language}: per template", per_template)
+            right, judged = categorize_items(mine)
+            if judged:
+                print(f"  categorize items in their right group: {right}/{judged}")
             summary = summarise(mine)
             f = summary.figures
             print(

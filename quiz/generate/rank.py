@@ -46,6 +46,8 @@ def _shows_its_passage(candidate: Candidate) -> bool:
     another such question on the same sentence would give its answer away."""
     if candidate.skill not in ONE_PER_SENTENCE:
         return False
+    if candidate.passages:
+        return True
     return shares_words(str(candidate.fields.get("prompt", "")), candidate.passage) or bool(
         candidate.fields.get("text")
     )
@@ -61,6 +63,11 @@ def shares_words(prompt: str, passage: str, run: int = 5) -> bool:
 
 
 _WORD = re.compile(r"[\w'-]+")
+
+
+def _shown(candidate: Candidate) -> tuple[str, ...]:
+    """The sentences a question shows: its passage, or each of its items' sentences."""
+    return candidate.passages or (candidate.passage,)
 
 
 def deduplicate(candidates: list[Candidate]) -> list[Candidate]:
@@ -95,15 +102,21 @@ def select(candidates: list[Candidate], limit: int) -> list[Candidate]:
     shows = {id(c): _shows_its_passage(c) for c in pool}
 
     def fits(candidate: Candidate) -> bool:
-        return not shows[id(candidate)] or candidate.passage not in passages
+        return not shows[id(candidate)] or passages.isdisjoint(_shown(candidate))
 
     def take(candidate: Candidate) -> None:
         chosen.append(candidate)
         chosen_ids.add(id(candidate))
         per_kind[candidate.kind] = per_kind.get(candidate.kind, 0) + 1
         if shows[id(candidate)]:
-            passages.add(candidate.passage)
+            passages.update(_shown(candidate))
 
+    # A question made of several sentences first (a categorize question's items): once
+    # single-sentence questions have taken its sentences it has no others, while they do.
+    for candidate in by_confidence:
+        capped = per_kind.get(candidate.kind, 0) >= KIND_CAPS.get(candidate.kind, 1)
+        if candidate.passages and not capped and len(chosen) < limit and fits(candidate):
+            take(candidate)
     # Rare skills first: a sentence that alone can give a language question is not spent on a
     # comprehension question that many sentences could give.
     supply = {skill: sum(1 for c in pool if c.skill is skill) for skill in Skill}
@@ -113,7 +126,7 @@ def select(candidates: list[Candidate], limit: int) -> list[Candidate]:
             take(best)
     # Then the most confident, sentences not yet asked about first: a set should cover the
     # story, not circle one paragraph.
-    covered = {c.passage for c in chosen}
+    covered = {passage for c in chosen for passage in _shown(c)}
     ranked = sorted(
         by_confidence, key=lambda c: (c.passage in covered, -c.confidence, order[id(c)])
     )

@@ -29,6 +29,7 @@ _FIELD_ORDER = (
     "prompt",
     "text",
     "choices",
+    "categories",
     "items",
     "answer",
     "unit",

@@ -17,7 +17,7 @@ from types import ModuleType
 
 import pytest
 
-from quiz.generate import Generator
+from quiz.generate import Article, Generator
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = ("fr", "en")
@@ -108,3 +108,34 @@ def test_confident_questions_are_right(all_scores: list[object]) -> None:
     right = sum(v.status == scorer.RIGHT for v in judged)
     assert judged
     assert right / len(judged) >= 0.98
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_categorize_items_are_in_their_group(scores: list[object], language: str) -> None:
+    """Each item of a categorize question is judged on its own against the gold: at least 98%
+    right per language (the template fires only on unambiguous passages, so often not at all)."""
+    right, judged = scorer.categorize_items([s for s in scores if s.item.language == language])
+    assert judged == 0 or right / judged >= 0.98, _wrong(scores, language)
+
+
+def test_the_categorize_judge_tells_a_wrong_group(generator: Generator) -> None:
+    """The judge can fail: the generated question with its items moved to another group."""
+    item = next(
+        a for a in scorer.corpus_articles([scorer.CORPUS]) if a.path.name.startswith("01-raven")
+    )
+    generated = generator.generate(Article(item.path.name, item.path.read_text(encoding="utf-8")))
+    judge = scorer.Judge(item, generated)
+    question = next(q for q in generated.question_set.questions if q.type == "categorize")
+    assert judge.judge(question).status == scorer.RIGHT
+    categories = question.categories
+    moved = question.model_copy(
+        update={
+            "items": [
+                i.model_copy(update={"category": next(c for c in categories if c != i.category)})
+                for i in question.items
+            ]
+        }
+    )
+    verdict = judge.judge(moved)
+    assert verdict.status == scorer.WRONG
+    assert (verdict.items_right, verdict.items_judged) == (0, len(question.items))

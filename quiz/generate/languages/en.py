@@ -477,6 +477,16 @@ PROFILE = LanguageProfile(
         "fact.d2": "The journalist's opinion",
         "fact.explain": "It reports precise details ({detail}) without hedging or judging; other "
         "sources can confirm them.",
+        "categorize.prompt": "Put each passage of the article in the right group: who is "
+        "speaking, and is it certain?",
+        "categorize.named": "A named person speaks",
+        "categorize.unnamed": "A source with no name",
+        "categorize.hedge": "A hypothesis, not a certainty",
+        "categorize.explain_named": "When the article says who is speaking ({cue}), you can "
+        "check who that person is.",
+        "categorize.explain_unnamed": '"{cue}": you do not know who this source is, or what '
+        "they really know.",
+        "categorize.explain_hedge": '"{cue}" presents the idea as possible, not certain.',
         "silent.prompt": "The article talks about {name}. Which of these governments does the "
         "article mention without ever reporting what it says?",
         "silent.explain": "{name} is mentioned {count} times, but the article reports no statement "

@@ -558,6 +558,16 @@ PROFILE = LanguageProfile(
         "fact.d2": "Une opinion du journaliste",
         "fact.explain": "Elle rapporte sans condition ni jugement des éléments précis "
         "({detail}) que d'autres sources peuvent confirmer.",
+        "categorize.prompt": "Range chaque passage de l'article dans le bon groupe : qui parle, "
+        "et est-ce sûr ?",
+        "categorize.named": "Une personne nommée parle",
+        "categorize.unnamed": "Une source sans nom",
+        "categorize.hedge": "Une hypothèse, pas une certitude",
+        "categorize.explain_named": "Quand l'article dit qui parle ({cue}), tu peux vérifier "
+        "qui est cette personne.",
+        "categorize.explain_unnamed": "« {cue} » : tu ne sais pas qui est cette source, ni ce "
+        "qu'elle sait vraiment.",
+        "categorize.explain_hedge": "« {cue} » présente l'idée comme possible, pas comme certaine.",
         "silent.prompt": "L'article parle de {name}. Lequel de ces gouvernements l'article "
         "évoque-t-il sans jamais rapporter ce qu'il dit ?",
         "silent.explain": "{name} est cité {count} fois, mais l'article ne rapporte aucune "

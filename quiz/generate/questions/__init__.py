@@ -2,12 +2,14 @@
 
 The builders are grouped by what they ask about: `story` (comprehension, context, language),
 `voices` (attribution, fact vs opinion, missing voices) and `page` (sourcing, page furniture,
-lateral reading); `common` holds what they share.
+lateral reading); `categorize` sorts passages by who vouches for them; `common` holds what they
+share.
 """
 
 from __future__ import annotations
 
 from quiz.generate.extract import Facts
+from quiz.generate.questions.categorize import categorize_questions
 from quiz.generate.questions.common import Builder, Candidate, format_date, pick_choices
 from quiz.generate.questions.page import (
     author_questions,
@@ -59,6 +61,7 @@ BUILDERS: tuple[Builder, ...] = (
     speaker_questions,
     unattributed_questions,
     indirect_questions,
+    categorize_questions,
     hedge_questions,
     fact_questions,
     silent_actor_questions,

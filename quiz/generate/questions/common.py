@@ -31,6 +31,9 @@ class Candidate:
     fields: dict[str, Any]
     subject: str = ""
     """What it is about, so that ranking keeps one question per (kind, subject)."""
+    passages: tuple[str, ...] = ()
+    """Every sentence the question shows, when it shows several (a categorize question's
+    items): ranking then keeps each of them out of other questions, as it does `passage`."""
 
 
 Builder = Callable[[Facts], Iterator[Candidate]]
