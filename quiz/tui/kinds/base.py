@@ -9,9 +9,9 @@ plainest types; a type overrides what it does differently.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from rich.table import Table
 from rich.text import Text
@@ -26,6 +26,8 @@ from quiz.core.models import QuestionBase
 from quiz.core.question_view import QuestionView
 from quiz.core.session import QuestionResult
 from quiz.core.text import clean_text
+from quiz.review.form import shown
+from quiz.tui.display import literal
 from quiz.tui.i18n import Strings
 
 Shown = str | Table
@@ -88,6 +90,11 @@ class KindInterface:
         """The teacher's notes on what the player picked ("Why this choice is wrong")."""
         return []
 
+    def preview_key(self, strings: Strings, data: Mapping[str, Any]) -> list[Content]:
+        """The key of a question under review (`quiz review`'s preview), drawn from its plain
+        data so that an invalid draft shows too: every value may be missing or of the wrong kind."""
+        return []
+
 
 def question_as(question: QuestionBase, model: type[Q]) -> Q:
     """`question` as the model its type's interface reads; `TypeError` if the registry was given
@@ -116,3 +123,19 @@ def pressed(message: Message, button_id: str) -> bool:
 def submit_button(strings: Strings) -> Button:
     """The button that submits the answer (Enter does the same)."""
     return Button(Content(strings("question.submit")), id="submit", variant="primary")
+
+
+def preview_field(strings: Strings, label: str, value: str) -> Content:
+    """A labelled value of the review's preview: the label in bold, the value indented under it."""
+    return Content.assemble(Content(strings(label)).stylize("bold"), "\n", indented(literal(value)))
+
+
+def indented(content: Content) -> Content:
+    return Content("\n").join(Content("  ").append(line) for line in content.split("\n"))
+
+
+def preview_texts(value: Any) -> list[str]:
+    """A plain value that should be a list of texts, as texts to show."""
+    if isinstance(value, list):
+        return [shown(v) for v in value]
+    return [] if value is None else [shown(value)]

@@ -5,7 +5,8 @@ and the right category where it differs."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from rich.table import Table
 from rich.text import Text
@@ -21,8 +22,18 @@ from quiz.core.models import CategorizeQuestion, QuestionBase
 from quiz.core.question_view import QuestionView
 from quiz.core.session import QuestionResult
 from quiz.core.text import clean_text
+from quiz.review.form import shown
 from quiz.tui.i18n import Strings
-from quiz.tui.kinds.base import KindInterface, Reading, Shown, Status, question_as, submit_button
+from quiz.tui.kinds.base import (
+    KindInterface,
+    Reading,
+    Shown,
+    Status,
+    preview_field,
+    preview_texts,
+    question_as,
+    submit_button,
+)
 from quiz.tui.widgets.category_sorter import CategorySorter
 
 _BUTTON_PREFIX = "category-"
@@ -99,6 +110,19 @@ class Categorize(KindInterface):
             for item, key in zip(sorting.items, sorting.key, strict=True)
         ]
         return _sorted_rows(rows)
+
+    def preview_key(self, strings: Strings, data: Mapping[str, Any]) -> list[Content]:
+        """The categories, then each statement with the category it belongs to."""
+        categories = " · ".join(preview_texts(data.get("categories")))
+        items = data.get("items")
+        rows = []
+        for item in items if isinstance(items, list) else []:
+            entry = item if isinstance(item, dict) else {}
+            rows.append(f"• {shown(entry.get('text'))}\n  → {shown(entry.get('category'))}")
+        return [
+            preview_field(strings, "review.categories", categories),
+            preview_field(strings, "review.sorting", "\n".join(rows)),
+        ]
 
 
 def _sorted_rows(rows: Sequence[tuple[str, Text]]) -> Table:

@@ -3,17 +3,30 @@ unpicks, Enter submits; the feedback says the words picked and the right ones.""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 
 from quiz.core.answers import HighlightAnswer
 from quiz.core.question_view import QuestionView
+from quiz.review.form import shown
+from quiz.tui.display import literal
 from quiz.tui.i18n import Strings
-from quiz.tui.kinds.base import KindInterface, Reading, Status, pressed, submit_button
+from quiz.tui.kinds.base import (
+    KindInterface,
+    Reading,
+    Status,
+    indented,
+    pressed,
+    preview_field,
+    preview_texts,
+    submit_button,
+)
 from quiz.tui.widgets.word_picker import WordPicker
 
 
@@ -42,3 +55,11 @@ class Highlight(KindInterface):
         if pressed(message, "submit") and isinstance(answer, WordPicker):
             answer.action_submit()
         return None
+
+    def preview_key(self, strings: Strings, data: Mapping[str, Any]) -> list[Content]:
+        """The passage, then the words to pick."""
+        words = " · ".join(preview_texts(data.get("answer")))
+        return [
+            indented(literal(shown(data.get("text")))),
+            preview_field(strings, "review.words", words),
+        ]

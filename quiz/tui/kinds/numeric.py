@@ -3,13 +3,17 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+from textual.content import Content
 
 from quiz.core.answers import NumberAnswer
 from quiz.core.numbers import number_style, parse_number
 from quiz.core.question_view import QuestionView
+from quiz.review.form import shown
 from quiz.tui.i18n import Strings
-from quiz.tui.kinds.base import Reading, Status
+from quiz.tui.kinds.base import Reading, Status, preview_field
 from quiz.tui.kinds.typed import TypedKind
 
 
@@ -28,3 +32,11 @@ class Numeric(TypedKind):
                     decimal=style.decimal_example,
                 )
             )
+
+    def preview_key(self, strings: Strings, data: Mapping[str, Any]) -> list[Content]:
+        answer = shown(data.get("answer"))
+        if data.get("unit"):
+            answer = f"{answer} {shown(data['unit'])}"
+        if data.get("tolerance"):
+            answer = strings("review.tolerance", answer=answer, tolerance=shown(data["tolerance"]))
+        return [preview_field(strings, "review.key", answer)]

@@ -3,7 +3,8 @@ the feedback numbers the player's order and, when it is wrong, the right one (th
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -23,6 +24,8 @@ from quiz.tui.kinds.base import (
     Shown,
     listing,
     pressed,
+    preview_field,
+    preview_texts,
     question_as,
     submit_button,
 )
@@ -67,3 +70,9 @@ class Ordering(KindInterface):
     def right_answer(self, question: QuestionBase, language: str) -> Shown:
         # The file's order is the key.
         return listing(list(question_as(question, OrderingQuestion).items), numbered=True)
+
+    def preview_key(self, strings: Strings, data: Mapping[str, Any]) -> list[Content]:
+        """The items in the file's order, which is the key."""
+        items = preview_texts(data.get("items"))
+        listed = "\n".join(f"{n}. {text}" for n, text in enumerate(items, start=1))
+        return [preview_field(strings, "review.order", listed)]

@@ -3,10 +3,12 @@ lists the choice picked, the right one, and the teacher's note on the one picked
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import ClassVar
+from collections.abc import Mapping, Sequence
+from string import ascii_uppercase
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 
@@ -14,6 +16,8 @@ from quiz.core.answers import Answer, ChoiceAnswer
 from quiz.core.models import MultipleChoiceQuestion, QuestionBase, SingleChoiceQuestion
 from quiz.core.question_view import QuestionView
 from quiz.core.session import QuestionResult
+from quiz.review.form import choice_text, right_choices
+from quiz.tui.display import literal
 from quiz.tui.i18n import Strings
 from quiz.tui.kinds.base import KindInterface, Reading, Shown, Status, listing, question_as
 from quiz.tui.widgets.answer_list import AnswerList
@@ -61,6 +65,19 @@ class SingleChoice(KindInterface):
         choice_question = question_as(question, self.model)
         right = sorted(choice_question.correct_choices)
         return choice_texts([choice_question.choices[i].text for i in right])
+
+    def preview_key(self, strings: Strings, data: Mapping[str, Any]) -> list[Content]:
+        """The choices, the right ones ticked (✓) and bold."""
+        if not isinstance(data.get("choices"), list):
+            return []
+        right = right_choices(dict(data))
+        lines = []
+        for index, entry in enumerate(data["choices"]):
+            letter = ascii_uppercase[index] if index < len(ascii_uppercase) else "?"
+            mark = "✓" if index in right else " "
+            line = Content(f"  {mark} {letter}. ").append(literal(choice_text(entry)))
+            lines.append(line.stylize("bold") if index in right else line)
+        return [Content("\n").join(lines)]
 
     def choice_notes(self, question: QuestionBase, result: QuestionResult) -> list[str]:
         choices = question_as(question, self.model).choices

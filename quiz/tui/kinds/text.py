@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+from textual.content import Content
 
 from quiz.core.answers import TextAnswer
 from quiz.core.question_view import QuestionView
 from quiz.tui.i18n import Strings
-from quiz.tui.kinds.base import Reading
+from quiz.tui.kinds.base import Reading, preview_field, preview_texts
 from quiz.tui.kinds.typed import TypedKind
 
 
@@ -16,3 +19,7 @@ class TypedText(TypedKind):
 
     def typed(self, text: str, strings: Strings, view: QuestionView) -> Reading:
         return TextAnswer(text)
+
+    def preview_key(self, strings: Strings, data: Mapping[str, Any]) -> list[Content]:
+        accepted = " · ".join(preview_texts(data.get("answer")))
+        return [preview_field(strings, "review.accepted_answers", accepted)]

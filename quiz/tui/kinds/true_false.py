@@ -3,16 +3,19 @@ they clash with A and B; the feedback says the word given and the right one."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 
 from quiz.core.answers import BooleanAnswer
 from quiz.core.question_view import QuestionView
+from quiz.review.form import truth_of
 from quiz.tui.i18n import Strings
-from quiz.tui.kinds.base import KindInterface, Reading, Status
+from quiz.tui.kinds.base import KindInterface, Reading, Status, preview_field
 from quiz.tui.widgets.answer_list import AnswerList
 
 TRUE, FALSE = 1, 0
@@ -45,6 +48,11 @@ class TrueFalse(KindInterface):
                 return Status(strings("question.choose_first"))
             return BooleanAnswer(bool(next(iter(message.values))))
         return None
+
+    def preview_key(self, strings: Strings, data: Mapping[str, Any]) -> list[Content]:
+        truth = truth_of(data.get("answer"))
+        answer = strings("form.true") if truth else strings("form.false") if truth is False else "?"
+        return [preview_field(strings, "review.key", answer)]
 
 
 def initials_of(view: QuestionView) -> list[str]:
