@@ -19,11 +19,9 @@ from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from quiz.core.kinds.categorize import MAX_CATEGORIES  # one digit key each
 from quiz.core.text import clean_text
 from quiz.tui.widgets.answering import AnswerWidgetMessage
-
-MAX_CATEGORIES = 6
-"""The most a `categorize` question has: one digit key each."""
 
 
 class CategorySorter(OptionList):
