@@ -47,6 +47,38 @@ class DraftInfo(StrictModel):
     passage: Text | None = Field(None, description="The sentence of the article it came from.")
 
 
+FIELD_ORDER = (
+    "id",
+    "type",
+    "skill",
+    "prompt",
+    "text",
+    "choices",
+    "categories",
+    "items",
+    "answer",
+    "unit",
+    "tolerance",
+    "case_sensitive",
+    "accent_sensitive",
+    "explanation",
+    "evidence",
+    "difficulty",
+    "time_limit",
+    "points",
+    "draft",
+)
+"""The order in which a question's keys read best in a file: what it asks, then its key, then why."""
+
+
+def in_field_order(fields: dict[str, Any]) -> dict[str, Any]:
+    """`fields` with the keys of `FIELD_ORDER` first, in that order, and any others after them
+    (for the files quiz writes: generated drafts and imported sets)."""
+    ordered = {key: fields[key] for key in FIELD_ORDER if key in fields}
+    ordered.update({key: value for key, value in fields.items() if key not in ordered})
+    return ordered
+
+
 class QuestionBase(StrictModel):
     id: Identifier = Field(description="Stable id: results are stored under it; never reuse one.")
     skill: Skill = Field(description="The one media-literacy skill this question trains.")

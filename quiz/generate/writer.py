@@ -16,27 +16,13 @@ from pydantic import TypeAdapter, ValidationError
 
 from quiz.core.checks import check_questions
 from quiz.core.models import Question, QuestionBase
+from quiz.core.question_base import in_field_order
 from quiz.core.text import normalise_for_search, strip_accents
 from quiz.generate.clean import Page
 from quiz.generate.languages import LanguageProfile
 from quiz.generate.questions import Candidate
 
 _QUESTION = TypeAdapter(Question)
-_FIELD_ORDER = (
-    "id",
-    "type",
-    "skill",
-    "prompt",
-    "text",
-    "choices",
-    "categories",
-    "items",
-    "answer",
-    "unit",
-    "tolerance",
-    "explanation",
-    "evidence",
-)
 
 
 _BaseDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -69,8 +55,7 @@ def question_fields(candidate: Candidate, number: int) -> dict[str, Any]:
     # `normalise_for_search` removes the space next to a quote mark depending on what precedes
     # it, so a quote that starts at a quote mark may not be found: start and end inside instead.
     fields["evidence"] = str(fields["evidence"]).strip(' "«»')
-    ordered = {key: fields[key] for key in _FIELD_ORDER if key in fields}
-    ordered.update({k: v for k, v in fields.items() if k not in ordered})
+    ordered = in_field_order(fields)
     passage = " ".join(candidate.passage.split()) or str(fields["evidence"])
     ordered["draft"] = {"confidence": round(candidate.confidence, 2), "passage": passage}
     return ordered

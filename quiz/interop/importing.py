@@ -21,6 +21,7 @@ from quiz.core.checks import check_questions
 from quiz.core.diagnostics import Diagnostic, QuestionSetError, Severity
 from quiz.core.loader import parse_question_set
 from quiz.core.models import Article, Defaults, Question, QuestionBase, QuestionSet
+from quiz.core.question_base import in_field_order
 from quiz.core.text import clean_text, strip_accents
 from quiz.interop.errors import InteropError
 from quiz.interop.limits import check_question_count, read_source
@@ -45,27 +46,6 @@ _PLACEHOLDERS = {
         "headline": "BROUILLON : le titre de l'article dont parlent ces questions",
     },
 }
-_FIELD_ORDER = (
-    "id",
-    "type",
-    "skill",
-    "prompt",
-    "text",
-    "choices",
-    "categories",
-    "items",
-    "answer",
-    "unit",
-    "tolerance",
-    "case_sensitive",
-    "accent_sensitive",
-    "explanation",
-    "evidence",
-    "difficulty",
-    "time_limit",
-    "points",
-    "draft",
-)
 _SET_ORDER = ("id", "title", "language", "description", "article", "defaults")
 
 
@@ -223,8 +203,7 @@ def _complete(
     if missing and "draft" not in fields:
         # Confidence 0: nobody has written these parts yet.
         fields["draft"] = {"confidence": 0.0}
-    ordered = {key: fields[key] for key in _FIELD_ORDER if key in fields}
-    ordered.update({k: v for k, v in fields.items() if k not in ordered})
+    ordered = in_field_order(fields)
     return ordered, missing
 
 
