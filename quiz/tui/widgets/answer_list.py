@@ -18,11 +18,10 @@ from typing import ClassVar
 from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from quiz.core.text import clean_text
-from quiz.tui.widgets.answering import AnswerWidgetMessage
+from quiz.tui.widgets.answering import AnswerOptions, AnswerWidgetMessage
 
 LETTERS = string.ascii_uppercase
 
@@ -36,21 +35,8 @@ def hanging(label: Text, text: str) -> Table:
     return grid
 
 
-class AnswerList(OptionList):
+class AnswerList(AnswerOptions):
     """Choices in display order; `values[p]` is what the choice at position `p` stands for."""
-
-    DEFAULT_CSS = """
-    AnswerList {
-        height: auto;
-        max-height: 100%;
-        border: none;
-        padding: 0;
-        background: transparent;
-        & > .option-list--option {
-            padding: 0 1;
-        }
-    }
-    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "submit", "key.submit", id="answer.submit"),

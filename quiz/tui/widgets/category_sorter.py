@@ -16,31 +16,17 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from quiz.core.kinds.categorize import MAX_CATEGORIES  # one digit key each
 from quiz.core.text import clean_text
-from quiz.tui.widgets.answering import AnswerWidgetMessage
+from quiz.tui.widgets.answering import AnswerOptions, AnswerWidgetMessage
 
 
-class CategorySorter(OptionList):
+class CategorySorter(AnswerOptions):
     """`placements[p]` is the category (an index into `categories`) of the statement shown at
     position `p`, or None while the player has not sorted it; `values[p]` is what that statement
     stands for in the answer (its file index in a solo game, `p` itself in a live one)."""
-
-    DEFAULT_CSS = """
-    CategorySorter {
-        height: auto;
-        max-height: 100%;
-        border: none;
-        padding: 0;
-        background: transparent;
-        & > .option-list--option {
-            padding: 0 1;
-        }
-    }
-    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "submit", "key.submit", id="categorize.submit"),

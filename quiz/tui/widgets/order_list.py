@@ -13,29 +13,15 @@ from typing import ClassVar
 from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from quiz.core.text import clean_text
 from quiz.tui.widgets.answer_list import hanging
-from quiz.tui.widgets.answering import AnswerWidgetMessage
+from quiz.tui.widgets.answering import AnswerOptions, AnswerWidgetMessage
 
 
-class OrderList(OptionList):
+class OrderList(AnswerOptions):
     """`order` holds the item values (file indices) as currently arranged, first to last."""
-
-    DEFAULT_CSS = """
-    OrderList {
-        height: auto;
-        max-height: 100%;
-        border: none;
-        padding: 0;
-        background: transparent;
-        & > .option-list--option {
-            padding: 0 1;
-        }
-    }
-    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "submit", "key.submit", id="order.submit"),
