@@ -95,7 +95,8 @@ def choice_text(entry: Any) -> str:
     return shown(entry.get("text")) if isinstance(entry, dict) else shown(entry)
 
 
-def _as_texts(value: Any) -> list[str]:
+def as_texts(value: Any) -> list[str]:
+    """A plain value that should be a list of texts (a draft's `items:`, `answer:`), as texts."""
     if isinstance(value, list):
         return [shown(v) for v in value]
     return [] if value is None else [shown(value)]
@@ -106,7 +107,7 @@ def right_choices(question: dict[str, Any]) -> set[int]:
     entries = question.get("choices")
     if not isinstance(entries, list):
         return set()
-    wanted = {normalise_answer(a) for a in _as_texts(question.get("answer"))}
+    wanted = {normalise_answer(a) for a in as_texts(question.get("answer"))}
     return {
         i
         for i, entry in enumerate(entries)
@@ -144,8 +145,8 @@ def values_of(question: dict[str, Any]) -> FormValues:
         number=shown(question.get("answer")) if kind == "numeric" else "",
         tolerance=shown(question.get("tolerance")) if kind == "numeric" else "",
         unit=shown(question.get("unit")) if kind == "numeric" else "",
-        answers=tuple(_as_texts(question.get("answer"))) if kind in LIST_ANSWER_TYPES else (),
-        items=tuple(_as_texts(question.get("items"))) if kind == "order" else (),
+        answers=tuple(as_texts(question.get("answer"))) if kind in LIST_ANSWER_TYPES else (),
+        items=tuple(as_texts(question.get("items"))) if kind == "order" else (),
         passage=shown(question.get("text")) if kind == "highlight" else "",
     )
 

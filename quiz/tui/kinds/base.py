@@ -26,7 +26,6 @@ from quiz.core.models import QuestionBase
 from quiz.core.question_view import QuestionView
 from quiz.core.session import QuestionResult
 from quiz.core.text import clean_text
-from quiz.review.form import shown
 from quiz.tui.display import literal
 from quiz.tui.i18n import Strings
 
@@ -132,10 +131,3 @@ def preview_field(strings: Strings, label: str, value: str) -> Content:
 
 def indented(content: Content) -> Content:
     return Content("\n").join(Content("  ").append(line) for line in content.split("\n"))
-
-
-def preview_texts(value: Any) -> list[str]:
-    """A plain value that should be a list of texts, as texts to show."""
-    if isinstance(value, list):
-        return [shown(v) for v in value]
-    return [] if value is None else [shown(value)]

@@ -22,7 +22,7 @@ from quiz.core.models import CategorizeQuestion, QuestionBase
 from quiz.core.question_view import QuestionView
 from quiz.core.session import QuestionResult
 from quiz.core.text import clean_text
-from quiz.review.form import shown
+from quiz.review.form import as_texts, shown
 from quiz.tui.i18n import Strings
 from quiz.tui.kinds.base import (
     KindInterface,
@@ -30,7 +30,6 @@ from quiz.tui.kinds.base import (
     Shown,
     Status,
     preview_field,
-    preview_texts,
     question_as,
     submit_button,
 )
@@ -113,7 +112,7 @@ class Categorize(KindInterface):
 
     def preview_key(self, strings: Strings, data: Mapping[str, Any]) -> list[Content]:
         """The categories, then each statement with the category it belongs to."""
-        categories = " · ".join(preview_texts(data.get("categories")))
+        categories = " · ".join(as_texts(data.get("categories")))
         items = data.get("items")
         rows = []
         for item in items if isinstance(items, list) else []:

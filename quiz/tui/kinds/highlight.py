@@ -14,7 +14,7 @@ from textual.widget import Widget
 
 from quiz.core.answers import HighlightAnswer
 from quiz.core.question_view import QuestionView
-from quiz.review.form import shown
+from quiz.review.form import as_texts, shown
 from quiz.tui.display import literal
 from quiz.tui.i18n import Strings
 from quiz.tui.kinds.base import (
@@ -24,7 +24,6 @@ from quiz.tui.kinds.base import (
     indented,
     pressed,
     preview_field,
-    preview_texts,
     submit_button,
 )
 from quiz.tui.widgets.word_picker import WordPicker
@@ -58,7 +57,7 @@ class Highlight(KindInterface):
 
     def preview_key(self, strings: Strings, data: Mapping[str, Any]) -> list[Content]:
         """The passage, then the words to pick."""
-        words = " · ".join(preview_texts(data.get("answer")))
+        words = " · ".join(as_texts(data.get("answer")))
         return [
             indented(literal(shown(data.get("text")))),
             preview_field(strings, "review.words", words),

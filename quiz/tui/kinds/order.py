@@ -17,6 +17,7 @@ from quiz.core.answers import OrderAnswer
 from quiz.core.models import OrderingQuestion, QuestionBase
 from quiz.core.question_view import QuestionView
 from quiz.core.session import QuestionResult
+from quiz.review.form import as_texts
 from quiz.tui.i18n import Strings
 from quiz.tui.kinds.base import (
     KindInterface,
@@ -25,7 +26,6 @@ from quiz.tui.kinds.base import (
     listing,
     pressed,
     preview_field,
-    preview_texts,
     question_as,
     submit_button,
 )
@@ -73,6 +73,6 @@ class Ordering(KindInterface):
 
     def preview_key(self, strings: Strings, data: Mapping[str, Any]) -> list[Content]:
         """The items in the file's order, which is the key."""
-        items = preview_texts(data.get("items"))
+        items = as_texts(data.get("items"))
         listed = "\n".join(f"{n}. {text}" for n, text in enumerate(items, start=1))
         return [preview_field(strings, "review.order", listed)]

@@ -9,8 +9,9 @@ from textual.content import Content
 
 from quiz.core.answers import TextAnswer
 from quiz.core.question_view import QuestionView
+from quiz.review.form import as_texts
 from quiz.tui.i18n import Strings
-from quiz.tui.kinds.base import Reading, preview_field, preview_texts
+from quiz.tui.kinds.base import Reading, preview_field
 from quiz.tui.kinds.typed import TypedKind
 
 
@@ -21,5 +22,5 @@ class TypedText(TypedKind):
         return TextAnswer(text)
 
     def preview_key(self, strings: Strings, data: Mapping[str, Any]) -> list[Content]:
-        accepted = " · ".join(preview_texts(data.get("answer")))
+        accepted = " · ".join(as_texts(data.get("answer")))
         return [preview_field(strings, "review.accepted_answers", accepted)]
